@@ -1,0 +1,1 @@
+"""Le cadre pygame du jeu : boucle, scènes, widgets, sauvegardes, réglages, CLI."""

@@ -1,0 +1,50 @@
+"""`tuto-llm`: starts the game, or runs one of the subcommands (train, bench, data…)."""
+
+import argparse
+import importlib
+import sys
+
+from game.commands import COMMANDS
+
+
+class CliError(Exception):
+    """A problem the user can fix, explained in one French paragraph (exit status 2)."""
+
+
+def _load_commands():
+    modules = []
+    for name in COMMANDS:
+        try:
+            modules.append(importlib.import_module(f"game.commands.{name}"))
+        except ModuleNotFoundError as error:
+            if error.name != f"game.commands.{name}":
+                raise  # a real missing dependency, not a command still to be written
+    return modules
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="tuto-llm",
+        description="Tuto LLM — l'aventure. Sans commande : lance le jeu.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for module in _load_commands():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    try:
+        return args.run(args) or 0
+    except CliError as error:
+        print(f"tuto-llm : {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\ntuto-llm : arrêté.", file=sys.stderr)
+        return 130

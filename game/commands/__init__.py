@@ -1,0 +1,9 @@
+"""One module per `tuto-llm` subcommand.
+
+Each module defines `NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`.
+Importing a command module must stay cheap: import pygame or the engine's heavy
+parts inside `run`, so `tuto-llm train` never opens a window.
+"""
+
+# Order shown in `tuto-llm --help`. Add a module name here to add a subcommand.
+COMMANDS = ["play", "train", "bench", "data", "screenshots", "perf", "solve", "verify"]

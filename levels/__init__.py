@@ -1,0 +1,1 @@
+"""Les niveaux : un paquet par niveau (logic.py sans pygame, view.py, textes)."""

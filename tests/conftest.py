@@ -1,0 +1,17 @@
+"""Shared test set-up: pygame runs headless, and every test gets its own save folder."""
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def tuto_llm_home(tmp_path, monkeypatch):
+    """A fresh, empty save folder for each test (profiles, settings, runs)."""
+    home = tmp_path / "tuto-llm-home"
+    monkeypatch.setenv("TUTO_LLM_HOME", str(home))
+    return home
