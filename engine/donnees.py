@@ -15,10 +15,17 @@ DOSSIER_DONNEES = Path(__file__).resolve().parent.parent / "data"
 # Les jeux de données livrés avec le jeu, et le vocabulaire de chacun.
 DATASETS = {
     "prenoms": "prenoms.txt",
+    "prenoms_courants": "prenoms_courants.txt",
     "prenoms_accents": "prenoms_accents.txt",
     "dinosaures": "dinosaures.txt",
 }
 VOCAB_LIBRE = {"prenoms_accents"}  # vocabulaire construit à partir des mots eux-mêmes
+
+# La fréquence de chaque prénom, en 4 « bandes » (comme le paquet `prenoms`).
+FICHIER_FREQUENCES = "prenoms_frequences.tsv"
+ENTETE_FREQUENCES = "prenom\tbande"
+BANDES = {1: "très courant", 2: "courant", 3: "rare", 4: "très rare"}
+BANDE_COURANTS = 1  # « prenoms_courants » = les prénoms de la bande 1 seulement
 
 LIGNES_MONTREES = 8  # au-delà, on résume le nombre de lignes fautives
 
@@ -29,14 +36,22 @@ class ErreurDonnees(Exception):
 
 def nettoyer_mot(mot):
     """Met un mot en minuscules sans accents : « Zoé » → « zoe », « Œdipe » → « oedipe »."""
-    mot = mot.strip().lower().replace("œ", "oe").replace("æ", "ae")
-    decompose = unicodedata.normalize("NFD", mot)
-    return "".join(c for c in decompose if not unicodedata.combining(c))
+    decompose = unicodedata.normalize("NFD", mot.lower())  # « é » devient « e » + « ´ »
+    sans_accents = "".join(c for c in decompose if not unicodedata.combining(c))
+    return sans_accents.replace("œ", "oe").replace("æ", "ae").strip()
 
 
 def garder_accents(mot):
     """Met un mot en minuscules en gardant ses accents (forme composée : « é » = 1 caractère)."""
-    return unicodedata.normalize("NFC", mot.strip().lower())
+    return unicodedata.normalize("NFC", mot.lower()).strip()
+
+
+def decouper_lignes(texte):
+    """Coupe un texte en lignes, quelle que soit la fin de ligne (Windows, Mac ou Linux)."""
+    lignes = texte.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lignes[-1] == "":
+        lignes.pop()  # le retour à la ligne final ne crée pas de ligne en plus
+    return lignes
 
 
 def lire_lignes(chemin):
@@ -47,16 +62,23 @@ def lire_lignes(chemin):
             f"Je ne trouve pas le fichier « {chemin} ». Vérifie le nom et le dossier, "
             "ou choisis un des jeux de données du jeu : " + ", ".join(sorted(DATASETS)) + "."
         )
-    brut = chemin.read_bytes()
     try:
-        texte = brut.decode("utf-8-sig")
+        brut = chemin.read_bytes()
+    except OSError:
+        raise ErreurDonnees(
+            f"Je n'arrive pas à lire le fichier « {chemin} ». Vérifie qu'il n'est pas "
+            "ouvert dans un autre programme et que tu as le droit de le lire, puis réessaie."
+        ) from None
+    brut = brut.removeprefix(b"\xef\xbb\xbf")  # la « marque d'ordre » de certains éditeurs
+    try:
+        texte = brut.decode("utf-8")
     except UnicodeDecodeError as erreur:
-        ligne = brut[: erreur.start].count(b"\n") + 1
+        ligne = len(decouper_lignes(brut[: erreur.start].decode("utf-8") + "x"))
         raise ErreurDonnees(
             f"Le fichier « {chemin.name} » n'est pas du texte UTF-8 (problème à la ligne {ligne}). "
             "Enregistre-le en « UTF-8 » depuis ton éditeur de texte, puis réessaie."
         ) from None
-    return texte.splitlines()
+    return decouper_lignes(texte)
 
 
 def valider_vocab(mots, vocab=VOCAB_STANDARD):
@@ -122,11 +144,52 @@ def charger_dataset(nom_ou_chemin, vocab=VOCAB_STANDARD):
     Les mots sont nettoyés (minuscules, sans accents) sauf pour les jeux à vocabulaire
     libre comme « prenoms_accents ». Lève `ErreurDonnees` avec un message clair si
     le fichier manque, est vide, n'est pas en UTF-8 ou contient des caractères inconnus.
+    « prenoms_courants » ne garde que les prénoms très courants (bande 1, voir `BANDES`).
     """
     nom = str(nom_ou_chemin)
     if nom in VOCAB_LIBRE:
         return mots_depuis_lignes(lire_lignes(chemin_dataset(nom)), nom, None, nettoyer=False)
     return mots_depuis_lignes(lire_lignes(chemin_dataset(nom)), Path(nom).name, vocab)
+
+
+def lire_frequences(chemin=None):
+    """Lit le fichier des fréquences : {prénom: bande}, de 1 (très courant) à 4 (très rare).
+
+    Chaque ligne est « prénom », une tabulation, puis le numéro de la bande.
+    """
+    chemin = Path(chemin) if chemin is not None else DOSSIER_DONNEES / FICHIER_FREQUENCES
+    lignes = lire_lignes(chemin)
+    frequences, problemes = {}, []
+    for numero, ligne in enumerate(lignes, start=1):
+        if not ligne.strip() or (numero == 1 and ligne == ENTETE_FREQUENCES):
+            continue
+        prenom, _, bande = ligne.partition("\t")
+        if bande.strip() not in {"1", "2", "3", "4"}:
+            problemes.append(f"ligne {numero} « {ligne} » (il faut « prénom, tabulation, 1 à 4 »)")
+        elif caracteres_inconnus(prenom) or not prenom:
+            problemes.append(f"ligne {numero} « {prenom} » (seulement les lettres a à z)")
+        elif prenom in frequences:
+            problemes.append(f"ligne {numero} « {prenom} » (déjà vu plus haut)")
+        else:
+            frequences[prenom] = int(bande)
+    if problemes:
+        reste = len(problemes) - LIGNES_MONTREES
+        suite = f" et {reste} autre(s) ligne(s)" if reste > 0 else ""
+        raise ErreurDonnees(
+            f"Le fichier « {chemin.name} » a des lignes mal formées : "
+            + "; ".join(problemes[:LIGNES_MONTREES])
+            + f"{suite}. Relance « tuto-llm data build » pour le refaire."
+        )
+    if not frequences:
+        raise ErreurDonnees(
+            f"« {chemin.name} » est vide. Relance « tuto-llm data build » pour le refaire."
+        )
+    return frequences
+
+
+def prenoms_par_bande(bande_max=BANDE_COURANTS, chemin=None):
+    """Les prénoms dont la bande est au plus `bande_max` (1 : les plus courants), triés."""
+    return sorted(p for p, bande in lire_frequences(chemin).items() if bande <= bande_max)
 
 
 def vocab_du_dataset(mots):
@@ -154,12 +217,16 @@ def separer_train_val(mots, graine=42, part_validation=0.1):
 
 
 __all__ = [
+    "BANDES",
     "DATASETS",
     "ErreurDonnees",
     "Vocabulaire",
     "charger_dataset",
     "formater_training",
+    "lire_frequences",
+    "mots_depuis_lignes",
     "nettoyer_mot",
+    "prenoms_par_bande",
     "separer_train_val",
     "valider_vocab",
 ]
