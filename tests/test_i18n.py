@@ -1,0 +1,261 @@
+"""Translations: every catalog complete in both languages, and a translator that never crashes.
+
+The catalog checks scan the folders (`game/textes/*.toml`, `levels/*/textes.*.toml`), so a
+new catalog file is checked without touching this test.
+"""
+
+import pytest
+
+from game import i18n
+from game.i18n import (
+    NBSP,
+    NNBSP,
+    Translator,
+    all_keys,
+    catalog,
+    catalog_files,
+    format_number,
+    format_percent,
+    missing_keys,
+    placeholders,
+)
+
+
+@pytest.fixture(autouse=True)
+def french():
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("fr")
+
+
+# --------------------------------------------------------------------------- the real catalogs
+
+
+def test_the_common_catalog_exists():
+    assert "common" in catalog_files("fr") and "common" in catalog_files("en")
+    assert "common.yes" in all_keys("fr")
+
+
+def test_every_catalog_file_exists_in_both_languages():
+    fr, en = catalog_files("fr"), catalog_files("en")
+    assert sorted(fr) == sorted(en), "un fichier de textes n'existe que dans une langue"
+
+
+def test_every_catalog_file_is_valid_toml():
+    import tomllib
+
+    for lang in i18n.LANGUAGES:
+        for path in catalog_files(lang).values():
+            with path.open("rb") as handle:
+                tomllib.load(handle)  # raises with the line number if broken
+
+
+def test_every_key_exists_in_both_languages():
+    i18n.reload_catalogs()
+    assert missing_keys("en", "fr") == [], "à traduire en anglais"
+    assert missing_keys("fr", "en") == [], "à écrire en français"
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    fr, en = catalog("fr"), catalog("en")
+    different = {
+        key: (sorted(placeholders(fr[key])), sorted(placeholders(en[key])))
+        for key in fr.keys() & en.keys()
+        if placeholders(fr[key]) != placeholders(en[key])
+    }
+    assert different == {}
+
+
+def test_no_text_is_empty_and_every_template_formats():
+    for lang in i18n.LANGUAGES:
+        for key, template in catalog(lang).items():
+            assert template.strip(), f"{lang}: {key} est vide"
+            fields = {name: "x" for name in placeholders(template)}
+            assert all(name.isidentifier() for name in fields), f"{lang}: {key}"
+            template.format(**fields)
+
+
+def test_colours_and_avatars_have_names():
+    from game.profiles import AVATARS, COLOURS
+
+    keys = all_keys("fr")
+    assert {f"common.colours.{name}" for name, _rgb in COLOURS} <= keys
+    assert {f"common.avatars.{name}" for name in AVATARS} <= keys
+
+
+def test_settings_have_names():
+    from game.settings import TEXT_SIZES, Settings
+
+    keys = all_keys("fr")
+    for name in Settings.__dataclass_fields__:
+        assert f"common.settings.{name}" in keys
+    assert {f"common.settings.text_sizes.{name}" for name in TEXT_SIZES} <= keys
+    assert {f"common.languages.{lang}" for lang in i18n.LANGUAGES} <= keys
+
+
+def test_the_messages_storage_and_profiles_use_exist():
+    keys = all_keys("fr")
+    for prefix in ("common.save", "common.settings_save"):
+        for name in ("recovered", "lost", "unreadable"):
+            assert f"{prefix}.{name}" in keys
+    for name in ("write_denied", "disk_full", "write_failed"):
+        assert f"common.save.{name}" in keys
+
+
+# --------------------------------------------------------------------------- the mechanism
+
+
+@pytest.fixture
+def fake_catalogs(tmp_path, monkeypatch):
+    """Catalogs in a temporary folder: game texts and one level."""
+    texts = tmp_path / "textes"
+    level = tmp_path / "levels" / "l9_test"
+    texts.mkdir()
+    level.mkdir(parents=True)
+    (texts / "common.fr.toml").write_text(
+        'yes = "Oui"\nhello = "Bonjour {name} !"\nonly_fr = "Seulement en français"\n'
+        '[save]\nrecovered = "Récupéré"\n[deep.er]\nkey = "Profond"\n',
+        encoding="utf-8",
+    )
+    (texts / "common.en.toml").write_text(
+        'yes = "Yes"\nhello = "Hello {name}!"\n[save]\nrecovered = "Recovered"\n'
+        '[deep.er]\nkey = "Deep"\nonly_en = "Only in English"\n',
+        encoding="utf-8",
+    )
+    (level / "textes.fr.toml").write_text(
+        'title = "Devine"\n[intro]\ntext = "Perte : {loss:.2f}"\n', encoding="utf-8"
+    )
+    (level / "textes.en.toml").write_text('title = "Guess"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "TEXTS_DIR", texts)
+    monkeypatch.setattr(i18n, "_levels_dirs", lambda: [tmp_path / "levels"])
+    i18n.reload_catalogs()
+    yield tmp_path
+    i18n.reload_catalogs()
+
+
+def test_namespaces_and_flattening(fake_catalogs):
+    assert all_keys("fr") == {
+        "common.yes",
+        "common.hello",
+        "common.only_fr",
+        "common.save.recovered",
+        "common.deep.er.key",
+        "l9_test.title",
+        "l9_test.intro.text",
+    }
+    assert missing_keys("en") == ["common.only_fr", "l9_test.intro.text"]
+    assert missing_keys("fr", "en") == ["common.deep.er.only_en"]
+
+
+def test_new_catalog_files_are_picked_up(fake_catalogs):
+    (fake_catalogs / "textes" / "scenes.fr.toml").write_text('[menu]\nplay = "Jouer"\n')
+    i18n.reload_catalogs()
+    assert Translator("fr").t("scenes.menu.play") == "Jouer"
+    assert "scenes" in catalog_files("fr") and "scenes" not in catalog_files("en")
+    assert missing_keys("en") == ["common.only_fr", "l9_test.intro.text", "scenes.menu.play"]
+
+
+def test_translate_and_fall_back(fake_catalogs, caplog):
+    fr, en = Translator("fr"), Translator("en")
+    assert fr.t("common.hello", name="Zoé") == "Bonjour Zoé !"
+    assert en.t("common.hello", name="Zoé") == "Hello Zoé!"
+    assert en.t("common.only_fr") == "Seulement en français"  # falls back to French
+    assert en("common.yes") == "Yes"
+    with caplog.at_level("WARNING", logger="game.i18n"):
+        assert fr.t("common.nope") == "common.nope"  # then to the key itself
+        assert fr.t("common.nope") == "common.nope"
+    assert sum("common.nope" in r.getMessage() for r in caplog.records) == 1  # logged once
+
+
+def test_formatting_never_crashes(fake_catalogs):
+    fr = Translator("fr")
+    assert fr.t("common.hello") == "Bonjour {name} !"  # missing argument stays visible
+    assert fr.t("common.hello", name="Léo", extra=1) == "Bonjour Léo !"
+    assert fr.t("l9_test.intro.text", loss=2.456) == "Perte : 2.46"
+    assert fr.t("l9_test.intro.text", loss="abc") == "Perte : {loss:.2f}"  # bad argument
+    assert fr.t("l9_test.intro.text") == "Perte : {loss:.2f}"
+
+
+def test_broken_catalog_is_skipped(fake_catalogs, caplog):
+    (fake_catalogs / "textes" / "broken.fr.toml").write_text('oops = "unterminated\n')
+    (fake_catalogs / "textes" / "numbers.fr.toml").write_text('n = 3\nok = "fine"\n')
+    i18n.reload_catalogs()
+    assert Translator("fr").t("common.yes") == "Oui"
+    assert Translator("fr").t("broken.oops") == "broken.oops"
+    assert Translator("fr").t("numbers.ok") == "fine"
+    assert "numbers.n" not in all_keys("fr")
+
+
+def test_namespaced_translator(fake_catalogs):
+    translator = Translator("fr")
+    level = translator.namespaced("l9_test")
+    assert level.t("title") == "Devine"
+    assert level("intro.text", loss=1) == "Perte : 1.00"
+    assert level.t("common.yes") == "Oui"  # shared strings are reachable too
+    assert level.t("nope") == "l9_test.nope"
+    translator.lang = "en"  # the settings screen switches language: views follow
+    assert level.t("title") == "Guess"
+    assert level.lang == "en"
+    assert translator.namespaced("common").namespaced("save").t("recovered") == "Recovered"
+
+
+def test_unknown_language_means_french(fake_catalogs):
+    assert Translator("de").lang == "fr"
+    i18n.set_language("xx")
+    assert i18n.current_language() == "fr"
+
+
+def test_module_level_translation_follows_the_language(fake_catalogs):
+    assert i18n.t("common.yes") == "Oui"
+    i18n.set_language("en")
+    assert i18n.t("common.yes") == "Yes"
+    assert i18n.get_translator().lang == "en"
+
+
+def test_placeholders():
+    assert placeholders("Bonjour {name}, {n:.2f} {{pas}}") == {"name", "n"}
+    with pytest.raises(ValueError):
+        placeholders("cassé {")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "fr", "en"),
+    [
+        (2.6, 2, "2,60", "2.60"),
+        (2.6, 0, "3", "3"),
+        (0.1234, 3, "0,123", "0.123"),
+        (-1.5, 1, "-1,5", "-1.5"),
+        (-0.0001, 2, "0,00", "0.00"),
+        (12345.6, 1, f"12{NNBSP}345,6", "12,345.6"),
+        (1000000, 0, f"1{NNBSP}000{NNBSP}000", "1,000,000"),
+        (7, 2, "7,00", "7.00"),
+    ],
+)
+def test_format_number(value, decimals, fr, en):
+    assert format_number(value, decimals, "fr") == fr
+    assert format_number(value, decimals, "en") == en
+
+
+def test_format_number_default_and_current_language():
+    assert format_number(2.6) == "2,60"
+    i18n.set_language("en")
+    assert format_number(2.6) == "2.60"
+    assert Translator("fr").number(2.6, 1) == "2,6"
+
+
+def test_format_percent():
+    assert format_percent(0.97, lang="fr") == f"97{NBSP}%"
+    assert format_percent(0.97, lang="en") == "97%"
+    assert format_percent(0.1234, 1, "fr") == f"12,3{NBSP}%"
+    assert Translator("en").percent(0.5) == "50%"
+    assert Translator("fr").namespaced("x").percent(1) == f"100{NBSP}%"
+
+
+def test_numbers_never_crash():
+    assert format_number(float("nan"), 2, "fr") == "nan"
+    assert format_number(float("inf"), 2, "fr") == "inf"
+    assert format_number("abc", 2, "fr") == "abc"
+    assert format_percent(None, 0, "fr") == "None"
