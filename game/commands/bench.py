@@ -1,0 +1,151 @@
+"""`tuto-llm bench`: the fast engine against the `Valeur` reference, in the same run.
+
+Both train the microgpt configuration (n_embd 16, 4 heads, 1 layer, context 16,
+one name per step) from the same weights on the same names, turn by turn (so a
+busy machine slows both alike). With `--json`, the last stdout line is one JSON
+object: reference_steps_per_s, fast_steps_per_s, ratio (wall clock), cpu_ratio
+(CPU time, less sensitive to other programs), max_grad_rel_diff (fast vs Valeur
+gradients on the same weights and names, at the start and after the fast run),
+max_loss_diff (the two loss curves over the reference steps), config…
+"""
+
+import json
+import os
+import time
+
+NAME = "bench"
+HELP = "compare la vitesse du moteur rapide et de la version Valeur (référence)"
+
+GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and at the end
+
+
+def add_arguments(parser):
+    parser.add_argument(
+        "--dataset", default="prenoms", help="un jeu de données du jeu ou un fichier .txt"
+    )
+    parser.add_argument("--ref-steps", default="20", help="étapes de la référence Valeur (20)")
+    parser.add_argument("--steps", default="300", help="étapes du moteur rapide (300)")
+    parser.add_argument("--seed", default="42", help="graine du hasard (42)")
+    parser.add_argument("--json", action="store_true", help="un objet JSON sur la dernière ligne")
+
+
+class Stopwatch:
+    """Wall-clock and CPU time spent inside `with stopwatch:` blocks, added up."""
+
+    def __init__(self):
+        self.wall = self.cpu = 0.0
+
+    def __enter__(self):
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc):
+        self.wall += time.perf_counter() - self._wall
+        self.cpu += time.process_time() - self._cpu
+
+
+def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
+    """Both engines train from the same start on the same names, turn by turn.
+
+    One reference step, then its share of fast steps, and so on: both see the
+    same machine load, which matters on a computer shared with other programs.
+    """
+    from engine import gpt, gpt_valeur
+    from engine.entrainement import Entrainement
+
+    planned = max(ref_steps, fast_steps)
+    runs, clocks = {}, {}
+    for name, compute in (
+        ("reference", gpt_valeur.perte_et_gradients_lot),
+        ("fast", gpt.perte_et_gradients_lot),
+    ):
+        runs[name] = Entrainement(
+            words, config, etapes=planned, graine=seed, vocab=vocab, calcul=compute
+        )
+        clocks[name] = Stopwatch()
+    for i in range(1, ref_steps + 1):
+        with clocks["reference"]:
+            runs["reference"].pas()
+        with clocks["fast"]:
+            runs["fast"].tranche(fast_steps * i // ref_steps - runs["fast"].etape)
+    with clocks["fast"]:
+        runs["fast"].tranche(fast_steps - runs["fast"].etape)
+    return runs, clocks
+
+
+def gradient_gap(weights, config, sequences):
+    """Largest relative gap between fast and Valeur gradients over a few sequences."""
+    from engine import gpt, gpt_valeur
+
+    gaps = []
+    for tokens in sequences:
+        _, fast = gpt.perte_et_gradients(weights, config, tokens)
+        _, reference = gpt_valeur.perte_et_gradients(weights, config, tokens)
+        gaps.append(gpt_valeur.ecart_relatif_max(fast, reference))
+    return max(gaps)
+
+
+def bench(words, vocab, ref_steps, fast_steps, seed):
+    from engine import gpt
+    from engine.donnees import separer_train_val
+    from engine.gpt import Config
+
+    config = Config(n_embd=16, n_head=4, n_layer=1, block_size=16, vocab_size=len(vocab))
+    train_words, _ = separer_train_val(words)
+    runs, clocks = interleaved_runs(train_words, config, vocab, ref_steps, fast_steps, seed)
+    ref_run, fast_run = runs["reference"], runs["fast"]
+    start_weights = gpt.init_poids(config, seed)
+    sequences = fast_run.sequences[:GRADIENT_WORDS]
+    later = fast_run.sequences[fast_steps : fast_steps + GRADIENT_WORDS] or sequences
+    grad_gap = max(
+        gradient_gap(start_weights, config, sequences),
+        gradient_gap(fast_run.poids, config, later),
+    )
+    loss_gap = max(
+        abs(a - b) for a, b in zip(ref_run.pertes, fast_run.pertes[:ref_steps], strict=False)
+    )
+    ref_speed = ref_steps / clocks["reference"].wall
+    fast_speed = fast_steps / clocks["fast"].wall
+    cpu_ratio = (fast_steps / clocks["fast"].cpu) / (ref_steps / clocks["reference"].cpu)
+    return {
+        "config": config.vers_dict(),
+        "reference_steps": ref_steps,
+        "fast_steps": fast_steps,
+        "reference_seconds": round(clocks["reference"].wall, 3),
+        "fast_seconds": round(clocks["fast"].wall, 3),
+        "reference_steps_per_s": round(ref_speed, 3),
+        "fast_steps_per_s": round(fast_speed, 2),
+        "ratio": round(fast_speed / ref_speed, 1),
+        "cpu_ratio": round(cpu_ratio, 1),
+        "fast_seconds_per_1000_steps": round(1000 / fast_speed, 2),
+        "max_grad_rel_diff": grad_gap,
+        "max_loss_diff": loss_gap,
+        "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
+    }
+
+
+def run(args):
+    from game.commands.train import load_words, parse_int
+
+    ref_steps = parse_int(args, "ref_steps", (1, 1000))
+    fast_steps = parse_int(args, "steps", (1, 100_000))
+    seed = parse_int(args, "seed", (0, 2**63))
+    words, vocab = load_words(args.dataset)
+    result = bench(words, vocab, ref_steps, fast_steps, seed)
+    result["dataset"] = str(args.dataset)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(
+            f"Référence (Valeur) : {result['reference_steps_per_s']:.2f} étapes par seconde "
+            f"({ref_steps} étapes)."
+        )
+        print(
+            f"Moteur rapide : {result['fast_steps_per_s']:.1f} étapes par seconde "
+            f"({fast_steps} étapes), soit {result['ratio']} fois plus vite."
+        )
+        print(
+            f"Écart relatif maximal entre les gradients des deux moteurs : "
+            f"{result['max_grad_rel_diff']:.1e} ; entre leurs pertes : "
+            f"{result['max_loss_diff']:.1e}."
+        )
+    return 0

@@ -1,0 +1,317 @@
+"""`tuto-llm train`: train the tiny GPT from the command line.
+
+Progress bar on stderr; with `--json`, one JSON object on the last stdout line:
+steps, seconds, steps_per_s, train_loss (mean of the last 100 steps), val_loss
+(per-token loss on the whole held-out split of `engine.donnees.separer_train_val`),
+bigram_val_loss (a bigram model on the same split), samples (20 names),
+novel_fraction (share of 200 names at temperature 0.8 that are non-empty and not
+in the training set), plus config, params, batch, lr, seed, dataset, saved.
+"""
+
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+NAME = "train"
+HELP = "entraîne le petit GPT sur une liste de mots (barre de progression, résumé ou JSON)"
+
+SAMPLES = 20
+NOVELTY_SAMPLES = 200
+NOVELTY_TEMPERATURE = 0.8
+
+# (minimum, maximum) of each integer option; checked in `run` with a French message.
+INT_LIMITS = {
+    "steps": (1, 1_000_000),
+    "batch": (1, 1024),
+    "embd": (1, 256),
+    "heads": (1, 64),
+    "layers": (1, 8),
+    "context": (2, 128),
+}
+OPTION_NAMES = {
+    "steps": "--steps (le nombre d'étapes)",
+    "batch": "--batch (le nombre de mots par étape)",
+    "embd": "--embd (la largeur du modèle)",
+    "heads": "--heads (le nombre de têtes d'attention)",
+    "layers": "--layers (le nombre de couches)",
+    "context": "--context (la longueur du contexte)",
+    "seed": "--seed (la graine du hasard)",
+    "ref_steps": "--ref-steps (les étapes de la référence Valeur)",
+    "lr": "--lr (le pas d'apprentissage)",
+    "temperature": "--temperature",
+}
+
+
+def add_arguments(parser):
+    parser.add_argument(
+        "--dataset", default="prenoms", help="un jeu de données du jeu ou un fichier .txt"
+    )
+    parser.add_argument("--steps", default="1000", help="nombre d'étapes (1000)")
+    parser.add_argument("--seed", default="42", help="graine du hasard (42)")
+    parser.add_argument("--batch", default="1", help="mots par étape, gradients moyennés (1)")
+    parser.add_argument("--lr", default="0.01", help="pas d'apprentissage de départ (0.01)")
+    parser.add_argument("--embd", default="16", help="largeur du modèle, n_embd (16)")
+    parser.add_argument("--heads", default="4", help="têtes d'attention, n_head (4)")
+    parser.add_argument("--layers", default="1", help="couches, n_layer (1)")
+    parser.add_argument("--context", default="16", help="longueur du contexte, block_size (16)")
+    parser.add_argument(
+        "--temperature", default="0.5", help="température des 20 exemples inventés (0.5)"
+    )
+    parser.add_argument("--save", metavar="FICHIER", help="enregistre le modèle (JSON)")
+    parser.add_argument("--json", action="store_true", help="un objet JSON sur la dernière ligne")
+
+
+def french_number(x):
+    """1000000 → « 1 000 000 », 0.5 → « 0,5 » (numbers as French readers write them)."""
+    if isinstance(x, int):
+        return f"{x:,}".replace(",", "\u202f")
+    return f"{x:g}".replace(".", ",")
+
+
+def parse_int(args, name, limits=None):
+    """An integer option, or a CliError in French."""
+    from game.cli import CliError
+
+    text = str(getattr(args, name)).strip()
+    try:
+        value = int(text)
+    except ValueError:
+        raise CliError(
+            f"{OPTION_NAMES[name]} doit être un nombre entier, pas « {text} »."
+        ) from None
+    if limits and not limits[0] <= value <= limits[1]:
+        raise CliError(
+            f"{OPTION_NAMES[name]} vaut {value} : il faut un nombre entre "
+            f"{french_number(limits[0])} et {french_number(limits[1])}."
+        )
+    return value
+
+
+def parse_float(args, name, low, high, low_included):
+    """A finite decimal option in (low, high] or [low, high], or a CliError in French."""
+    from game.cli import CliError
+
+    text = str(getattr(args, name)).strip()
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise CliError(f"{OPTION_NAMES[name]} doit être un nombre, pas « {text} ».") from None
+    too_low = value < low if low_included else value <= low
+    if not math.isfinite(value) or too_low or value > high:
+        bound = "entre" if low_included else "plus grand que"
+        link = "et" if low_included else "et au plus"
+        raise CliError(
+            f"{OPTION_NAMES[name]} vaut « {text} » : il faut un nombre {bound} "
+            f"{french_number(low)} {link} {french_number(high)}."
+        )
+    return value
+
+
+def parse_settings(args):
+    """All the numeric options, checked; returns a dict."""
+    from game.cli import CliError
+
+    settings = {name: parse_int(args, name, limits) for name, limits in INT_LIMITS.items()}
+    settings["seed"] = parse_int(args, "seed", (0, 2**63))
+    settings["lr"] = parse_float(args, "lr", 0.0, 1.0, low_included=False)
+    settings["temperature"] = parse_float(args, "temperature", 0.0, 100.0, low_included=True)
+    if settings["heads"] > settings["embd"] or settings["embd"] % settings["heads"]:
+        raise CliError(
+            f"La largeur --embd {settings['embd']} doit se partager en --heads "
+            f"{settings['heads']} têtes égales : choisis un nombre de têtes qui divise la largeur "
+            "(par exemple --embd 16 --heads 4)."
+        )
+    return settings
+
+
+def load_words(dataset):
+    """The words of a dataset (name or .txt path) and their vocabulary, or a CliError."""
+    from engine.donnees import ErreurDonnees, charger_dataset, vocab_du_dataset
+    from game.cli import CliError
+
+    try:
+        words = charger_dataset(dataset)
+    except ErreurDonnees as error:
+        raise CliError(str(error)) from None
+    except OSError as error:
+        raise CliError(
+            f"Je n'arrive pas à lire « {dataset} » ({error.strerror or error}). "
+            "Vérifie le fichier et ses droits, puis réessaie."
+        ) from None
+    if len(set(words)) < 2:
+        raise CliError(
+            f"« {dataset} » ne contient qu'un seul mot différent : il en faut au moins deux "
+            "(un pour apprendre, un pour vérifier), et plutôt quelques centaines."
+        )
+    return words, vocab_du_dataset(words)
+
+
+def check_save_path(path):
+    """Fail before training, not after, if the model cannot be saved there."""
+    from game.cli import CliError
+
+    target = Path(path)
+    if target.is_dir():
+        raise CliError(f"--save « {path} » est un dossier : donne un nom de fichier (modele.json).")
+    if not target.parent.is_dir():
+        raise CliError(
+            f"Le dossier de « {path} » n'existe pas : crée-le d'abord ou choisis un autre chemin."
+        )
+
+
+class ProgressBar:
+    """A progress bar on stderr: redrawn in place on a terminal, ten lines in a log file."""
+
+    def __init__(self, total, stream=None, width=30):
+        self.total, self.width = total, width
+        self.stream = stream or sys.stderr
+        self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.every = max(1, total // (100 if self.live else 10))
+        self.start = time.perf_counter()
+
+    def update(self, done, loss):
+        if done % self.every and done != self.total:
+            return
+        filled = self.width * done // self.total
+        bar = "█" * filled + "·" * (self.width - filled)
+        seconds = time.perf_counter() - self.start
+        line = f"entraînement [{bar}] {done}/{self.total} · perte {loss:.3f} · {seconds:.1f} s"
+        if self.live:
+            self.stream.write("\r" + line + ("\n" if done == self.total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def novel_fraction(samples, training_words):
+    """Share of samples that are real new words: non-empty and not in the training set."""
+    known = set(training_words)
+    return sum(1 for s in samples if s and s not in known) / len(samples)
+
+
+def make_config(settings, vocab):
+    """The model size from the options, or a CliError."""
+    from engine.gpt import Config
+    from game.cli import CliError
+
+    try:
+        return Config(
+            n_embd=settings["embd"],
+            n_head=settings["heads"],
+            n_layer=settings["layers"],
+            block_size=settings["context"],
+            vocab_size=len(vocab),
+        )
+    except ValueError as error:
+        raise CliError(str(error)) from None
+
+
+def train(words, vocab, settings, progress=True):
+    """Train, evaluate and sample; returns (result dict, weights, config)."""
+    from engine import bigramme
+    from engine.donnees import separer_train_val
+    from engine.entrainement import Entrainement, perte_validation
+    from engine.generation import generer
+    from engine.gpt import nombre_parametres
+
+    config = make_config(settings, vocab)
+    train_words, val_words = separer_train_val(words)
+    run = Entrainement(
+        train_words,
+        config,
+        lr=settings["lr"],
+        etapes=settings["steps"],
+        batch=settings["batch"],
+        graine=settings["seed"],
+        vocab=vocab,
+    )
+    bar = ProgressBar(settings["steps"]) if progress else None
+    start = time.perf_counter()
+    for stats in run:
+        if bar:
+            bar.update(stats["etape"], stats["perte_moyenne"])
+    seconds = time.perf_counter() - start
+    recent = run.pertes[-100:]
+    bigram = bigramme.probabilites(bigramme.compter(train_words, vocab))
+    seed = settings["seed"]
+    result = {
+        "steps": settings["steps"],
+        "seconds": round(seconds, 3),
+        "steps_per_s": round(settings["steps"] / seconds, 2) if seconds > 0 else None,
+        "train_loss": round(sum(recent) / len(recent), 4),
+        "val_loss": round(perte_validation(run.poids, config, val_words, vocab), 4),
+        "bigram_val_loss": round(bigramme.perte_moyenne(bigram, val_words, vocab), 4),
+        "samples": generer(
+            run.poids, config, vocab, n=SAMPLES, temperature=settings["temperature"], graine=seed
+        ),
+        "novel_fraction": novel_fraction(
+            generer(
+                run.poids,
+                config,
+                vocab,
+                n=NOVELTY_SAMPLES,
+                temperature=NOVELTY_TEMPERATURE,
+                graine=seed + 1,
+            ),
+            train_words,
+        ),
+        "config": config.vers_dict(),
+        "params": nombre_parametres(config),
+        "batch": settings["batch"],
+        "lr": settings["lr"],
+        "seed": seed,
+        "temperature": settings["temperature"],
+        "train_words": len(train_words),
+        "val_words": len(val_words),
+    }
+    return result, run.poids, config
+
+
+def print_summary(result):
+    c = result["config"]
+    print(
+        f"Modèle : largeur {c['n_embd']}, {c['n_head']} tête(s), {c['n_layer']} couche(s), "
+        f"contexte {c['block_size']} ({result['params']} paramètres)."
+    )
+    print(
+        f"{result['steps']} étapes de {result['batch']} mot(s) en {result['seconds']:.1f} s "
+        f"({result['steps_per_s']} étapes par seconde)."
+    )
+    print(f"Perte d'entraînement (100 dernières étapes) : {result['train_loss']:.4f}")
+    print(
+        f"Perte sur les {result['val_words']} mots de validation : {result['val_loss']:.4f} "
+        f"(le modèle bigramme fait {result['bigram_val_loss']:.4f})"
+    )
+    print(f"Prénoms inventés : {', '.join(s or '(vide)' for s in result['samples'])}")
+    print(f"Part de mots nouveaux (température 0,8) : {result['novel_fraction']:.0%}")
+    if result.get("saved"):
+        print(f"Modèle enregistré dans « {result['saved']} ».")
+
+
+def run(args):
+    from engine.sauvegarde import sauvegarder
+    from game.cli import CliError
+
+    settings = parse_settings(args)
+    if args.save:
+        check_save_path(args.save)
+    words, vocab = load_words(args.dataset)
+    result, weights, config = train(words, vocab, settings)
+    result["dataset"] = str(args.dataset)
+    result["saved"] = None
+    if args.save:
+        try:
+            sauvegarder(args.save, weights, config, vocab, infos={"train": result})
+        except OSError as error:
+            raise CliError(
+                f"Je n'arrive pas à enregistrer le modèle dans « {args.save} » "
+                f"({error.strerror or error})."
+            ) from None
+        result["saved"] = str(args.save)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print_summary(result)
+    return 0
