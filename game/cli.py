@@ -2,6 +2,7 @@
 
 import argparse
 import importlib
+import os
 import sys
 
 from game.commands import COMMANDS
@@ -48,3 +49,6 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("\ntuto-llm : arrêté.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `tuto-llm … | head` closed the pipe early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
