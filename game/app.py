@@ -1,0 +1,461 @@
+"""The app: the window, the 60 fps loop, the scene stack, and the safety net.
+
+- The picture is drawn on a 1280×720 logical surface, then scaled to the window
+  (aspect ratio kept, letterboxing); mouse positions are converted to logical
+  coordinates before any scene sees them. F11 toggles full screen.
+- `App.step(events, dt)` runs one frame without sleeping: tests and the perf
+  command drive the game with it. `App.run()` is the real loop (clock at 60 fps).
+- A crash inside a scene never kills the game: it is logged to
+  `home_dir()/erreurs.log`, the game goes back to the map and shows a friendly
+  panel. Progress is saved when a level ends, so nothing is lost.
+- Closing the window asks « Quitter ? » (Oui / Non) first.
+
+See docs/GAME.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import signal
+import time
+import traceback
+
+import pygame
+
+from game import i18n
+from game.scenes.base import LOGICAL_SIZE, SceneManager, dim
+
+log = logging.getLogger(__name__)
+
+FPS = 60
+ERROR_LOG = "erreurs.log"
+NOTICE_SECONDS = 7.0
+MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
+QUIT_EVENTS = (pygame.QUIT, getattr(pygame, "WINDOWCLOSE", -1))
+
+
+class _SilentSounds:
+    """Stands in when game.sound is missing or broken: the game stays silent."""
+
+    def play(self, name):
+        return False
+
+    def set_muted(self, muted):
+        pass
+
+
+def _make_sounds(muted):
+    try:
+        from game.sound import Sounds
+
+        return Sounds(muted=muted)
+    except Exception:  # noqa: BLE001 - no sound is never a reason to stop
+        log.exception("sons indisponibles")
+        return _SilentSounds()
+
+
+class Notice:
+    """A friendly one-sentence message shown at the bottom for a few seconds."""
+
+    def __init__(self, text, kind="info"):
+        self.text = text
+        self.kind = kind
+        self.left = NOTICE_SECONDS
+
+
+class App:
+    """The game. `App(headless=True)` is what tests, screenshots and perf use."""
+
+    def __init__(self, *, headless=False, runner_mode="worker", settings=None, window_size=None):
+        self.headless = headless
+        _forget_fonts()
+        pygame.init()
+        pygame.key.set_repeat(400, 40)
+        # Settings and language first: every text depends on them.
+        from game.settings import load_settings
+
+        loaded, settings_message = load_settings()
+        self.settings = settings if settings is not None else loaded
+        self.translator = i18n.Translator(self.settings.language)
+        i18n.set_language(self.settings.language)
+        self.fullscreen = bool(self.settings.fullscreen) and not headless
+        self._window_size = tuple(window_size or LOGICAL_SIZE)
+        self._open_window()
+        pygame.display.set_caption(self.t("scenes.title.name"))
+        self.logical = pygame.Surface(LOGICAL_SIZE).convert()
+        self._scaled = None  # reused surface for the scaled picture
+        self.viewport = pygame.Rect((0, 0), LOGICAL_SIZE)
+
+        from game import ui
+        from game.runner import Runner
+
+        self.ui = ui
+        self.theme = ui.Theme(self.settings.text_size, self.settings.colorblind_palette)
+        self.sounds = _make_sounds(muted=not self.settings.sound)
+        self.runner = Runner(mode=runner_mode)
+        try:
+            self.runner.warm_up()  # the worker process boots while the kid reads the title
+        except Exception:  # noqa: BLE001 - no worker: training falls back to slices
+            log.exception("processus de calcul impossible à lancer")
+            self.runner.mode = "slices"
+        from game.profiles import ProfileStore
+
+        self.profiles = ProfileStore()
+        self.profile = None  # the Profile playing now
+        self.scenes = SceneManager()
+        self.notices: list[Notice] = []
+        self.running = True
+        self.crashes = 0
+        self.last_crash = None  # (scene name, traceback text) of the last crash
+        self.time = 0.0  # seconds since start (animations)
+        self.frame_ms = 0.0  # last frame: events + update + draw + scale
+        self.look_version = 0  # bumped when the settings change (cached pictures are stale)
+        self.below_dimmed = False
+        self._below = None
+        self._below_key = None
+        if settings_message:
+            self.notify(settings_message, "warn")
+
+        from game.scenes.title import TitleScene
+
+        self.scenes.push(TitleScene(self))
+
+    # ------------------------------------------------------------------ texts
+    def t(self, key, **kwargs):
+        return self.translator.t(key, **kwargs)
+
+    def notify(self, text, kind="info"):
+        if text and not any(n.text == text for n in self.notices):
+            self.notices.append(Notice(text, kind))
+            self.notices = self.notices[-3:]
+
+    # ------------------------------------------------------------------ window
+    def _open_window(self):
+        if self.fullscreen:
+            try:
+                self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                return
+            except pygame.error:
+                self.fullscreen = False
+        self.window = pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
+
+    def toggle_fullscreen(self):
+        if not self.fullscreen:
+            self._window_size = self.window.get_size()
+        self.fullscreen = not self.fullscreen
+        self._open_window()
+        self.settings.fullscreen = self.fullscreen
+        self.save_settings()
+
+    def _update_viewport(self):
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.window = surface
+        width, height = self.window.get_size()
+        scale = min(width / LOGICAL_SIZE[0], height / LOGICAL_SIZE[1]) or 1.0
+        size = (max(1, round(LOGICAL_SIZE[0] * scale)), max(1, round(LOGICAL_SIZE[1] * scale)))
+        self.viewport = pygame.Rect(((width - size[0]) // 2, (height - size[1]) // 2), size)
+
+    def to_logical(self, pos):
+        """Window pixel → logical (1280×720) coordinates."""
+        view = self.viewport
+        if view.size == LOGICAL_SIZE:
+            return (pos[0] - view.x, pos[1] - view.y)
+        x = (pos[0] - view.x) * LOGICAL_SIZE[0] / view.width
+        y = (pos[1] - view.y) * LOGICAL_SIZE[1] / view.height
+        return (int(x), int(y))
+
+    def _convert(self, event):
+        if event.type not in MOUSE_EVENTS or not hasattr(event, "pos"):
+            return event
+        data = dict(event.dict)
+        data["pos"] = self.to_logical(event.pos)
+        if "rel" in data and self.viewport.size != LOGICAL_SIZE:
+            k = LOGICAL_SIZE[0] / self.viewport.width
+            data["rel"] = (round(data["rel"][0] * k), round(data["rel"][1] * k))
+        return pygame.event.Event(event.type, data)
+
+    def present(self):
+        """Scale the logical picture into the window (letterboxed) and flip."""
+        self._update_viewport()
+        view = self.viewport
+        if view.size == LOGICAL_SIZE and view.topleft == (0, 0):
+            self.window.blit(self.logical, (0, 0))
+        else:
+            self.window.fill((12, 14, 22))
+            if self._scaled is None or self._scaled.get_size() != view.size:
+                self._scaled = pygame.Surface(view.size).convert()
+            exact = view.width % LOGICAL_SIZE[0] == 0 and view.height % LOGICAL_SIZE[1] == 0
+            if exact:
+                pygame.transform.scale(self.logical, view.size, self._scaled)
+            else:
+                pygame.transform.smoothscale(self.logical, view.size, self._scaled)
+            self.window.blit(self._scaled, view)
+        if not self.headless:
+            pygame.display.flip()
+
+    # ------------------------------------------------------------------ settings
+    def save_settings(self):
+        from game.settings import save_settings
+        from game.storage import SaveError
+
+        try:
+            save_settings(self.settings)
+        except SaveError as error:
+            self.notify(str(error), "warn")
+
+    def apply_settings(self):
+        """Settings changed: language, theme, sound apply at once; every scene rebuilds."""
+        self.translator.lang = self.settings.language
+        i18n.set_language(self.settings.language)
+        self.theme.configure(self.settings.text_size, self.settings.colorblind_palette)
+        self.look_version += 1
+        self.sounds.set_muted(not self.settings.sound)
+        for scene in list(self.scenes):
+            self.safely(scene, scene.rebuild)
+        self.save_settings()
+
+    @property
+    def reduce_motion(self):
+        return bool(self.settings.reduce_motion)
+
+    def play(self, name):
+        try:
+            self.sounds.play(name)
+        except Exception:  # noqa: BLE001
+            log.exception("son %s", name)
+
+    # ------------------------------------------------------------------ profile
+    def save_profile(self):
+        """Save the current profile; a failure is shown, never raised."""
+        if self.profile is None:
+            return True
+        from game.storage import SaveError
+
+        try:
+            self.profiles.save(self.profile)
+            return True
+        except SaveError as error:
+            self.notify(str(error), "warn")
+            return False
+
+    # ------------------------------------------------------------------ navigation
+    def ask_quit(self):
+        from game.scenes.dialogs import QuitPrompt
+
+        if not isinstance(self.scenes.top, QuitPrompt):
+            self.scenes.push(QuitPrompt(self))
+
+    def quit(self):
+        self.running = False
+
+    def go_to_map(self, unlocked=None):
+        """Back to the adventure map (or the title when no one plays)."""
+        from game.scenes.map import MapScene
+        from game.scenes.title import TitleScene
+
+        found = self.scenes.pop_to(MapScene)
+        if found is None:
+            if self.profile is None:
+                self.scenes.clear()
+                self.scenes.push(TitleScene(self))
+                return None
+            self.scenes.clear()
+            found = self.scenes.push(MapScene(self))
+        if unlocked:
+            found.announce_unlock(unlocked)
+        return found
+
+    # ------------------------------------------------------------------ safety net
+    def safely(self, scene, function, *args):
+        """Call a scene method; a crash is logged and the game recovers."""
+        try:
+            return function(*args)
+        except Exception as error:  # noqa: BLE001 - the whole point
+            self._crash(scene, error)
+            return None
+
+    def _crash(self, scene, error):
+        self.crashes += 1
+        text = traceback.format_exc()
+        name = getattr(scene, "name", type(scene).__name__)
+        self.last_crash = (name, text)
+        log.error("la scène %s a planté : %r", name, error)
+        self._write_crash_log(name, text)
+        with contextlib.suppress(Exception):
+            self.runner.cancel_all()
+        self.save_profile()
+        from game.scenes.dialogs import ErrorPanel, FallbackScene
+        from game.scenes.map import MapScene
+
+        try:
+            if isinstance(scene, ErrorPanel | FallbackScene | MapScene) or self.crashes > 50:
+                # The safe places themselves are broken: the plainest screen there is.
+                self.scenes.clear()
+                self.scenes.push(FallbackScene(self))
+                return
+            self.go_to_map()
+            self.scenes.push(ErrorPanel(self))
+            self.play("error")
+        except Exception:  # noqa: BLE001
+            log.exception("retour à la carte impossible")
+            self.scenes.stack = []
+            self.scenes.push(FallbackScene(self))
+
+    def _write_crash_log(self, name, text):
+        try:
+            from game.storage import home_dir
+
+            folder = home_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = datetime.datetime.now().isoformat(timespec="seconds")
+            with open(folder / ERROR_LOG, "a", encoding="utf-8") as handle:
+                handle.write(f"--- {stamp} scène {name}\n{text}\n")
+        except OSError:
+            log.exception("journal d'erreurs impossible à écrire")
+
+    # ------------------------------------------------------------------ frame
+    def handle_event(self, event):
+        """One raw pygame event (window coordinates) → the game."""
+        if event.type in QUIT_EVENTS:
+            self.ask_quit()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return True
+        event = self._convert(event)
+        if event.type == pygame.MOUSEBUTTONDOWN and self._click_notice(event):
+            return True
+        scene = self.scenes.top
+        if scene is None:
+            return False
+        return bool(self.safely(scene, scene.handle_event, event))
+
+    def _click_notice(self, event):
+        for rect, notice in self._notice_rects():
+            if rect.collidepoint(event.pos):
+                self.notices.remove(notice)
+                return True
+        return False
+
+    def update(self, dt):
+        self.time += dt
+        self.safely(self.runner, self.runner.tick)
+        for notice in list(self.notices):
+            notice.left -= dt
+            if notice.left <= 0:
+                self.notices.remove(notice)
+        scene = self.scenes.top
+        if scene is not None:
+            self.safely(scene, scene.update, dt)
+
+    def draw(self):
+        surface = self.logical
+        visible = self.scenes.visible()
+        self.below_dimmed = False
+        if len(visible) > 1 and getattr(visible[-1], "overlay", False):
+            # Under an overlay nothing moves (only the top scene updates): draw the scenes
+            # below once, darkened, and reuse that picture while the overlay stays.
+            below = visible[:-1]
+            key = (tuple(id(scene) for scene in below), self.look_version, surface.get_size())
+            if self._below_key != key:
+                for scene in below:
+                    self.safely(scene, scene.draw, surface)
+                dim(surface, getattr(visible[-1], "shade", 150))
+                self._below = surface.copy()
+                self._below_key = key
+            else:
+                surface.blit(self._below, (0, 0))
+            self.below_dimmed = True
+            visible = visible[-1:]
+        else:
+            self._below_key = None
+            self._below = None
+        for scene in visible:
+            self.safely(scene, scene.draw, surface)
+        self._draw_notices(surface)
+
+    def _notice_rects(self):
+        rects = []
+        theme = self.theme
+        y = LOGICAL_SIZE[1] - 16
+        for notice in reversed(self.notices):
+            height = theme.text_height(notice.text, 820, "small") + 24
+            rect = pygame.Rect(0, 0, 880, height)
+            rect.midbottom = (LOGICAL_SIZE[0] // 2, y)
+            rects.append((rect, notice))
+            y = rect.top - 10
+        return rects
+
+    def _draw_notices(self, surface):
+        theme = self.theme
+        for rect, notice in self._notice_rects():
+            edge = theme.colors.warn if notice.kind == "warn" else theme.colors.second
+            theme.draw_panel(surface, rect, theme.colors.tooltip, edge, width=3)
+            theme.draw_text(
+                surface,
+                notice.text,
+                rect.inflate(-60, -20),
+                "small",
+                theme.colors.tooltip_ink,
+                "center",
+                "middle",
+            )
+
+    def step(self, events=None, dt=1 / FPS):
+        """One frame without sleeping: events (default: pygame's queue), update, draw, scale.
+
+        Returns the time the frame took, in milliseconds.
+        """
+        start = time.perf_counter()
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            self.handle_event(event)
+            if not self.running:
+                break
+        self.update(dt)
+        self.draw()
+        self.present()
+        self.frame_ms = (time.perf_counter() - start) * 1000
+        return self.frame_ms
+
+    def run(self):
+        """The real loop: 60 fps cap, until the player says « Oui » to « Quitter ? »."""
+        clock = pygame.time.Clock()
+        dt = 0.0
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            # SDL turns SIGTERM into a window-close request (our « Quitter ? »); when the
+            # system asks the game to stop, it stops (the saves are already written).
+            signal.signal(signal.SIGTERM, lambda *_: self.quit())
+        try:
+            while self.running:
+                self.step(dt=min(dt, 0.1))
+                dt = clock.tick(FPS) / 1000.0
+        finally:
+            self.close()
+
+    def close(self):
+        try:
+            self.runner.shutdown()
+        finally:
+            self.scenes.clear()
+            pygame.quit()
+            _forget_fonts()
+
+
+def _forget_fonts():
+    """Fonts die with pygame.quit(): drop every cached one (a new App makes new ones)."""
+    from game.scenes import dialogs, pause
+    from game.ui import theme
+
+    clear = getattr(theme, "_clear_fonts", None)
+    if clear is not None:
+        clear()
+    fonts = getattr(theme, "_FONTS", None)
+    if isinstance(fonts, dict):
+        fonts.clear()
+    pause._MONO.clear()
+    dialogs.FallbackScene._font = None

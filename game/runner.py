@@ -1,0 +1,548 @@
+"""Long work that never freezes a frame: training in slices or in a worker process.
+
+Two ways to run engine work while the game keeps drawing at 60 fps:
+
+- **slices** (`mode="slices"`): the generator runs in the game's process, a few
+  steps per frame, within a time budget (`budget_ms`, 6 ms by default). Simple and
+  always available, but training shares the core with drawing.
+- **worker** (`mode="worker"`): a separate process (multiprocessing, 'spawn'-safe:
+  everything it needs is importable and picklable) runs the work on the other
+  core, streams progress through a queue, can be cancelled, and sends back the
+  final state. Training goes at nearly headless speed.
+
+The API the level views see through `ctx.runner`:
+
+    job = ctx.runner.play(partie, {"type": "entrainer", "etapes": 200})
+    job.progress      # 0..1
+    job.infos         # list of dicts streamed by the level's optional `suivi(etat)`
+    job.done          # True once finished, cancelled or failed
+    job.error         # None, or a French message (refused action, crash in the worker)
+    job.cancel()      # stops after the current slice; the state stays consistent
+
+`play` applies the action to `partie` (its state is replaced by the worker's final
+state and the action actually done is recorded in its log, as `Partie.jouer_en_tranches`
+does). A level may define `suivi(etat) -> dict` (cheap numbers such as the last loss)
+that the runner sends with every progress report, for live curves.
+
+For anything else (a benchmark, a test), `run_generator(function, *args)` runs
+`function(*args)` — a module-level generator function — and collects what it yields;
+its return value ends up in `job.result`.
+
+This module never imports pygame: the worker process must start fast.
+"""
+
+import contextlib
+import copy
+import multiprocessing
+import pickle
+import queue as queue_module
+import time
+
+MODES = ("slices", "worker")
+DEFAULT_BUDGET_MS = 6.0
+REPORT_EVERY_S = 0.03  # a worker reports progress at most ~30 times a second
+MAX_INFOS = 5000  # live-curve points kept per job
+
+
+class Job:
+    """One piece of long work. Read its fields; call `cancel()`; never change the rest."""
+
+    def __init__(self, kind, mode):
+        self.kind = kind  # "action" or "generator"
+        self.mode = mode
+        self.progress = 0.0
+        self.infos = []  # streamed dicts (level `suivi`) or yielded values (generator)
+        self.steps = 0  # how many slices were done
+        self.done = False
+        self.cancelled = False
+        self.error = None
+        self.result = None  # generator: its return value; action: the action done
+        self.started = time.perf_counter()
+        self.finished_at = None
+        self._on_done = []
+
+    @property
+    def running(self):
+        return not self.done
+
+    @property
+    def elapsed(self):
+        end = self.finished_at if self.finished_at is not None else time.perf_counter()
+        return end - self.started
+
+    def when_done(self, callback):
+        """Calls `callback(job)` once the job is over (at once if it already is)."""
+        if self.done:
+            callback(self)
+        else:
+            self._on_done.append(callback)
+
+    def cancel(self):
+        self.cancelled = True
+
+    def _add_info(self, info):
+        if info is None:
+            return
+        self.infos.append(info)
+        if len(self.infos) > MAX_INFOS:
+            del self.infos[: len(self.infos) - MAX_INFOS]
+
+    def _finish(self, error=None):
+        if self.done:
+            return
+        self.error = error
+        self.done = True
+        self.finished_at = time.perf_counter()
+        for callback in self._on_done:
+            callback(self)
+        self._on_done.clear()
+
+
+def _suivi(niveau, etat):
+    fonction = getattr(niveau, "suivi", None)
+    if fonction is None:
+        return None
+    try:
+        return fonction(etat)
+    except Exception:  # noqa: BLE001 - a live-curve helper must never stop training
+        return None
+
+
+def _progress_of(faite, demandee):
+    from levels.base import avancement
+
+    try:
+        return avancement(faite, demandee)
+    except Exception:  # noqa: BLE001
+        return 0.0
+
+
+# ---------------------------------------------------------------------------
+# Worker process side (module-level functions: picklable under 'spawn')
+
+CANCEL_SLOTS = 64  # cancel flags, one per job id modulo this
+
+
+def _worker_loop(tasks, out, flags):
+    """The worker process: runs the tasks it receives, one after the other.
+
+    A task is (job id, pickled task, the parent's `levels.__path__`); messages sent on
+    `out` are ("progress", id, fraction, info), ("done", id, payload), ("error", id, text).
+    The task arrives pickled, so an unpickling problem is reported like any other.
+    """
+    import os
+    import queue
+
+    parent = os.getppid()
+    while True:
+        try:
+            item = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:  # the game is gone: do not linger
+                return
+            continue
+        if item is None:
+            return
+        job_id, payload, level_paths = item
+
+        def send(kind, *data, job_id=job_id):
+            out.put((kind, job_id, *data))
+
+        def stopped(job_id=job_id):
+            return flags[job_id % CANCEL_SLOTS] == 1
+
+        try:
+            if level_paths:
+                import levels
+
+                for path in level_paths:
+                    if path not in levels.__path__:
+                        levels.__path__.append(path)
+            task = pickle.loads(payload)
+            if task[0] == "action":
+                _, niveau, etat, action = task
+                _worker_action(niveau, etat, action, send, stopped)
+            else:
+                _, function, args = task
+                _worker_generator(function, args, send, stopped)
+        except BaseException as error:  # noqa: BLE001 - report everything to the game
+            send("error", f"{type(error).__name__}: {error}")
+            if isinstance(error, KeyboardInterrupt | SystemExit):
+                return
+
+
+def _worker_action(niveau, etat, action, send, stopped):
+    from levels.base import ActionRefusee, normaliser_action
+
+    faite = None
+    last = 0.0
+    refus = None
+    morceaux = niveau.appliquer_en_tranches(etat, action)
+    try:
+        for faite in morceaux:
+            now = time.perf_counter()
+            if now - last >= REPORT_EVERY_S:
+                last = now
+                send("progress", _progress_of(faite, action), _suivi(niveau, etat))
+            if stopped():
+                break
+    except ActionRefusee as error:
+        refus = str(error)
+    finally:
+        morceaux.close()  # the level's own clean-up (finally) runs now
+    faite = normaliser_action(faite) if faite is not None else None
+    send("done", (etat, faite, refus, _suivi(niveau, etat)))
+
+
+def _worker_generator(function, args, send, stopped):
+    generator = function(*args)
+    last = 0.0
+    result = None
+    try:
+        while True:
+            value = next(generator)
+            now = time.perf_counter()
+            if now - last >= REPORT_EVERY_S:
+                last = now
+                send("progress", None, value)
+            if stopped():
+                generator.close()
+                break
+    except StopIteration as end:
+        result = end.value
+    send("done", result)
+
+
+# ---------------------------------------------------------------------------
+# Game side
+
+
+def _level_paths():
+    import sys
+
+    levels = sys.modules.get("levels")
+    return [str(path) for path in getattr(levels, "__path__", [])]
+
+
+class _SliceTask:
+    def __init__(self, job, generator, budget_s, on_value, on_end):
+        self.job = job
+        self.generator = generator
+        self.budget_s = budget_s
+        self.on_value = on_value
+        self.on_end = on_end
+
+    def tick(self):
+        job = self.job
+        if job.cancelled:
+            self.generator.close()
+            self.on_end(None)
+            return
+        deadline = time.perf_counter() + self.budget_s
+        try:
+            while True:
+                value = next(self.generator)
+                job.steps += 1
+                self.on_value(value)
+                if job.cancelled or time.perf_counter() >= deadline:
+                    break
+        except StopIteration as end:
+            self.on_end(end.value)
+            return
+        except Exception as error:  # noqa: BLE001 - a crash in the work ends the job only
+            job._finish(f"{type(error).__name__}: {error}")
+            return
+        if job.cancelled:
+            self.generator.close()
+            self.on_end(None)
+
+
+class _WorkerTask:
+    """One job sent to the worker process; its messages arrive through `_Worker.poll`."""
+
+    def __init__(self, job, worker, job_id, task, on_done):
+        self.job = job
+        self.worker = worker
+        self.job_id = job_id
+        self.on_done = on_done
+        self.cancel_sent = False
+        worker.submit(job_id, task, self)
+
+    def tick(self):
+        if self.job.cancelled and not self.cancel_sent:
+            self.worker.cancel(self.job_id)
+            self.cancel_sent = True
+
+    def message(self, kind, data):
+        job = self.job
+        if kind == "progress":
+            fraction, info = data
+            job.steps += 1
+            if fraction is not None:
+                job.progress = fraction
+            job._add_info(info)
+        elif kind == "done":
+            self.on_done(data[0])
+        else:
+            job._finish(data[0])
+
+    def kill(self):
+        self.worker.cancel(self.job_id)
+
+
+class _Worker:
+    """The worker process (started once, reused by every job)."""
+
+    def __init__(self, context):
+        self.tasks = context.Queue()
+        self.out = context.Queue()
+        self.flags = context.RawArray("b", CANCEL_SLOTS)
+        self.process = context.Process(
+            target=_worker_loop, args=(self.tasks, self.out, self.flags), daemon=True
+        )
+        self.process.start()
+        self.pending = {}  # job id → _WorkerTask
+
+    @property
+    def alive(self):
+        return self.process.is_alive()
+
+    def submit(self, job_id, task, owner):
+        self.flags[job_id % CANCEL_SLOTS] = 0
+        payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pending[job_id] = owner
+        self.tasks.put((job_id, payload, _level_paths()))
+
+    def cancel(self, job_id):
+        self.flags[job_id % CANCEL_SLOTS] = 1
+
+    def poll(self):
+        while True:
+            try:
+                message = self.out.get_nowait()
+            except queue_module.Empty:
+                break
+            except (EOFError, OSError, ValueError):
+                break
+            kind, job_id, *data = message
+            owner = self.pending.get(job_id)
+            if owner is None:
+                continue
+            if kind != "progress":
+                del self.pending[job_id]
+            owner.message(kind, data)
+        if self.pending and not self.alive:
+            for owner in list(self.pending.values()):
+                owner.job._finish("le calcul s'est arrêté sans prévenir")
+            self.pending.clear()
+
+    def stop(self, timeout=1.0):
+        with contextlib.suppress(OSError, ValueError):
+            self.tasks.put(None)
+        self.process.join(timeout=timeout)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(timeout=1.0)
+        for channel in (self.tasks, self.out):
+            channel.close()
+            channel.cancel_join_thread()
+
+
+class Runner:
+    """Runs long jobs between frames. The app calls `tick()` once per frame."""
+
+    def __init__(self, mode="worker", budget_ms=DEFAULT_BUDGET_MS, start_method="spawn"):
+        if mode not in MODES:
+            raise ValueError(f"mode inconnu : {mode!r}")
+        self.mode = mode
+        self.budget_s = budget_ms / 1000.0
+        self.start_method = start_method
+        self._context = None
+        self._worker = None
+        self._next_id = 0
+        self._tasks = []
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def busy(self):
+        return any(not task.job.done for task in self._tasks)
+
+    @property
+    def jobs(self):
+        return [task.job for task in self._tasks]
+
+    def play(self, partie, action, mode=None):
+        """Applies `action` to `partie` without freezing the frame; returns a Job.
+
+        The Partie's state is replaced when the job ends and the action actually
+        done is recorded in its log (also when cancelled half-way).
+        """
+        mode = mode or self.mode
+        job = Job("action", mode)
+        if mode == "slices":
+            self._play_slices(job, partie, action)
+        else:
+            self._play_worker(job, partie, action)
+        return job
+
+    def run_generator(self, function, *args, mode=None):
+        """Runs the generator `function(*args)`; its yields go to `job.infos`."""
+        mode = mode or self.mode
+        job = Job("generator", mode)
+        if mode == "slices":
+
+            def on_end(result):
+                job.result = result
+                job._finish()
+
+            self._tasks.append(
+                _SliceTask(job, function(*args), self.budget_s, job._add_info, on_end)
+            )
+        else:
+
+            def on_done(result):
+                job.result = result
+                job._finish()
+
+            self._tasks.append(self._worker_task(job, ("generator", function, args), on_done))
+        return job
+
+    def warm_up(self):
+        """Start the worker process now (in the background), so the first job waits less."""
+        if self.mode == "worker":
+            self._get_worker()
+
+    def tick(self):
+        """Advances every job a little (slices) or collects their reports (workers)."""
+        for task in list(self._tasks):
+            if not task.job.done:
+                task.tick()
+        if self._worker is not None:
+            self._worker.poll()
+        self._tasks = [task for task in self._tasks if not task.job.done]
+
+    def wait(self, job, timeout=None, sleep=0.002):
+        """Blocks until `job` is over (for commands and tests, never inside a frame)."""
+        start = time.perf_counter()
+        while not job.done:
+            self.tick()
+            if timeout is not None and time.perf_counter() - start > timeout:
+                return False
+            if job.mode == "worker":
+                time.sleep(sleep)
+        return True
+
+    def cancel_all(self):
+        for task in self._tasks:
+            task.job.cancel()
+
+    def shutdown(self):
+        """Stops every job at once and the worker process (when the game quits)."""
+        for task in self._tasks:
+            task.job.cancel()
+            if isinstance(task, _WorkerTask):
+                task.kill()
+            task.job._finish("arrêté")
+        self._tasks = []
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+    # -- internals ----------------------------------------------------------
+
+    def _get_context(self):
+        if self._context is None:
+            self._context = multiprocessing.get_context(self.start_method)
+        return self._context
+
+    def _get_worker(self):
+        if self._worker is None or not self._worker.alive:
+            if self._worker is not None:
+                self._worker.poll()  # tells the jobs of a dead worker
+                self._worker.stop(timeout=0.1)
+            self._worker = _Worker(self._get_context())
+        return self._worker
+
+    def _worker_task(self, job, task, on_done):
+        self._next_id += 1
+        return _WorkerTask(job, self._get_worker(), self._next_id, task, on_done)
+
+    def _play_slices(self, job, partie, action):
+        generator = partie.jouer_en_tranches(action)
+        niveau = partie.niveau
+
+        def on_value(fraction):
+            job.progress = fraction
+            job._add_info(_suivi(niveau, partie.etat))
+
+        def on_end(_result):
+            job.error = partie.dernier_refus
+            job.result = partie.actions[-1][1] if partie.actions else None
+            job._finish(partie.dernier_refus)
+
+        self._tasks.append(_SliceTask(job, generator, self.budget_s, on_value, on_end))
+
+    def _play_worker(self, job, partie, action):
+        from levels.base import ACTION_INDICE, ActionRefusee, normaliser_action
+
+        try:
+            action = normaliser_action(action)
+        except ActionRefusee as refus:
+            partie.dernier_refus = str(refus)
+            job._finish(str(refus))
+            return
+        if action["type"] == ACTION_INDICE:  # nothing to compute: do it here
+            partie.jouer(action)
+            job.progress = 1.0
+            job.result = action
+            job._finish()
+            return
+        partie.dernier_refus = None
+        task = ("action", partie.niveau, copy.deepcopy(partie.etat), action)
+
+        def on_done(payload):
+            etat, faite, refus, info = payload
+            job._add_info(info)
+            if faite is not None:
+                partie.etat = etat
+                partie.actions.append([partie.t_ms(), faite])
+                job.progress = _progress_of(faite, action)
+                job.result = faite
+            partie.dernier_refus = refus
+            job._finish(refus)
+
+        self._tasks.append(self._worker_task(job, task, on_done))
+
+
+# ---------------------------------------------------------------------------
+# Small CPU-bound generators for tests and the perf command (picklable).
+
+
+def busy_steps(steps, work=2000):
+    """Yields `steps` times after a little pure-Python arithmetic; returns a checksum."""
+    total = 0
+    for step in range(steps):
+        for i in range(work):
+            total = (total + i * i) % 1_000_003
+        yield step + 1
+    return total
+
+
+def gpt_training(etapes=300, graine=42, dataset="prenoms"):
+    """The tiny GPT's real training (engine.entrainement), one yield per step.
+
+    Used by the perf command to compare training inside the game with headless
+    training; returns {"etapes", "perte"} at the end.
+    """
+    from engine.donnees import charger_dataset
+    from engine.entrainement import Entrainement
+    from engine.gpt import Config
+
+    mots = charger_dataset(dataset)
+    entrainement = Entrainement(mots, Config(), lr=0.01, etapes=etapes, batch=1, graine=graine)
+    stats = None
+    for _ in range(etapes):
+        stats = entrainement.pas()
+        yield {"etape": stats["etape"], "perte": stats["perte"]}
+    return {"etapes": entrainement.etape, "perte": stats["perte"] if stats else None}

@@ -1,0 +1,289 @@
+"""Ready-made game states, for screenshots, the perf command and the tests.
+
+`SETUPS` maps a scene name to a function `setup(app)` that clears the stack and builds
+that screen the way a kid would reach it (a demo profile, some progress…). Every setup
+works with whatever levels exist: a level missing from `levels/` is skipped.
+"""
+
+from __future__ import annotations
+
+from game.scenes.places import ENDING, SANDBOX, build_places, load_levels
+
+DEMO_NAMES = (("Léa", 6, 0), ("Noé", 3, 7), ("Zoé-Chloé", 1, 3))
+
+
+def demo_profile(app, progress="none"):
+    """The demo player « Léa »; progress: "none", "some" (2 levels) or "all"."""
+    from game.profiles import record_level_result
+
+    existing = {p.name: p for p in app.profiles.list_profiles()}
+    for name, colour, avatar in DEMO_NAMES:
+        if name not in existing:
+            existing[name] = app.profiles.create(name, colour, avatar)
+    profile = existing["Léa"]
+    profile.progress = {}
+    profile.first_launch_done = True
+    levels = load_levels()
+    count = {"none": 0, "some": 2, "all": len(levels)}[progress]
+    for index, (_name, niveau) in enumerate(levels[:count]):
+        if niveau is None:
+            continue
+        stars = [True, index % 2 == 0, True] if progress == "some" else [True, True, True]
+        record_level_result(profile, niveau.id, stars, {}, None, 0)
+    for niveau in [n for _name, n in levels if n is not None]:
+        profile.seen_intro[niveau.id] = True
+    app.profiles.save(profile)
+    app.profile = profile
+    return profile
+
+
+def _reset(app, profile_progress=None):
+    from game.scenes.title import TitleScene
+
+    app.scenes.clear()
+    app.notices.clear()
+    app.runner.cancel_all()
+    app.profile = None
+    app.scenes.push(TitleScene(app))
+    if profile_progress is not None:
+        demo_profile(app, profile_progress)
+
+
+def _map(app, progress):
+    from game.scenes.map import MapScene
+    from game.scenes.profiles import ProfileChoiceScene
+
+    _reset(app)
+    app.scenes.push(ProfileChoiceScene(app))
+    demo_profile(app, progress)
+    return app.scenes.push(MapScene(app))
+
+
+def playable_places(app):
+    """Places of the levels that can be hosted (logic and view present)."""
+    demo_profile(app, "all")
+    return [p for p in build_places(app.profile) if p.kind == "level" and p.status != "soon"]
+
+
+def logic_places(app):
+    """Places of the levels whose logic exists (for result screens)."""
+    demo_profile(app, "all")
+    from game.scenes.places import Place, package_of
+
+    places = []
+    for index, (_name, niveau) in enumerate(load_levels(), start=1):
+        if niveau is not None:
+            places.append(Place(niveau.id, "level", index, niveau, "done", 3, package_of(niveau)))
+    return places
+
+
+def setup_title(app):
+    _reset(app)
+
+
+def setup_profiles(app):
+    from game.scenes.profiles import ProfileChoiceScene
+
+    _reset(app)
+    demo_profile(app, "some")
+    app.profile = None
+    app.scenes.push(ProfileChoiceScene(app))
+
+
+def setup_profile_new(app):
+    from game.scenes.profiles import ProfileCreateScene
+
+    _reset(app)
+    scene = app.scenes.push(ProfileCreateScene(app, first=True))
+    scene.field.set_text("Léa")
+    scene._changed("Léa")
+    scene.colour, scene.avatar = 6, 0
+
+
+def setup_first_launch(app):
+    from game.scenes.intro import FirstLaunchScene
+
+    _map(app, "none")
+    profile = app.profile
+    app.scenes.pop()
+    app.profile = profile
+    profile.first_launch_done = False
+    app.scenes.push(FirstLaunchScene(app))
+
+
+def setup_map_empty(app):
+    _map(app, "none")
+
+
+def setup_map_some(app):
+    _map(app, "some")
+
+
+def setup_map_all(app):
+    _map(app, "all")
+
+
+def setup_map_unlock(app):
+    scene = _map(app, "some")
+    opened = [p.id for p in scene.places if p.status == "open"]
+    levels = [p.id for p in scene.places if p.kind == "level" and p.status != "soon"]
+    scene.announce_unlock(opened[:1] or levels[-1:] or [ENDING])
+
+
+def setup_settings(app):
+    from game.scenes.settings import SettingsScene
+
+    _reset(app)
+    app.scenes.push(SettingsScene(app))
+
+
+def setup_quit(app):
+    _map(app, "some")
+    app.ask_quit()
+
+
+def setup_error(app):
+    from game.scenes.dialogs import ErrorPanel
+
+    _map(app, "some")
+    app.scenes.push(ErrorPanel(app))
+
+
+def setup_ending(app):
+    from game.scenes.ending import EndingScene
+
+    _map(app, "all")
+    app.scenes.push(EndingScene(app))
+
+
+def _host(app, place, intro=False):
+    from game.scenes.level import LevelHost
+
+    _map(app, "all")
+    if intro:
+        app.profile.seen_intro.pop(place.id, None)
+    return app.scenes.push(LevelHost(app, place, seed=1))
+
+
+def _first_playable(app):
+    places = playable_places(app)
+    return places[0] if places else None
+
+
+def setup_level_intro(app):
+    place = _first_playable(app)
+    if place is None:
+        raise LookupError("aucun niveau jouable")
+    _host(app, place, intro=True)
+
+
+def setup_pause(app):
+    from game.scenes.pause import PauseMenu
+
+    place = _first_playable(app)
+    if place is None:
+        raise LookupError("aucun niveau jouable")
+    host = _host(app, place)
+    app.scenes.push(PauseMenu(app, host))
+
+
+def setup_hints(app):
+    from game.scenes.pause import HintsPanel
+
+    place = _first_playable(app)
+    if place is None:
+        raise LookupError("aucun niveau jouable")
+    host = _host(app, place)
+    host.partie.jouer({"type": "indice", "numero": 1})
+    app.scenes.push(HintsPanel(app, host))
+
+
+def setup_capot(app):
+    from game.scenes.pause import CapotPanel
+
+    place = _first_playable(app)
+    if place is None:
+        raise LookupError("aucun niveau jouable")
+    host = _host(app, place)
+    app.scenes.push(CapotPanel(app, host))
+
+
+def _solved_partie(place, seed=1):
+    from levels.base import Partie
+
+    partie = Partie(place.niveau, seed)
+    for action in place.niveau.resoudre(seed):
+        if action.get("type") == "repondre":
+            continue
+        partie.jouer(action)
+    return partie
+
+
+def setup_question(app):
+    from game.scenes.pause import QuestionPanel
+
+    for place in playable_places(app):
+        if getattr(place.niveau, "question", None):
+            host = _host(app, place)
+            host.partie = _solved_partie(place)
+            app.scenes.push(QuestionPanel(app, host))
+            return
+    raise LookupError("aucun niveau avec une question")
+
+
+def setup_result(app):
+    from game.scenes.result import ResultScene
+
+    places = logic_places(app)
+    if not places:
+        raise LookupError("aucun niveau")
+    place = places[0]
+    _map(app, "some")
+    partie = _solved_partie(place)
+    question = getattr(place.niveau, "question", None)
+    if question:
+        partie.jouer({"type": "repondre", "question": question["id"], "choix": question["bonne"]})
+    app.scenes.push(ResultScene(app, place, partie, []))
+
+
+def level_setups(app):
+    """{"level_<id>": setup} for every playable level (intro already seen), and the sandbox."""
+    setups = {}
+    for place in playable_places(app):
+
+        def setup(app, place=place):
+            _host(app, place)
+
+        setups[f"level_{place.id}"] = setup
+    sandbox = next((p for p in build_places(app.profile) if p.kind == "sandbox"), None)
+    if sandbox is not None and sandbox.status != "soon":
+
+        def setup_sandbox(app, place=sandbox):
+            _host(app, place)
+
+        setups["sandbox"] = setup_sandbox
+    return setups
+
+
+SETUPS = {
+    "title": setup_title,
+    "profiles": setup_profiles,
+    "profile_new": setup_profile_new,
+    "first_launch": setup_first_launch,
+    "map_empty": setup_map_empty,
+    "map_some": setup_map_some,
+    "map_all": setup_map_all,
+    "map_unlock": setup_map_unlock,
+    "level_intro": setup_level_intro,
+    "pause": setup_pause,
+    "hints": setup_hints,
+    "capot": setup_capot,
+    "question": setup_question,
+    "result": setup_result,
+    "settings": setup_settings,
+    "quit": setup_quit,
+    "error": setup_error,
+    "ending": setup_ending,
+}
+
+__all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups"]

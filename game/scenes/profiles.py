@@ -1,0 +1,322 @@
+"""Choose who plays, or create a new player (first name, colour, animal)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pygame
+
+from game.scenes.avatars import draw_avatar
+from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading, make_tile
+
+CARD_W, CARD_H = 250, 224
+COLS, ROWS = 4, 2
+PER_PAGE = COLS * ROWS
+FIELD_W = 600
+PREVIEW = pygame.Rect(880, 120, 320, 400)
+TEXT_BOXES = {
+    "profiles.title": (800, 1, "title"),
+    "profiles.new": (380, 1, "body"),
+    "profiles.page": (200, 1, "small"),
+    "profiles.stars": (CARD_W - 30, 1, "small"),
+    "profiles.star_one": (CARD_W - 30, 1, "small"),
+    "create.title": (800, 1, "title"),
+    "create.placeholder": (FIELD_W - 30, 1, "body"),
+    "create.go": (PREVIEW.width - 20, 1, "body"),
+    "create.hello": (PREVIEW.width - 30, 3, "body"),
+    "create.first": (FIELD_W + 140, 2, "small"),
+}
+
+
+def _stars_of(profile):
+    return sum(entry.star_count for entry in profile.progress.values())
+
+
+def choose_profile(app, profile):
+    """`profile` plays now: first-launch screen the very first time, else the map."""
+    from game.profiles import touch
+    from game.scenes.intro import FirstLaunchScene
+    from game.scenes.map import MapScene
+
+    app.profile = profile
+    touch(profile)
+    app.save_profile()
+    if not profile.first_launch_done:
+        app.scenes.push(FirstLaunchScene(app))
+    else:
+        app.scenes.push(MapScene(app))
+
+
+class ProfileChoiceScene(Screen):
+    """« Qui joue ? » — a card per player of this computer."""
+
+    name = "profiles"
+
+    def __init__(self, app, profiles=None):
+        super().__init__(app)
+        self.profiles = profiles if profiles is not None else app.profiles.list_profiles()
+        self.page = 0
+
+    def on_resume(self):
+        self.profiles = self.app.profiles.list_profiles()
+        self.app.profile = None
+        self.rebuild()
+
+    @property
+    def pages(self):
+        return max(1, (len(self.profiles) + PER_PAGE - 1) // PER_PAGE)
+
+    def build(self):
+        theme = self.theme
+        self.back_button()
+        self.page = min(self.page, self.pages - 1)
+        shown = self.profiles[self.page * PER_PAGE : (self.page + 1) * PER_PAGE]
+        rows = max(1, (len(shown) + COLS - 1) // COLS)
+        top = 150 if rows > 1 else 150 + (CARD_H + 24) // 2
+        first = None
+        for i, profile in enumerate(shown):
+            col, row = i % COLS, i // COLS
+            in_row = min(COLS, len(shown) - row * COLS)
+            left = (W - (in_row * CARD_W + (in_row - 1) * 30)) // 2
+            rect = (left + col * (CARD_W + 30), top + row * (CARD_H + 24), CARD_W, CARD_H)
+            tile = make_tile(
+                self, rect, self._painter(profile), lambda p=profile: choose_profile(self.app, p)
+            )
+            first = first or tile
+        h = theme.control_height
+        new = self.button(
+            ((W - 400) // 2, 636, 400, h),
+            self.t("profiles.new"),
+            self.new,
+            "secondary" if shown else "primary",
+            icon="plus",
+        )
+        if self.pages > 1:
+            self.button(
+                (MARGIN, 636, 90, h),
+                "",
+                lambda: self.turn(-1),
+                "secondary",
+                "left",
+                enabled=self.page > 0,
+            )
+            self.button(
+                (W - MARGIN - 90, 636, 90, h),
+                "",
+                lambda: self.turn(1),
+                "secondary",
+                "right",
+                enabled=self.page < self.pages - 1,
+            )
+        self.default_focus = first or new
+
+    def _painter(self, profile):
+        def paint(surface, tile):
+            theme = self.theme
+            colors = theme.colors
+            hot = tile.hovered or tile.focused
+            rect = tile.rect.move(0, -4) if hot else tile.rect
+            edge = profile.colour_rgb if hot else colors.panel_edge
+            theme.draw_panel(surface, rect, edge=edge, width=4 if hot else 2)
+            draw_avatar(
+                surface, profile.avatar_name, profile.colour_rgb, (rect.centerx, rect.top + 74), 58
+            )
+            name_box = pygame.Rect(
+                rect.x + 12, rect.top + 138, rect.width - 24, theme.line_height("heading") + 2
+            )
+            draw_text(theme, surface, profile.name, name_box, "heading", None, "center", "middle")
+            stars = _stars_of(profile)
+            label = self.t("profiles.star_one" if stars == 1 else "profiles.stars", n=stars)
+            y = rect.bottom - 26
+            width = theme.font("small").size(label)[0]
+            x = rect.centerx - (width + 30) // 2
+            draw_star(surface, (x + 12, y), 12, stars > 0, theme)
+            theme.text(surface, label, (x + 30, y), "small", colors.ink_soft, "midleft")
+
+        return paint
+
+    def turn(self, step):
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.rebuild()
+
+    def new(self):
+        self.app.scenes.push(ProfileCreateScene(self.app))
+
+    def draw_content(self, surface):
+        heading(self, surface, self.t("profiles.title"), 40)
+        if self.pages > 1:
+            label = self.t("profiles.page", page=self.page + 1, pages=self.pages)
+            self.theme.text(
+                surface, label, (W // 2, 624), "small", self.colors.ink_soft, "midbottom"
+            )
+
+
+def _allowed(char):
+    category = unicodedata.category(char)
+    return category[0] in "LM" or char in " -'\u2019"
+
+
+class ProfileCreateScene(Screen):
+    """A new player: first name (accents welcome), a colour and an animal."""
+
+    name = "profile_new"
+
+    def __init__(self, app, first=False):
+        super().__init__(app)
+        from game.profiles import AVATARS, COLOURS, NAME_MAX
+
+        self.first = first
+        self.colours = COLOURS
+        self.avatars = AVATARS
+        self.name_max = NAME_MAX
+        self.text = ""
+        self.colour = 5
+        self.avatar = 0
+        self.error = None
+        self.tried = False
+
+    def build(self):
+        from game.profiles import name_error
+
+        theme = self.theme
+        h = theme.control_height
+        self.back_button()
+        y = 126
+        self.name_label_y = y
+        y += theme.line_height("body") + 8
+        self.field = self.ui.TextField(
+            theme,
+            (MARGIN + 20, y, FIELD_W, h),
+            self.text,
+            self.t("create.placeholder"),
+            max_length=self.name_max,
+            on_submit=lambda _text: self.create(),
+            on_change=self._changed,
+            allowed=_allowed,
+        )
+        self.container.add(self.field)
+        y += h + 6
+        self.error_y = y
+        y += 2 * theme.line_height("small") + 18
+        self.colour_label_y = y
+        y += theme.line_height("body") + 10
+        side = 58
+        for i, (_name, rgb) in enumerate(self.colours):
+            rect = (MARGIN + 20 + i * (side + 16), y, side, side)
+            make_tile(
+                self,
+                rect,
+                self._swatch(i, rgb),
+                lambda i=i: self._pick_colour(i),
+                tooltip=self.app.t(f"common.colours.{self.colours[i][0]}"),
+            )
+        y += side + 22
+        self.avatar_label_y = y
+        y += theme.line_height("body") + 10
+        side = 82
+        for i, name in enumerate(self.avatars):
+            rect = (MARGIN + 20 + i * (side + 12), y, side, side)
+            make_tile(
+                self,
+                rect,
+                self._animal(i, name),
+                lambda i=i: self._pick_avatar(i),
+                tooltip=self.app.t(f"common.avatars.{name}"),
+            )
+        self.go = self.button(
+            (PREVIEW.x, PREVIEW.bottom + 30, PREVIEW.width, h),
+            self.t("create.go"),
+            self.create,
+            icon="check",
+            sound=None,
+        )
+        self.default_focus = self.field
+        self.error = name_error(self.text) if (self.text or self.tried) else None
+
+    def _changed(self, text):
+        from game.profiles import name_error
+
+        self.text = text
+        self.error = name_error(text) if (text or self.tried) else None
+
+    def _pick_colour(self, index):
+        self.colour = index
+
+    def _pick_avatar(self, index):
+        self.avatar = index
+
+    def _swatch(self, index, rgb):
+        def paint(surface, tile):
+            selected = index == self.colour
+            center = tile.rect.center
+            radius = tile.rect.width // 2
+            if selected:
+                pygame.draw.circle(surface, self.colors.ink, center, radius + 5, 4)
+            pygame.draw.circle(surface, rgb, center, radius - 2)
+            pygame.draw.circle(surface, self.colors.panel_edge, center, radius - 2, 2)
+            if selected:
+                self.ui.draw_icon(surface, "check", tile.rect.inflate(-24, -24), (255, 255, 255))
+
+        return paint
+
+    def _animal(self, index, name):
+        def paint(surface, tile):
+            selected = index == self.avatar
+            rect = tile.rect
+            colors = self.colors
+            fill = colors.panel
+            pygame.draw.rect(surface, fill, rect, border_radius=14)
+            edge = colors.ink if selected else (colors.second if tile.hovered else colors.grid)
+            pygame.draw.rect(surface, edge, rect, 4 if selected else 2, border_radius=14)
+            rgb = self.colours[self.colour][1]
+            draw_avatar(surface, name, rgb, rect.center, rect.width // 2 - 8)
+
+        return paint
+
+    def create(self):
+        from game.profiles import ProfileError
+        from game.storage import SaveError
+
+        self.tried = True
+        try:
+            profile = self.app.profiles.create(self.text, self.colour, self.avatar)
+        except ProfileError as error:
+            self.error = error.message
+            self.app.play("error")
+            return
+        except SaveError as error:
+            self.error = str(error)
+            self.app.play("error")
+            return
+        self.app.play("success")
+        self.field.focused = False
+        self.app.scenes.pop()
+        choose_profile(self.app, profile)
+
+    def draw_content(self, surface):
+        theme = self.theme
+        colors = theme.colors
+        heading(self, surface, self.t("create.title"), 34)
+        x = MARGIN + 20
+        theme.text(surface, self.app.t("common.profile.name_label"), (x, self.name_label_y))
+        if self.error:
+            rect = pygame.Rect(x, self.error_y, FIELD_W + 140, 2 * theme.line_height("small"))
+            draw_text(theme, surface, self.error, rect, "small", colors.bad)
+        elif self.first:
+            rect = pygame.Rect(x, self.error_y, FIELD_W + 140, 2 * theme.line_height("small"))
+            draw_text(theme, surface, self.t("create.first"), rect, "small", colors.ink_soft)
+        theme.text(surface, self.app.t("common.profile.colour_label"), (x, self.colour_label_y))
+        theme.text(surface, self.app.t("common.profile.avatar_label"), (x, self.avatar_label_y))
+        # The preview card: how the player will look on the map.
+        theme.draw_panel(surface, PREVIEW)
+        rgb = self.colours[self.colour][1]
+        draw_avatar(
+            surface, self.avatars[self.avatar], rgb, (PREVIEW.centerx, PREVIEW.y + 140), 110
+        )
+        name = self.text.strip() or "?"
+        box = pygame.Rect(
+            PREVIEW.x + 15, PREVIEW.y + 268, PREVIEW.width - 30, PREVIEW.bottom - PREVIEW.y - 280
+        )
+        draw_text(
+            theme, surface, self.t("create.hello", name=name), box, "body", None, "center", "middle"
+        )

@@ -1,0 +1,220 @@
+"""The result screen: what you achieved, your figures, your stars, what you learned."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading
+from game.scenes.level import LevelTexts, format_value, goal_text
+from game.scenes.places import build_places, open_ids
+
+LEFT = pygame.Rect(MARGIN, 120, 560, 370)
+RIGHT = pygame.Rect(MARGIN + 590, 120, W - MARGIN - 590 - 40, 370)
+LEARN = pygame.Rect(MARGIN, 510, W - MARGIN - 40, 110)
+MAX_FIGURES = 5
+TEXT_BOXES = {
+    "result.title_done": (W - 200, 1, "title"),
+    "result.title_not_done": (W - 200, 1, "title"),
+    "result.achieved": (LEFT.width - 40, 1, "heading"),
+    "result.stars": (RIGHT.width - 40, 1, "heading"),
+    "result.learned": (LEARN.width - 40, 1, "body"),
+    "result.map": (330, 1, "body"),
+    "result.again": (330, 1, "body"),
+}
+
+
+def record_result(app, place, partie):
+    """Save the run in the profile; returns the ids of the places it opened."""
+    from game.profiles import record_level_result
+
+    profile = app.profile
+    if profile is None:
+        return []
+    niveau = place.niveau
+    before = open_ids(build_places(profile))
+    completed = partie.termine()
+    metrics = {
+        k: v
+        for k, v in niveau.mesures(partie.etat).items()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    }
+    metrics["time_ms"] = partie.actions[-1][0] if partie.actions else 0
+    higher = {niveau.objectif.metrique} if niveau.objectif.sens == "sur" else set()
+    record_level_result(
+        profile,
+        niveau.id,
+        niveau.etoiles(partie.etat),
+        metrics,
+        partie.journal() if completed else None,
+        partie.indices_utilises,
+        completed=completed,
+        higher_is_better=higher,
+    )
+    app.save_profile()
+    after = open_ids(build_places(profile))
+    return [p.id for p in build_places(profile) if p.id in after - before]
+
+
+class ResultScene(Screen):
+    name = "result"
+
+    def __init__(self, app, place, partie, unlocked=()):
+        super().__init__(app)
+        self.place = place
+        self.partie = partie
+        self.niveau = place.niveau
+        self.texts = LevelTexts(app, self.niveau, place.package)
+        self.unlocked = list(unlocked)
+        self.completed = partie.termine()
+        self.stars = list(self.niveau.etoiles(partie.etat))
+        self.mesures = self.niveau.mesures(partie.etat)
+        self.age = 0.0
+
+    def build(self):
+        theme = self.theme
+        h = theme.control_height
+        y = 720 - h - 22
+        self.default_focus = self.button(
+            (W - 40 - 330, y, 330, h), self.t("result.map"), self.back, icon="home"
+        )
+        self.button(
+            (W - 40 - 330 - 350, y, 330, h), self.t("result.again"), self.again, "secondary"
+        )
+
+    def back(self):
+        self.app.play("click")
+        self.app.go_to_map(self.unlocked)
+
+    def again(self):
+        from game.scenes.level import LevelHost
+        from game.scenes.places import build_places
+
+        place = next(
+            (p for p in build_places(self.app.profile) if p.id == self.place.id), self.place
+        )
+        self.app.scenes.replace(LevelHost(self.app, place))
+
+    def update(self, dt):
+        super().update(dt)
+        self.age += dt
+
+    def figures(self):
+        """[(label, value text)] — the goal metric first, then the level's costs."""
+        items = []
+        metric = self.niveau.objectif.metrique
+        keys = [metric] + [k for k in self.mesures if k != metric]
+        for key in keys:
+            value = self.mesures.get(key)
+            if not isinstance(value, int | float) or key.startswith("enigme_"):
+                continue
+            label = self.texts.text(f"mesures.{key}") or key.replace("_", " ").capitalize()
+            items.append((label, format_value(self.app, self.niveau, key, value)))
+            if len(items) >= MAX_FIGURES:
+                break
+        return items
+
+    def draw_content(self, surface):
+        theme = self.theme
+        colors = theme.colors
+        title = self.t(
+            "result.title_done" if self.completed else "result.title_not_done",
+            place=place_name(self, self.place),
+        )
+        heading(self, surface, title, 28, width=W - 200)
+        # Left: what was achieved and the figures.
+        theme.draw_panel(surface, LEFT)
+        inner = LEFT.inflate(-40, -36)
+        y = inner.y
+        theme.text(surface, self.t("result.achieved"), (inner.x, y), "heading", colors.accent)
+        y += theme.line_height("heading") + 8
+        goal = goal_text(self.app, self.texts, self.niveau)
+        mark_color = colors.good if self.completed else colors.warn
+        goal_h = min(
+            3 * theme.line_height("small"), theme.text_height(goal, inner.width - 44, "small")
+        )
+        pygame.draw.circle(surface, mark_color, (inner.x + 14, y + 14), 14)
+        self.ui.draw_icon(
+            surface,
+            "check" if self.completed else "minus",
+            pygame.Rect(inner.x + 4, y + 4, 20, 20),
+            (255, 255, 255),
+        )
+        draw_text(theme, surface, goal, (inner.x + 44, y, inner.width - 44, goal_h), "small")
+        y += goal_h + 16
+        line_h = theme.line_height("small") + 6
+        room = max(0, (inner.bottom - y) // line_h)
+        for label, value in self.figures()[:room]:
+            draw_text(
+                theme,
+                surface,
+                label,
+                (inner.x, y, inner.width - 170, line_h),
+                "small",
+                colors.ink_soft,
+                "left",
+                "middle",
+            )
+            draw_text(
+                theme,
+                surface,
+                value,
+                (inner.right - 170, y, 170, line_h),
+                "small",
+                colors.ink,
+                "right",
+                "middle",
+            )
+            y += line_h
+        # Right: the stars.
+        theme.draw_panel(surface, RIGHT)
+        inner = RIGHT.inflate(-40, -36)
+        theme.text(surface, self.t("result.stars"), (inner.x, inner.y), "heading", colors.accent)
+        labels = self.texts.list("etoiles")
+        y = inner.y + theme.line_height("heading") + 16
+        row_h = (inner.bottom - y) // 3
+        motion = not self.app.reduce_motion
+        for i in range(3):
+            earned = i < len(self.stars) and self.stars[i]
+            radius = 26
+            if earned and motion:
+                k = min(1.0, max(0.0, (self.age - 0.3 * i) / 0.4))
+                radius = round(26 * (k + 0.25 * math.sin(k * math.pi)))
+            if radius > 2 or not earned:
+                draw_star(surface, (inner.x + 30, y + row_h // 2), max(radius, 3), earned, theme)
+            label = labels[i] if i < len(labels) else ""
+            draw_text(
+                theme,
+                surface,
+                label,
+                (inner.x + 76, y, inner.width - 76, row_h),
+                "small",
+                colors.ink if earned else colors.ink_soft,
+                "left",
+                "middle",
+            )
+            y += row_h
+        # Bottom: what was learned.
+        theme.draw_panel(surface, LEARN, theme_mix(colors.panel, colors.good, 0.12))
+        inner = LEARN.inflate(-40, -24)
+        theme.text(surface, self.t("result.learned"), (inner.x, inner.y), "body", colors.good)
+        rect = pygame.Rect(
+            inner.x,
+            inner.y + theme.line_height("body") + 4,
+            inner.width,
+            inner.height - theme.line_height("body") - 4,
+        )
+        draw_text(theme, surface, self.texts.text("appris"), rect, "small")
+
+
+def place_name(scene, place):
+    if place.kind == "sandbox":
+        return scene.t("map.sandbox")
+    return scene.t("map.level", n=place.number)
+
+
+def theme_mix(a, b, t):
+    from game.ui.theme import mix
+
+    return mix(a, b, t)
