@@ -26,5 +26,8 @@ def par_id():
 
 
 def niveau_numero(numero):
-    """Le niveau numéro `numero` (1 à 5)."""
-    return niveaux()[numero - 1]
+    """Le niveau numéro `numero` (1 à 5). Lève KeyError s'il n'existe pas."""
+    for niveau in niveaux():
+        if niveau.numero == numero:
+            return niveau
+    raise KeyError(numero)

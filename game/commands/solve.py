@@ -1,0 +1,106 @@
+"""`tuto-llm solve N --out FILE`: the built-in solver plays level N and writes its log.
+
+The solver only uses actions a kid could play; the log it writes is an ordinary
+run log that `tuto-llm verify` replays like any other.
+"""
+
+NAME = "solve"
+HELP = "Fait jouer le solveur intégré d'un niveau et écrit son journal (pour vérifier ou comparer)."
+
+GRAINE_PAR_DEFAUT = 1
+MS_PAR_ACTION = 1000  # the solver's log gets a steady, reproducible clock
+
+
+def add_arguments(parser):
+    parser.add_argument("niveau", type=int, metavar="N", help="le numéro du niveau (1, 2, 3…)")
+    parser.add_argument(
+        "--out", "-o", required=True, metavar="FICHIER", help="où écrire le journal (.json)"
+    )
+    parser.add_argument(
+        "--seed",
+        "--graine",
+        dest="graine",
+        type=int,
+        default=GRAINE_PAR_DEFAUT,
+        metavar="S",
+        help=f"la graine de la partie (par défaut {GRAINE_PAR_DEFAUT})",
+    )
+
+
+class _SteadyClock:
+    """A fake clock: every reading is one action later (deterministic logs)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def __call__(self):
+        now = self.seconds
+        self.seconds += MS_PAR_ACTION / 1000
+        return now
+
+
+def solve_level(niveau, graine):
+    """Plays the solver's actions through a Partie; returns the Partie.
+
+    Raises RuntimeError if the solver plays a refused action or misses the goal
+    (a bug in the level, not a user error).
+    """
+    from levels.base import Partie
+
+    partie = Partie(niveau, graine, horloge=_SteadyClock())
+    for numero, action in enumerate(niveau.resoudre(graine), start=1):
+        refus = partie.jouer(action)
+        if refus is not None:
+            raise RuntimeError(f"le solveur a joué une action refusée (n° {numero}) : {refus}")
+    return partie
+
+
+def run(args):
+    import os
+    from pathlib import Path
+
+    from game.cli import CliError
+    from game.commands.verify import describe_verdict
+    from levels import registry
+    from levels.base import rejouer, texte_journal
+
+    if args.graine < 0:
+        raise CliError("La graine doit être un nombre entier positif ou nul.")
+    try:
+        niveau = registry.niveau_numero(args.niveau)
+    except KeyError:
+        disponibles = ", ".join(str(n.numero) for n in registry.niveaux()) or "aucun"
+        raise CliError(
+            f"Il n'y a pas de niveau {args.niveau}. Niveaux disponibles : {disponibles}."
+        ) from None
+    try:
+        partie = solve_level(niveau, args.graine)
+    except NotImplementedError:
+        raise CliError(f"Le niveau {args.niveau} n'a pas encore de solveur.") from None
+    journal = partie.journal()
+    sortie = Path(args.out)
+    if sortie.is_dir():
+        raise CliError(
+            f"« {sortie} » est un dossier : donne un nom de fichier, par ex. niveau1.json."
+        )
+    texte = texte_journal(journal)
+    temporaire = sortie.with_name(sortie.name + ".tmp")
+    try:
+        temporaire.write_text(texte, encoding="utf-8")
+        os.replace(temporaire, sortie)
+    except OSError as erreur:
+        raise CliError(
+            f"Je n'arrive pas à écrire « {sortie} » ({erreur.strerror}). "
+            "Vérifie que le dossier existe et que tu as le droit d'y écrire."
+        ) from None
+    verdict = rejouer(journal, registry.par_id())
+    nombre = sum(1 for _, action in journal["actions"] if action["type"] != "indice")
+    print(
+        f"Solveur du niveau {niveau.numero} « {niveau.titre} », graine {args.graine} : "
+        f"{nombre} actions."
+    )
+    print(describe_verdict(str(sortie), verdict, journal))
+    if not verdict.valide:
+        print("tuto-llm : le solveur n'atteint pas l'objectif (c'est un bug du niveau).")
+        return 1
+    return 0

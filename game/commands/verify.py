@@ -1,0 +1,218 @@
+"""`tuto-llm verify FILE…`: replays run logs through the engine and says, per file,
+whether the goal is really reached (in French), with the recomputed figures and stars.
+
+Nothing written in a file is trusted except its seed and its actions: every figure
+is recomputed. Exit status 0 only if every file is valid.
+"""
+
+NAME = "verify"
+HELP = (
+    "Rejoue des journaux de partie avec le moteur et dit s'ils sont valides (devoirs, speedruns)."
+)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a real log is a few kilobytes
+
+
+def add_arguments(parser):
+    parser.add_argument("fichiers", nargs="+", metavar="FICHIER", help="les journaux à vérifier")
+    parser.add_argument(
+        "--json", action="store_true", help="écrit le résultat en JSON (pour un tableau de scores)"
+    )
+
+
+def read_log(path):
+    """Reads one log file. Returns (journal, None) or (None, French reason)."""
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.exists():
+        return None, "fichier introuvable"
+    if path.is_dir():
+        return None, "c'est un dossier, pas un fichier"
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, "fichier beaucoup trop gros pour être un journal de partie"
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, f"impossible de lire le fichier ({error.strerror})"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "ce n'est pas un fichier texte (UTF-8) : ce n'est pas un journal de partie"
+    try:
+        return json.loads(text), None
+    except RecursionError:
+        return None, "le JSON est trop imbriqué pour être un journal de partie"
+    except ValueError as error:
+        line = getattr(error, "lineno", "?")
+        return None, f"ce n'est pas du JSON valide (problème à la ligne {line})"
+
+
+def nombre(x):
+    """A number the French way: 2,583 ; whole numbers stay whole."""
+    if x is None:
+        return "—"
+    if isinstance(x, bool):
+        return "oui" if x else "non"
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):
+        if x != x:
+            return "—"
+        if x == int(x) and abs(x) < 1e9:
+            return str(int(x))
+        return f"{x:.3f}".replace(".", ",")
+    return str(x)
+
+
+def seuil(x):
+    """A bar the French way, without useless zeros: 2,85 ; 22."""
+    if isinstance(x, float) and x != int(x):
+        return f"{x:.4f}".rstrip("0").replace(".", ",")
+    return nombre(x)
+
+
+SIGNS = {"sous": "≤", "sur": "≥"}
+
+
+def temps(ms):
+    secondes = ms // 1000
+    return f"{secondes // 60}:{secondes % 60:02d}.{ms % 1000 // 100}"
+
+
+def _labels(level):
+    """The level's French names for its measures (`[mesures]` in textes.fr.toml), if any."""
+    try:
+        from levels.base import charger_textes
+
+        labels = charger_textes(type(level).__module__, "fr").get("mesures", {})
+    except Exception:  # no texts: the raw keys will do
+        return {}
+    return {k: v for k, v in labels.items() if isinstance(v, str)}
+
+
+def _level_for(verdict):
+    from levels import registry
+
+    return registry.par_id().get(verdict.niveau_id)
+
+
+def describe_verdict(name, verdict, journal=None):
+    """A few French lines about one verdict (the human-readable report)."""
+    lines = []
+    level = _level_for(verdict) if verdict.niveau_id else None
+    head = "VALIDE" if verdict.valide else "NON VALIDE"
+    if level is None:
+        lines.append(f"✗ {name} : {head} — {verdict.raison}")
+        return "\n".join(lines)
+    mark = "✔" if verdict.valide else "✗"
+    seed = journal.get("graine") if isinstance(journal, dict) else "?"
+    lines.append(f"{mark} {name} : {head} — niveau {level.numero} « {level.titre} », graine {seed}")
+    labels = _labels(level)
+    goal = level.objectif
+    value = verdict.mesures.get(goal.metrique)
+    precise = f"{value:.4f}".replace(".", ",") if isinstance(value, float) else nombre(value)
+    lines.append(
+        f"    Objectif : {labels.get(goal.metrique, goal.metrique)} "
+        f"{SIGNS.get(goal.sens, goal.sens)} {seuil(goal.seuil)} → recalculé : "
+        f"{precise} {'(atteint)' if verdict.termine else '(pas atteint)'}"
+    )
+    if not verdict.valide:
+        lines.append(f"    Pourquoi : {verdict.raison}")
+    stars = "".join("★" if e else "☆" for e in verdict.etoiles)
+    detail = ["objectif"]
+    if level.defi is not None:
+        defi = level.defi
+        detail.append(
+            f"défi : {labels.get(defi.metrique, defi.metrique)} "
+            f"{SIGNS.get(defi.sens, defi.sens)} {seuil(defi.seuil)}"
+        )
+    detail.append("compréhension")
+    lines.append(f"    Étoiles : {stars} ({' · '.join(detail)})")
+    figures = " · ".join(f"{labels.get(k, k)} {nombre(v)}" for k, v in verdict.mesures.items())
+    lines.append(f"    Mesures : {figures}")
+    lines.append(
+        f"    Temps : {temps(verdict.temps_ms)} · indices : {verdict.indices}"
+        f" · actions refusées : {verdict.actions_refusees}"
+    )
+    for remark in verdict.remarques + _claims_mismatch(verdict, journal):
+        lines.append(f"    Attention : {remark}.")
+    return "\n".join(lines)
+
+
+def _claims_mismatch(verdict, journal):
+    """What the file claimed (never trusted) versus what the replay found."""
+    claims = journal.get("annonce") if isinstance(journal, dict) else None
+    if not isinstance(claims, dict):
+        return []
+    notes = []
+    if "termine" in claims and claims.get("termine") is True and not verdict.termine:
+        notes.append("le fichier annonce l'objectif atteint, mais le rejeu ne l'atteint pas")
+    claimed = claims.get("etoiles")
+    if isinstance(claimed, list) and sum(1 for e in claimed if e is True) > sum(verdict.etoiles):
+        notes.append(
+            f"le fichier annonce {sum(1 for e in claimed if e is True)} étoile(s), "
+            f"le rejeu en trouve {sum(verdict.etoiles)}"
+        )
+    return notes
+
+
+def verify_file(path):
+    """(journal or None, Verdict) for one file; never raises."""
+    from levels import registry
+    from levels.base import Verdict, rejouer
+
+    journal, problem = read_log(path)
+    if problem is not None:
+        return None, Verdict(False, problem[0].upper() + problem[1:] + ".")
+    try:
+        levels = registry.par_id()
+    except Exception as error:  # a broken level module: say so, keep going
+        return journal, Verdict(False, f"Impossible de charger les niveaux ({error}).")
+    return journal, rejouer(journal, levels)
+
+
+def _plain(value):
+    """JSON-safe copy: NaN and infinities become None."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def run(args):
+    import json
+
+    valid_count = 0
+    results = []
+    for name in args.fichiers:
+        journal, verdict = verify_file(name)
+        valid_count += verdict.valide
+        if args.json:
+            results.append(
+                {
+                    "fichier": name,
+                    "valide": verdict.valide,
+                    "raison": verdict.raison,
+                    "niveau": verdict.niveau_id,
+                    "graine": journal.get("graine") if isinstance(journal, dict) else None,
+                    "etoiles": verdict.etoiles,
+                    "mesures": verdict.mesures,
+                    "temps_ms": verdict.temps_ms,
+                    "indices": verdict.indices,
+                    "actions_refusees": verdict.actions_refusees,
+                    "remarques": verdict.remarques + _claims_mismatch(verdict, journal),
+                }
+            )
+        else:
+            print(describe_verdict(name, verdict, journal))
+    total = len(args.fichiers)
+    if args.json:
+        print(json.dumps(_plain(results), ensure_ascii=False, indent=1, default=str))
+    elif total > 1:
+        print(f"{valid_count} journal(aux) valide(s) sur {total}.")
+    return 0 if valid_count == total else 1

@@ -1,0 +1,1 @@
+"""Niveau 1 : « Devine la suite » (probabilités, bigrammes)."""

@@ -1,0 +1,1 @@
+"""Niveau 2 : « Apprends de tes erreurs » (perte, gradient, vitesse d'apprentissage)."""

@@ -1,0 +1,231 @@
+"""Niveau 2 : « Apprends de tes erreurs » — la perte, le gradient, la vitesse d'apprentissage.
+
+Comme au basket : tu lances, tu vois si tu rates à gauche ou à droite, et de
+combien, puis tu corriges. Ici, un tout petit modèle doit deviner ce qui vient
+après une consonne dans un prénom : une voyelle, une autre consonne, ou la fin.
+Il a trois poids (un par réponse) ; `softmax` en fait trois probabilités.
+La perte dit à quel point il se trompe sur les vrais prénoms, et le gradient
+(calculé par `Valeur.backward`, comme dans microgpt) dit dans quel sens corriger.
+
+Ce que l'enfant fait (les actions) :
+- {"type": "pousser", "poids": 0, "sens": 1} : pousser un poids à la main (+ ou −) ;
+- {"type": "entrainer", "vitesse": 3, "etapes": 5} : laisser la machine faire
+  des pas de descente de gradient, à la vitesse choisie ;
+- {"type": "recommencer"} : remettre les poids de départ (après une explosion !) ;
+- {"type": "repondre", "question": "sens", "choix": 1}.
+
+Le but : descendre la perte sous `SEUIL_PERTE`. Le défi : y arriver en peu de coups.
+"""
+
+import functools
+import math
+import random
+from dataclasses import dataclass, field
+
+from engine.autograd import Valeur
+from engine.donnees import charger_dataset
+from levels.base import (
+    ActionRefusee,
+    EtatNiveau,
+    Niveau,
+    Objectif,
+    lire_choix,
+    lire_entier,
+    lire_nombre,
+)
+
+VOYELLES = frozenset("aeiouy")
+REPONSES = ("voyelle", "consonne", "fin")  # ce qui peut venir après une consonne
+SEUIL_PERTE = 0.86  # la meilleure perte possible est 0,845 : il faut viser juste
+DEFI_COUPS = 6  # 2e étoile : y arriver en 6 coups (poussées + pas) ou moins
+PAS_MAIN = 0.5  # de combien bouge un poids poussé à la main
+BORNE_POIDS = 20.0  # un poids ne sort jamais de [-20, 20] (sinon exp déborde)
+VITESSE_MIN, VITESSE_MAX = 0.01, 100.0
+VITESSES = (0.1, 0.3, 1, 3, 10, 30, 100)  # les crans proposés à l'écran
+ETAPES_MAX = 200
+HISTORIQUE_MAX = 400
+QUESTION = {"id": "sens", "bonne": 1}
+ACTIONS = ("pousser", "entrainer", "recommencer", "repondre")
+
+
+@functools.cache
+def frequences():
+    """Dans les vrais prénoms, après une consonne : combien de voyelles, de consonnes, de fins ?"""
+    comptes = [0, 0, 0]
+    for prenom in charger_dataset("prenoms"):
+        lettres = prenom + "."
+        for avant, apres in zip(lettres, lettres[1:], strict=False):
+            if avant in VOYELLES:
+                continue
+            if apres == ".":
+                comptes[2] += 1
+            elif apres in VOYELLES:
+                comptes[0] += 1
+            else:
+                comptes[1] += 1
+    total = sum(comptes)
+    return tuple(c / total for c in comptes)
+
+
+def perte_et_gradient(poids, cibles=None):
+    """La perte du modèle et le gradient de chaque poids, calculés par `Valeur`.
+
+    probabilités = softmax(poids) ; perte = moyenne de -log(probabilité de la bonne
+    réponse) sur tous les prénoms, donc -Σ fréquence × log(probabilité).
+    Renvoie (perte, gradients, probabilités).
+    """
+    cibles = frequences() if cibles is None else cibles
+    w = [Valeur(p) for p in poids]
+    plus_grand = max(poids)  # on l'enlève avant exp : rien ne déborde
+    exps = [(x - plus_grand).exp() for x in w]
+    total = sum(exps)
+    probas = [e / total for e in exps]
+    perte = sum(-p.log() * f for p, f in zip(probas, cibles, strict=True))
+    perte.backward()  # remonte le calcul : chaque poids reçoit son gradient
+    return perte.data, [x.grad for x in w], [p.data for p in probas]
+
+
+def borner(x):
+    return max(-BORNE_POIDS, min(BORNE_POIDS, x))
+
+
+def poids_de_depart(graine):
+    """Trois poids tirés au hasard (multiples de 0,5), assez mauvais pour avoir à apprendre."""
+    hasard = random.Random(f"l2-{graine}")
+    while True:
+        poids = [round(hasard.uniform(-3, 3) * 2) / 2 for _ in REPONSES]
+        if perte_et_gradient(poids)[0] >= 1.5:
+            return poids
+
+
+@dataclass
+class EtatErreurs(EtatNiveau):
+    depart: list = field(default_factory=list)
+    poids: list = field(default_factory=list)
+    perte: float = 0.0
+    gradient: list = field(default_factory=list)
+    probas: list = field(default_factory=list)
+    meilleure_perte: float = math.inf
+    coups: int = 0  # poussées + pas depuis le dernier « recommencer »
+    coups_au_but: int | None = (
+        None  # le moins de coups avec lesquels la perte est passée sous la barre
+    )
+    poussees: int = 0
+    pas: int = 0
+    vitesse: float | None = None  # la dernière vitesse utilisée
+    historique: list = field(default_factory=list)  # les pertes successives (pour la courbe)
+    explose: bool = False  # un poids a touché le bord : la vitesse était trop grande
+
+    def calculer(self):
+        self.perte, self.gradient, self.probas = perte_et_gradient(self.poids)
+        self.meilleure_perte = min(self.meilleure_perte, self.perte)
+        premier_ou_mieux = self.coups_au_but is None or self.coups < self.coups_au_but
+        if self.perte <= SEUIL_PERTE and premier_ou_mieux:
+            self.coups_au_but = self.coups
+        self.historique.append(self.perte)
+        del self.historique[:-HISTORIQUE_MAX]
+
+
+class NiveauErreurs(Niveau):
+    id = "l2_erreurs"
+    numero = 2
+    titre = "Apprends de tes erreurs"
+    concept = ("perte, gradient, vitesse d'apprentissage", "loss, gradient, learning rate")
+    objectif = Objectif("meilleure_perte", SEUIL_PERTE, "sous")
+    defi = Objectif("coups_au_but", DEFI_COUPS, "sous")
+    defi_au_premier_but = False
+    question = QUESTION
+    fonctions_capot = (perte_et_gradient, Valeur.backward)
+
+    def nouvel_etat(self, graine):
+        depart = poids_de_depart(graine)
+        etat = EtatErreurs(graine=graine, depart=depart, poids=list(depart))
+        etat.calculer()
+        return etat
+
+    def appliquer(self, etat, action):
+        genre = action.get("type")
+        if genre == "pousser":
+            k = lire_entier(action, "poids", 0, len(REPONSES) - 1)
+            sens = lire_choix(action, "sens", (1, -1))
+            etat.poids[k] = borner(etat.poids[k] + sens * PAS_MAIN)
+            etat.coups += 1
+            etat.poussees += 1
+            etat.calculer()
+        elif genre == "entrainer":
+            vitesse, etapes = self._lire_entrainement(action)
+            for _ in range(etapes):
+                self._un_pas(etat, vitesse)
+        elif genre == "recommencer":
+            if etat.coups == 0:
+                raise ActionRefusee("Les poids sont déjà ceux du départ.")
+            etat.poids = list(etat.depart)
+            etat.coups = 0
+            etat.explose = False
+            etat.historique.clear()
+            etat.calculer()
+        elif genre == "repondre":
+            self.noter_reponse(etat, action)
+        else:
+            raise ActionRefusee("Je ne connais pas cette action.")
+        self.noter_action(etat)
+
+    def appliquer_en_tranches(self, etat, action):
+        """L'entraînement se fait pas à pas : l'écran montre chaque pas."""
+        if action.get("type") != "entrainer":
+            yield from super().appliquer_en_tranches(etat, action)
+            return
+        vitesse, etapes = self._lire_entrainement(action)
+        for fait in range(1, etapes + 1):
+            self._un_pas(etat, vitesse)
+            if fait == 1:
+                etat.actions += 1
+            self.noter_but(etat)
+            yield {"type": "entrainer", "vitesse": action["vitesse"], "etapes": fait}
+
+    def _lire_entrainement(self, action):
+        vitesse = lire_nombre(action, "vitesse", VITESSE_MIN, VITESSE_MAX)
+        etapes = lire_entier(action, "etapes", 1, ETAPES_MAX)
+        return vitesse, etapes
+
+    def _un_pas(self, etat, vitesse):
+        """Un pas de descente de gradient : chaque poids recule dans le sens de sa pente."""
+        nouveaux = [p - vitesse * g for p, g in zip(etat.poids, etat.gradient, strict=True)]
+        etat.explose = etat.explose or any(abs(p) > BORNE_POIDS for p in nouveaux)
+        etat.poids = [borner(p) for p in nouveaux]
+        etat.vitesse = vitesse
+        etat.coups += 1
+        etat.pas += 1
+        etat.calculer()
+        self.noter_but(etat)
+
+    def mesures(self, etat):
+        return {
+            "perte": etat.perte,
+            "meilleure_perte": etat.meilleure_perte,
+            "coups": etat.coups,
+            "coups_au_but": etat.coups_au_but,
+            "poussees": etat.poussees,
+            "pas": etat.pas,
+            "actions": etat.actions,
+        }
+
+    def resoudre(self, graine):
+        """Le solveur : essaie chaque cran de vitesse « dans sa tête » et joue le plus rapide."""
+        meilleur = None
+        for vitesse in VITESSES:
+            essai = self.nouvel_etat(graine)
+            for etapes in range(1, 60):
+                self._un_pas(essai, vitesse)
+                if essai.perte <= SEUIL_PERTE:
+                    if meilleur is None or etapes < meilleur[1]:
+                        meilleur = (vitesse, etapes)
+                    break
+        vitesse, etapes = meilleur
+        return [
+            {"type": "entrainer", "vitesse": vitesse, "etapes": etapes},
+            {"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]},
+        ]
+
+
+NIVEAU = NiveauErreurs()

@@ -1,0 +1,421 @@
+"""L'écran du niveau 2 : trois lancers au basket, un par poids, et la machine qui apprend.
+
+Chaque ligne montre une réponse possible (voyelle, consonne, fin) : la balle est
+la probabilité prédite, l'anneau la vraie fréquence, et la flèche verte la
+correction (l'opposé du gradient). Les boutons − / + poussent le poids ; la
+machine fait des pas de descente de gradient à la vitesse choisie, un pas à la
+fois pour qu'on voie les balles bouger. Aucun calcul ici : tout vient de logic.py.
+"""
+
+import math
+
+import pygame
+
+from levels.l2_erreurs import logic
+
+PAS_PAR_SECONDE = 6  # the machine's steps are animated: the kid sees each one
+
+
+def make_view(level, partie, ctx):
+    return VueErreurs(level, partie, ctx)
+
+
+class VueErreurs:
+    def __init__(self, level, partie, ctx):
+        self.level, self.partie, self.ctx = level, partie, ctx
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
+        self.finished = False
+        self.training = None  # the generator of the running `entrainer` action
+        self.clock = 0.0
+        self.message = ""
+        self.vitesse_index = 2
+        self.build()
+
+    @property
+    def area(self):
+        return pygame.Rect(getattr(self.ctx, "area", pygame.Rect(0, 120, 1280, 600)))
+
+    @property
+    def etat(self):
+        return self.partie.etat
+
+    # ------------------------------------------------------------------ layout
+    def rebuild(self):
+        self.build()
+
+    def build(self):
+        ui, theme = self.ui, self.theme
+        self.box = ui.Container(theme)
+        area = self.area
+        h = theme.control_height
+        pad = 16
+        self.left = pygame.Rect(area.x + 20, area.y + 10, 740, area.h - 24)
+        self.right = pygame.Rect(
+            self.left.right + pad, self.left.y, area.right - 20 - self.left.right - pad, self.left.h
+        )
+        panel = self.box.add(ui.Panel(theme, self.left, self.t("vue.main")))
+        inner = panel.content_rect
+        self.rows = []
+        line_s = theme.line_height("small")
+        self.legend_h = line_s + 12
+        row_h = (self.left.bottom - self.legend_h - 8 - inner.y) // len(logic.REPONSES)
+        self.ctrl_dy = theme.line_height("heading") + 4
+        # Two lines of text under each track if they fit, else only the « miss » line.
+        self.two_lines = self.ctrl_dy + h + 2 * line_s + 12 <= row_h
+        self.pushers = []
+        for k in range(len(logic.REPONSES)):
+            row = pygame.Rect(inner.x, inner.y + k * row_h, inner.w, row_h - 8)
+            self.rows.append(row)
+            minus = ui.Button(
+                theme,
+                (row.x, row.y + self.ctrl_dy, h, h),
+                "",
+                on_click=lambda k=k: self.push(k, -1),
+                icon="minus",
+                style="secondary",
+                tooltip=self.t("vue.moins_aide"),
+            )
+            plus = ui.Button(
+                theme,
+                (row.x + 150, row.y + self.ctrl_dy, h, h),
+                "",
+                on_click=lambda k=k: self.push(k, 1),
+                icon="plus",
+                style="secondary",
+                tooltip=self.t("vue.plus_aide"),
+            )
+            self.pushers += [minus, plus]
+        self.box.add(classe_dessin(ui)(theme, self.left, self._draw_rows))
+        self.box.add(*self.pushers)
+        right = self.right
+        loss_h = theme.line_height("title") + theme.line_height("small") + 28
+        self.loss_rect = pygame.Rect(right.x, right.y, right.w, loss_h)
+        slider_h = theme.line_height("body") + 36
+        panel_title = theme.line_height("heading") + theme.pad + 6
+        machine_h = panel_title + 2 * (theme.pad + 4) + slider_h + 2 * h + 18
+        machine_h += 2 * theme.line_height("small") + 8
+        curve_h = right.h - loss_h - machine_h - 24
+        if curve_h < 120:  # big text: no room for a readable curve, the loss number stays
+            machine_h += max(0, curve_h) + 12
+            curve_h = 0
+        self.curve = ui.LineChart(
+            theme,
+            (right.x, self.loss_rect.bottom + 12, right.w, curve_h),
+            self.t("vue.courbe"),
+            reference=logic.SEUIL_PERTE,
+            x_label=self.t("vue.courbe_x"),
+        )
+        self.curve.visible = curve_h > 0
+        machine = pygame.Rect(
+            right.x,
+            self.curve.rect.bottom + 12,
+            right.w,
+            right.bottom - self.curve.rect.bottom - 12,
+        )
+        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._draw_loss))
+        self.machine_panel = self.box.add(ui.Panel(theme, machine, self.t("vue.machine")))
+        self.box.add(classe_dessin(ui)(theme, machine, self._draw_status))
+        m = self.machine_panel.content_rect
+        self.slider = ui.Slider(
+            theme,
+            (m.x, m.y, m.w, slider_h),
+            self.t("vue.vitesse"),
+            0,
+            len(logic.VITESSES) - 1,
+            self.vitesse_index,
+            step=1,
+            on_change=self.set_speed,
+            fmt=self._speed_label,
+        )
+        y = m.y + slider_h + 8
+        third = (m.w - 16) // 3
+        self.step1 = ui.Button(
+            theme, (m.x, y, third, h), self.t("vue.un_pas"), lambda: self.train(1)
+        )
+        self.step10 = ui.Button(
+            theme,
+            (m.x + third + 8, y, third, h),
+            self.t("vue.dix_pas"),
+            lambda: self.train(10),
+            icon="play",
+        )
+        self.stop = ui.Button(
+            theme,
+            (m.x + 2 * (third + 8), y, third, h),
+            self.t("vue.arreter"),
+            self.stop_training,
+            icon="stop",
+            style="secondary",
+        )
+        y += h + 10
+        self.restart = ui.Button(
+            theme,
+            (m.x, y, m.w, h),
+            self.t("vue.recommencer"),
+            self.start_again,
+            style="danger",
+            tooltip=self.t("vue.recommencer_aide"),
+        )
+        self.status_rect = pygame.Rect(
+            m.x, y + h + 6, m.w, max(0, machine.bottom - 8 - (y + h + 6))
+        )
+        self.box.add(self.curve, self.slider, self.step1, self.step10, self.stop, self.restart)
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+    def push(self, k, sens):
+        if self.training is not None:
+            return
+        self._play({"type": "pousser", "poids": k, "sens": sens})
+
+    def set_speed(self, value):
+        self.vitesse_index = int(round(value))
+
+    def train(self, etapes):
+        if self.training is not None:
+            return
+        vitesse = logic.VITESSES[self.vitesse_index]
+        self.training = self.partie.jouer_en_tranches(
+            {"type": "entrainer", "vitesse": vitesse, "etapes": etapes}
+        )
+        self.clock = 1.0  # the first step at once
+        self.refresh()
+
+    def stop_training(self):
+        if self.training is not None:
+            self.training.close()  # the steps already done are recorded
+            self.training = None
+            self.refresh()
+
+    def start_again(self):
+        self.stop_training()
+        self._play({"type": "recommencer"})
+
+    def _play(self, action):
+        refus = self.partie.jouer(action)
+        self.message = refus or ""
+        if refus:
+            self._sound("error")
+        self.refresh()
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self):
+        busy = self.training is not None
+        for button in self.pushers + [self.step1, self.step10, self.slider]:
+            button.enabled = not busy
+        self.stop.enabled = busy
+        self.restart.enabled = self.etat.coups > 0
+        self.curve.clear()
+        self.curve.extend(self.etat.historique)
+        self.curve.reference_label = self.t(
+            "vue.perte_but",
+            seuil=self._n(logic.SEUIL_PERTE, 2),
+            meilleure=self._n(self.etat.meilleure_perte, 3),
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def _n(self, x, decimals=2):
+        number = getattr(self.t, "number", None)
+        if number is not None:
+            return number(x, decimals)
+        return f"{x:.{decimals}f}".replace(".", ",")
+
+    def _pct(self, p):
+        percent = getattr(self.t, "percent", None)
+        return percent(p) if percent is not None else f"{round(p * 100)} %"
+
+    def _speed_label(self, value):
+        vitesse = logic.VITESSES[int(round(value))]
+        return self._n(vitesse, 0 if vitesse >= 1 else 1)
+
+    def _sound(self, name):
+        sounds = getattr(self.ctx, "sounds", None)
+        if sounds is not None:
+            sounds.play(name)
+
+    # ------------------------------------------------------------------ scene protocol
+    def handle_event(self, event):
+        return self.box.handle_event(event)
+
+    def update(self, dt):
+        self.box.update(dt)
+        if self.training is None:
+            return
+        self.clock += dt
+        if self.clock < 1 / PAS_PAR_SECONDE:
+            return
+        self.clock = 0.0
+        try:
+            next(self.training)
+        except StopIteration:
+            self.training = None
+            if self.partie.dernier_refus:
+                self.message = self.partie.dernier_refus
+        self.refresh()
+
+    def draw(self, surface):
+        self.box.draw(surface)
+
+    def _draw_rows(self, surface):
+        theme, c = self.theme, self.theme.colors
+        etat = self.etat
+        f = logic.frequences()
+        h = theme.control_height
+        for k, row in enumerate(self.rows):
+            nom = logic.REPONSES[k]
+            head = theme.line_height("heading")
+            theme.draw_text(
+                surface, self.t(f"vue.reponse_{nom}"), (row.x, row.y, 220, head), "heading", c.ink
+            )
+            theme.draw_text(
+                surface,
+                self.t(f"vue.reponse_{nom}_aide"),
+                (row.x + 230, row.y, row.w - 230, head),
+                "small",
+                c.ink_soft,
+                "left",
+                "middle",
+            )
+            value_box = pygame.Rect(row.x + h + 6, row.y + self.ctrl_dy, 150 - h - 12, h)
+            pygame.draw.rect(surface, c.panel, value_box, border_radius=8)
+            pygame.draw.rect(surface, c.panel_edge, value_box, 2, border_radius=8)
+            theme.draw_text(
+                surface, self._n(etat.poids[k], 1), value_box, "heading", c.ink, "center", "middle"
+            )
+            court = pygame.Rect(
+                row.x + 150 + h + 20,
+                row.y + self.ctrl_dy,
+                row.right - (row.x + 150 + h + 20),
+                h,
+            )
+            self._draw_court(surface, court, etat.probas[k], f[k], etat.gradient[k])
+            ecart = (etat.probas[k] - f[k]) * 100
+            text = (
+                self.t("vue.balle", p=self._pct(etat.probas[k]))
+                + ", "
+                + self.t("vue.panier", f=self._pct(f[k]))
+            )
+            line_s = theme.line_height("small")
+            y = court.bottom + 2
+            if self.two_lines:
+                theme.draw_text(
+                    surface,
+                    text,
+                    (court.x, y, court.w, line_s),
+                    "small",
+                    c.ink_soft,
+                    "left",
+                    "middle",
+                )
+                y += line_s + 2
+            if abs(ecart) < 1:
+                text, color = self.t("vue.dedans"), c.good
+            elif ecart < 0:
+                text, color = self.t("vue.court", ecart=self._n(-ecart, 0)), c.ink
+            else:
+                text, color = self.t("vue.loin", ecart=self._n(ecart, 0)), c.ink
+            text += "   ·   " + self.t("vue.gradient", g=self._signed(etat.gradient[k]))
+            theme.draw_text(
+                surface, text, (court.x, y, court.w, line_s), "small", color, "left", "middle"
+            )
+        legende = pygame.Rect(
+            self.left.x + 20, self.left.bottom - self.legend_h - 4, self.left.w - 40, self.legend_h
+        )
+        theme.draw_text(
+            surface, self.t("vue.legende"), legende, "small", c.ink_soft, "center", "middle"
+        )
+
+    def _draw_court(self, surface, rect, p, f, g):
+        """A track from 0 % to 100 %: the ring (truth), the ball (prediction), the fix arrow."""
+        theme, c = self.theme, self.theme.colors
+        y = rect.centery
+        x0, x1 = rect.x + 14, rect.right - 14
+        pygame.draw.line(surface, c.panel_edge, (x0, y), (x1, y), 3)
+        for t in (0.0, 0.5, 1.0):
+            x = x0 + t * (x1 - x0)
+            pygame.draw.line(surface, c.panel_edge, (x, y - 8), (x, y + 8), 2)
+        theme.text(surface, "0 %", (x0, rect.y - 2), "tiny", c.ink_soft, "midtop")
+        theme.text(surface, "100 %", (x1, rect.y - 2), "tiny", c.ink_soft, "midtop")
+        hoop = x0 + f * (x1 - x0)
+        ball = x0 + max(0.0, min(1.0, p)) * (x1 - x0)
+        if abs(ball - hoop) > 18:
+            self._arrow(surface, (ball, y + 16), (hoop, y + 16), c.good)
+        pygame.draw.circle(surface, c.second, (round(hoop), y), 17, 4)
+        pygame.draw.circle(surface, c.accent, (round(ball), y), 11)
+        pygame.draw.circle(surface, c.panel_edge, (round(ball), y), 11, 2)
+
+    def _arrow(self, surface, start, end, color):
+        pygame.draw.line(surface, color, start, end, 4)
+        angle = math.atan2(end[1] - start[1], end[0] - start[0])
+        for side in (-1, 1):
+            tip = (
+                end[0] - 12 * math.cos(angle + side * 0.5),
+                end[1] - 12 * math.sin(angle + side * 0.5),
+            )
+            pygame.draw.line(surface, color, end, tip, 4)
+
+    def _draw_loss(self, surface):
+        theme, c = self.theme, self.theme.colors
+        etat = self.etat
+        rect = self.loss_rect
+        theme.draw_panel(surface, rect)
+        inner = rect.inflate(-24, -16)
+        color = c.good if etat.perte <= logic.SEUIL_PERTE else (c.bad if etat.explose else c.ink)
+        title_h = theme.line_height("title")
+        theme.draw_text(
+            surface,
+            self.t("vue.perte", perte=self._n(etat.perte, 3)),
+            (inner.x, inner.y, inner.w, title_h),
+            "title",
+            color,
+            "left",
+            "middle",
+        )
+        coups = self.t("vue.coups", n=etat.coups, defi=logic.DEFI_COUPS)
+        theme.draw_text(
+            surface,
+            coups,
+            (inner.x, inner.y + title_h, inner.w, inner.h - title_h),
+            "small",
+            c.ink_soft,
+            "left",
+            "middle",
+        )
+
+    def _draw_status(self, surface):
+        theme, c = self.theme, self.theme.colors
+        etat = self.etat
+        if self.level.est_termine(etat) and not etat.explose:
+            text, color = self.t("vue.reussi"), c.good
+        elif etat.explose:
+            text, color = self.t("vue.explose"), c.bad
+        elif self.message:
+            text, color = self.message, c.bad
+        elif etat.vitesse is not None and etat.vitesse < 0.5 and etat.perte > logic.SEUIL_PERTE:
+            text, color = self.t("vue.rampe"), c.ink_soft
+        else:
+            return
+        theme.draw_text(surface, text, self.status_rect, "small", color, "center", "middle")
+
+    def _signed(self, x):
+        text = self._n(abs(x), 2)
+        return ("+" if x >= 0 else "−") + text
+
+
+_DESSINS = {}
+
+
+def classe_dessin(ui):
+    """A widget that only draws, with a function of the view (keeps the kit's draw order)."""
+    if ui not in _DESSINS:
+
+        class Dessin(ui.Widget):
+            def __init__(self, theme, rect, dessiner):
+                super().__init__(theme, rect)
+                self.dessiner = dessiner
+
+            def draw(self, surface):
+                self.dessiner(surface)
+
+        _DESSINS[ui] = Dessin
+    return _DESSINS[ui]

@@ -1,0 +1,1 @@
+"""Niveau 3 : « La mémoire du modèle » (plongements)."""

@@ -1,0 +1,391 @@
+"""L'écran du niveau 3 : le plateau des notes, les lettres à glisser, la machine qui apprend.
+
+Chaque lettre est un jeton (`ui.DraggableToken`) sur un plateau de 0 à 10 sur
+chaque axe. Pendant qu'on glisse, l'aperçu dit la perte qu'on aurait en lâchant
+là (calculée par `logic.perte_si`) ; lâcher la lettre joue l'action « deplacer ».
+Au clavier (Tab puis flèches), le déplacement est joué quand on s'arrête une
+seconde, pour ne pas compter chaque flèche comme un coup.
+"""
+
+import pygame
+
+from engine.vocab import LETTRES, VOCAB
+from levels.l3_memoire import logic
+
+PAS_PAR_SECONDE = 30  # the machine's steps are animated
+PAUSE_CLAVIER = 0.9  # seconds without arrows before a keyboard move is played
+
+
+def make_view(level, partie, ctx):
+    return VueMemoire(level, partie, ctx)
+
+
+class VueMemoire:
+    def __init__(self, level, partie, ctx):
+        self.level, self.partie, self.ctx = level, partie, ctx
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
+        self.finished = False
+        self.training = None
+        self.clock = 0.0
+        self.message = ""
+        self.pending = None  # (token, seconds left) of a keyboard move not played yet
+        self.last_mouse_up = False
+        self.preview = None  # (token, loss if dropped here, better?) while dragging
+        self.build()
+
+    @property
+    def area(self):
+        return pygame.Rect(getattr(self.ctx, "area", pygame.Rect(0, 120, 1280, 600)))
+
+    @property
+    def etat(self):
+        return self.partie.etat
+
+    # ------------------------------------------------------------------ layout
+    def rebuild(self):
+        self.build()
+
+    def build(self):
+        ui, theme = self.ui, self.theme
+        self.box = ui.Container(theme)
+        area = self.area
+        h = theme.control_height
+        side = area.h - 24
+        self.board_panel = pygame.Rect(area.x + 20, area.y + 10, side + 40, side)
+        title_h = theme.line_height("body") + 8
+        left_margin = theme.line_height("small") + theme.font("tiny").size("10")[0] + 16
+        bottom_margin = theme.line_height("tiny") + theme.line_height("small") + 10
+        board_side = side - title_h - 8 - bottom_margin
+        self.board = pygame.Rect(
+            self.board_panel.x + left_margin,
+            self.board_panel.y + title_h + 8,
+            board_side,
+            board_side,
+        )
+        self.board_panel.w = self.board.right + 16 - self.board_panel.x
+        self.box.add(classe_dessin(ui)(theme, self.board_panel, self._draw_board))
+        size = max(34, theme.line_height("heading") + 8)
+        self.tokens = {}
+        for lettre in LETTRES:
+            token = ui.DraggableToken(
+                theme, lettre, self.board.center, self.board, on_move=self.moved, size=size, step=6
+            )
+            self.tokens[lettre] = token
+        self.box.add(*self.tokens.values())
+        right = pygame.Rect(
+            self.board_panel.right + 16,
+            self.board_panel.y,
+            area.right - 20 - self.board_panel.right - 16,
+            self.board_panel.h,
+        )
+        self.loss_rect = pygame.Rect(right.x, right.y, right.w, 150)
+        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._draw_loss))
+        self.curve = self.box.add(
+            ui.LineChart(
+                theme,
+                (right.x, self.loss_rect.bottom + 12, right.w, 170),
+                self.t("vue.courbe"),
+                reference=logic.SEUIL_PERTE,
+            )
+        )
+        y = self.curve.rect.bottom + 14
+        self.machine = self.box.add(
+            ui.Button(
+                theme,
+                (right.x, y, right.w, h),
+                self.t("vue.machine"),
+                self.train,
+                icon="play",
+                tooltip=self.t("vue.machine_aide"),
+            )
+        )
+        y += h + 10
+        half = (right.w - 10) // 2
+        self.stop = self.box.add(
+            ui.Button(
+                theme,
+                (right.x, y, half, h),
+                self.t("vue.arreter"),
+                self.stop_training,
+                icon="stop",
+                style="secondary",
+            )
+        )
+        self.restart = self.box.add(
+            ui.Button(
+                theme,
+                (right.x + half + 10, y, half, h),
+                self.t("vue.recommencer"),
+                self.start_again,
+                style="danger",
+                tooltip=self.t("vue.recommencer_aide"),
+            )
+        )
+        self.status_rect = pygame.Rect(right.x, y + h + 8, right.w, right.bottom - y - h - 8)
+        self.box.add(classe_dessin(ui)(theme, self.status_rect, self._draw_status))
+        self.refresh()
+
+    # ------------------------------------------------------------------ coordinates
+    def _to_notes(self, token):
+        fx, fy = token.fraction
+        return round(10 * fx, 1), round(10 * (1 - fy), 1)
+
+    def _place_token(self, token, x, y):
+        token.set_fraction(x / 10, 1 - y / 10)
+
+    # ------------------------------------------------------------------ actions
+    def moved(self, token):
+        if self.training is not None:
+            self.refresh()
+            return
+        if self.last_mouse_up:
+            self._play_move(token)
+        else:
+            self.pending = [token, PAUSE_CLAVIER]
+
+    def _play_move(self, token):
+        self.pending = None
+        x, y = self._to_notes(token)
+        self._play({"type": "deplacer", "lettre": token.text, "x": x, "y": y})
+
+    def train(self):
+        if self.training is not None:
+            return
+        self._flush_pending()
+        reste = logic.ETAPES_MACHINE - self.etat.pas
+        if reste <= 0:
+            self.message = self.t("vue.aide_machine")
+            return
+        self.training = self.partie.jouer_en_tranches({"type": "entrainer", "etapes": reste})
+        self.refresh()
+
+    def stop_training(self):
+        if self.training is not None:
+            self.training.close()
+            self.training = None
+            self.refresh()
+
+    def start_again(self):
+        self.stop_training()
+        self._flush_pending()
+        self._play({"type": "recommencer"})
+
+    def _flush_pending(self):
+        if self.pending is not None:
+            self._play_move(self.pending[0])
+
+    def _play(self, action):
+        refus = self.partie.jouer(action)
+        self.message = refus or ""
+        if refus:
+            sounds = getattr(self.ctx, "sounds", None)
+            if sounds is not None:
+                sounds.play("error")
+        self.refresh()
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self):
+        etat = self.etat
+        busy = self.training is not None
+        for lettre, token in self.tokens.items():
+            if not token.dragging and (self.pending is None or self.pending[0] is not token):
+                self._place_token(token, *etat.places[VOCAB.index(lettre)])
+            token.enabled = not busy
+        done = self.level.est_termine(etat)
+        self.machine.enabled = done and not busy and etat.pas < logic.ETAPES_MACHINE
+        self.machine.tooltip = self.t("vue.machine_aide" if done else "vue.machine_bloquee")
+        self.stop.enabled = busy
+        self.restart.enabled = not busy and (etat.aide or etat.places != etat.depart)
+        self.curve.clear()
+        self.curve.extend(etat.historique)
+
+    # ------------------------------------------------------------------ scene protocol
+    def handle_event(self, event):
+        self.last_mouse_up = event.type == pygame.MOUSEBUTTONUP
+        used = self.box.handle_event(event)
+        pending = self.pending if event.type == pygame.MOUSEBUTTONDOWN else None
+        if pending is not None and not pending[0].rect.collidepoint(event.pos):
+            self._flush_pending()
+        return used
+
+    def update(self, dt):
+        self.box.update(dt)
+        self._update_preview()
+        if self.pending is not None:
+            self.pending[1] -= dt
+            if self.pending[1] <= 0:
+                self._play_move(self.pending[0])
+        if self.training is None:
+            return
+        self.clock += dt
+        steps = int(self.clock * PAS_PAR_SECONDE)
+        if steps <= 0:
+            return
+        self.clock -= steps / PAS_PAR_SECONDE
+        for _ in range(steps):
+            try:
+                next(self.training)
+            except StopIteration:
+                self.training = None
+                break
+        self.refresh()
+
+    def draw(self, surface):
+        self.box.draw(surface)
+
+    # ------------------------------------------------------------------ drawing
+    def _dragged(self):
+        for token in self.tokens.values():
+            if token.dragging:
+                return token
+        if self.pending is not None:
+            return self.pending[0]
+        return None
+
+    def _draw_board(self, surface):
+        theme, c = self.theme, self.theme.colors
+        theme.draw_panel(surface, self.board_panel)
+        title = pygame.Rect(
+            self.board_panel.x + 16,
+            self.board_panel.y + 8,
+            self.board_panel.w - 32,
+            theme.line_height("body"),
+        )
+        theme.draw_text(surface, self.t("vue.plateau"), title, "body", c.ink, "left", "middle")
+        board = self.board
+        pygame.draw.rect(surface, c.bg, board)
+        half = self.tokens["a"].rect.w / 2
+        for note in range(11):
+            x = board.x + half + note / 10 * (board.w - 2 * half)
+            y = board.bottom - half - note / 10 * (board.h - 2 * half)
+            pygame.draw.line(surface, c.grid, (x, board.y), (x, board.bottom), 1)
+            pygame.draw.line(surface, c.grid, (board.x, y), (board.right, y), 1)
+            if note % 2 == 0:
+                theme.text(surface, str(note), (x, board.bottom + 2), "tiny", c.ink_soft, "midtop")
+                theme.text(surface, str(note), (board.x - 6, y), "tiny", c.ink_soft, "midright")
+        pygame.draw.rect(surface, c.panel_edge, board, 2)
+        theme.text(
+            surface,
+            self.t("vue.note_x"),
+            (board.centerx, board.bottom + theme.line_height("tiny") + 2),
+            "small",
+            c.ink_soft,
+            "midtop",
+        )
+        label = theme.render(self.t("vue.note_y"), "small", c.ink_soft)
+        label = pygame.transform.rotate(label, 90)
+        surface.blit(label, label.get_rect(midleft=(self.board_panel.x + 8, board.centery)))
+        if self.preview is not None:
+            self._draw_preview(surface, *self.preview)
+
+    def _update_preview(self):
+        """While a letter is dragged: the loss if it were dropped here, and its colour."""
+        c = self.theme.colors
+        token = self._dragged()
+        self.preview = None
+        for other in self.tokens.values():
+            if other is not token:
+                other.color = None
+        if token is None:
+            return
+        x, y = self._to_notes(token)
+        perte = logic.perte_si(self.etat, token.text, x, y)
+        better = perte < self.etat.perte - 1e-9
+        token.color = c.good if better else (c.bad if perte > self.etat.perte + 1e-9 else None)
+        self.preview = (token, perte, better)
+
+    def _draw_preview(self, surface, token, perte, better):
+        theme, c = self.theme, self.theme.colors
+        verdict = self.t("vue.mieux") if better else self.t("vue.moins_bien")
+        text = self.t("vue.apercu", lettre=token.text, perte=self._n(perte, 3)) + f" ({verdict})"
+        box = pygame.Rect(
+            self.board.x, self.board.y + 6, self.board.w, theme.line_height("body") + 8
+        )
+        pygame.draw.rect(surface, c.panel, box, border_radius=8)
+        pygame.draw.rect(surface, c.good if better else c.bad, box, 2, border_radius=8)
+        theme.draw_text(surface, text, box.inflate(-12, -4), "body", c.ink, "center", "middle")
+
+    def _draw_loss(self, surface):
+        theme, c = self.theme, self.theme.colors
+        etat = self.etat
+        rect = self.loss_rect
+        theme.draw_panel(surface, rect)
+        inner = rect.inflate(-24, -16)
+        title_h = theme.line_height("title")
+        color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
+        theme.draw_text(
+            surface,
+            self.t("vue.perte", perte=self._n(etat.perte, 3)),
+            (inner.x, inner.y, inner.w, title_h),
+            "title",
+            color,
+            "left",
+            "middle",
+        )
+        line = (inner.h - title_h) // 2
+        main = self.t(
+            "vue.main", perte=self._n(etat.perte_a_la_main, 3), seuil=self._n(logic.SEUIL_PERTE, 2)
+        )
+        theme.draw_text(
+            surface,
+            main,
+            (inner.x, inner.y + title_h, inner.w, line),
+            "small",
+            c.ink_soft,
+            "left",
+            "middle",
+        )
+        moves = self.t("vue.deplacements", n=etat.deplacements, defi=logic.DEFI_DEPLACEMENTS)
+        theme.draw_text(
+            surface,
+            moves,
+            (inner.x, inner.y + title_h + line, inner.w, line),
+            "small",
+            c.ink_soft,
+            "left",
+            "middle",
+        )
+
+    def _draw_status(self, surface):
+        theme, c = self.theme, self.theme.colors
+        etat = self.etat
+        if self.message:
+            text, color = self.message, c.bad
+        elif etat.aide and etat.pas >= 20:
+            voisins_a = ", ".join(logic.plus_proches(etat.places, "a", 2))
+            voisins_i = ", ".join(logic.plus_proches(etat.places, "i", 2))
+            text, color = self.t("vue.apres_machine", a=voisins_a, i=voisins_i), c.second
+            if not self.level.est_termine(etat):
+                text += " " + self.t("vue.aide_machine")
+        elif etat.aide and not self.level.est_termine(etat):
+            text, color = self.t("vue.aide_machine"), c.bad
+        elif self.level.est_termine(etat):
+            text, color = self.t("vue.reussi"), c.good
+        else:
+            text, color = self.t("vue.glisse"), c.ink_soft
+        theme.draw_text(surface, text, self.status_rect, "body", color, "center", "middle")
+
+    def _n(self, x, decimals=2):
+        number = getattr(self.t, "number", None)
+        if number is not None:
+            return number(x, decimals)
+        return f"{x:.{decimals}f}".replace(".", ",")
+
+
+_DESSINS = {}
+
+
+def classe_dessin(ui):
+    """A widget that only draws, with a function of the view (keeps the kit's draw order)."""
+    if ui not in _DESSINS:
+
+        class Dessin(ui.Widget):
+            def __init__(self, theme, rect, dessiner):
+                super().__init__(theme, rect)
+                self.dessiner = dessiner
+
+            def draw(self, surface):
+                self.dessiner(surface)
+
+        _DESSINS[ui] = Dessin
+    return _DESSINS[ui]
