@@ -1,0 +1,294 @@
+"""Vue du bac à sable : choisir ses mots, entraîner le petit GPT, jouer avec.
+
+Les onglets « Entraînement » et « Jouer avec » sont ceux du niveau 5
+(`levels.l5_gpt.ecran`). L'onglet « Les mots » choisit un jeu de données du jeu,
+ou la liste de l'enfant (tapée, ou lue dans un fichier .txt) : une liste qui ne
+va pas est refusée avec un message en français qui dit quelles lignes corriger.
+"""
+
+import pygame
+
+from engine.donnees import ErreurDonnees
+from levels.bac_a_sable import logic
+from levels.l5_gpt import ecran
+
+ONGLETS = ("mots", "entrainement", "terrain")
+SEPARATEURS = (",", ";", "\n")
+LISTE_MAX = 2000  # caractères tapés dans le champ de la liste
+
+
+def lignes_tapees(texte):
+    """Le texte tapé par l'enfant (« lina, zoé, hugo ») → une ligne par mot."""
+    for separateur in SEPARATEURS[1:]:
+        texte = texte.replace(separateur, SEPARATEURS[0])
+    morceaux = [morceau.strip() for morceau in texte.split(SEPARATEURS[0])]
+    while morceaux and not morceaux[-1]:
+        morceaux.pop()
+    return morceaux
+
+
+class VueBac:
+    def __init__(self, niveau, partie, ctx):
+        self.niveau, self.partie, self.ctx = niveau, partie, ctx
+        self.theme, self.ui = ctx.theme, ctx.ui
+        self.finished = False
+        self.atelier = ecran.Atelier(niveau, partie, ctx)
+        self.onglet = "mots"
+        self.message = ""
+        self.message_bon = False
+        self.texte_liste = ""
+        self.texte_chemin = ""
+        self.rebuild()
+
+    @property
+    def area(self):
+        area = getattr(self.ctx, "area", None)
+        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
+
+    def rebuild(self):
+        ui, theme, t = self.ui, self.theme, self.ctx.t
+        a = self.area
+        self.box = ui.Container(theme)
+        self.onglets = {}
+        for i, nom in enumerate(ONGLETS):
+            rect = (a.x + 90 + i * 270, a.y + 8, 260, 52)
+            libelle = t("onglet_mots") if nom == "mots" else ecran.texte(self.ctx, f"onglet_{nom}")
+            bouton = ui.Button(
+                theme, rect, libelle, on_click=lambda n=nom: self.choisir(n), style="secondary"
+            )
+            self.onglets[nom] = self.box.add(bouton)
+        contenu = pygame.Rect(a.x + 90, a.y + 72, a.w - 110, a.h - 80)
+        self.contenu = contenu
+        self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
+        self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
+        self._construire_mots(contenu)
+        self._maj()
+
+    def _construire_mots(self, r):
+        ui, theme, t = self.ui, self.theme, self.ctx.t
+        self.box_mots = ui.Container(theme)
+        self.gauche = pygame.Rect(r.x, r.y, 420, r.h)
+        self.droite = pygame.Rect(
+            self.gauche.right + 16, r.y, r.right - self.gauche.right - 16, r.h
+        )
+        g = self.gauche.inflate(-28, 0)
+        y = self.gauche.y + theme.line_height("heading") + 22
+        self.jeux = {}
+        hauteur = 96
+        for nom in logic.JEUX:
+            bouton = ui.Button(
+                theme,
+                (g.x, y, g.w, hauteur),
+                "",
+                on_click=lambda n=nom: self.choisir_jeu(n),
+                style="secondary",
+                tooltip=t(f"jeux.{nom}_aide"),
+            )
+            self.jeux[nom] = self.box_mots.add(bouton)
+            y += hauteur + 12
+        d = self.droite.inflate(-28, 0)
+        h = theme.control_height
+        y = self.droite.y + theme.line_height("heading") + 22 + theme.line_height("small") + 6
+        self.champ_liste = self.box_mots.add(
+            ui.TextField(
+                theme,
+                (d.x, y, d.w, h),
+                self.texte_liste,
+                t("liste_exemple"),
+                max_length=LISTE_MAX,
+                on_change=lambda v: setattr(self, "texte_liste", v),
+                on_submit=lambda _v: self.utiliser_liste(),
+            )
+        )
+        y += h + 10
+        self.bouton_liste = self.box_mots.add(
+            ui.Button(
+                theme,
+                (d.right - 320, y, 320, h),
+                t("utiliser_liste"),
+                self.utiliser_liste,
+                icon="check",
+            )
+        )
+        y += h + 26
+        self.y_fichier = y
+        y += theme.line_height("small") + 6
+        self.champ_chemin = self.box_mots.add(
+            ui.TextField(
+                theme,
+                (d.x, y, d.w, h),
+                self.texte_chemin,
+                t("fichier_exemple"),
+                max_length=300,
+                on_change=lambda v: setattr(self, "texte_chemin", v),
+                on_submit=lambda _v: self.ouvrir_fichier(),
+            )
+        )
+        y += h + 10
+        self.bouton_fichier = self.box_mots.add(
+            ui.Button(
+                theme,
+                (d.right - 320, y, 320, h),
+                t("ouvrir_fichier"),
+                self.ouvrir_fichier,
+                icon="right",
+                style="secondary",
+            )
+        )
+        self.y_message = y + h + 16
+
+    # ------------------------------------------------------------------ actions
+    def choisir(self, nom):
+        self.onglet = nom
+        self._maj()
+
+    def dire(self, message, bon=False):
+        self.message, self.message_bon = message or "", bon
+
+    def choisir_jeu(self, nom):
+        if self.partie.etat.source == nom:
+            self.choisir("entrainement")
+            return
+        refus = self.atelier.jouer({"type": "choisir_donnees", "nom": nom})
+        if refus is None:
+            self.dire(self.ctx.t("choisi", nom=self.ctx.t(f"jeux.{nom}")), bon=True)
+        else:
+            self.dire(refus)
+
+    def _liste(self, lignes, nom, tapee):
+        action = {"type": "liste_perso", "nom": nom[: logic.NOM_LISTE_MAX], "lignes": lignes}
+        refus = self.atelier.jouer(action)
+        if refus is None:
+            n = len(self.partie.etat.mots_perso)
+            self.dire(self.ctx.t("liste_ok", n=n), bon=True)
+        else:
+            if tapee:  # dans le champ, chaque « ligne » est un mot de la liste
+                refus = refus.replace("ligne ", self.ctx.t("mot_numero") + " ")
+            self.dire(refus)
+
+    def utiliser_liste(self):
+        self._liste(lignes_tapees(self.texte_liste), self.ctx.t("ma_liste"), tapee=True)
+
+    def ouvrir_fichier(self):
+        chemin = self.texte_chemin.strip().strip('"')
+        if not chemin:
+            self.dire(self.ctx.t("fichier_vide"))
+            return
+        try:
+            lignes = logic.lignes_du_fichier(chemin)
+        except ErreurDonnees as erreur:
+            self.dire(str(erreur))
+            ecran.jouer_son(self.ctx, "error")
+            return
+        nom = chemin.replace("\\", "/").rsplit("/", 1)[-1] or self.ctx.t("ma_liste")
+        self._liste(lignes, nom, tapee=False)
+
+    def _maj(self):
+        for nom, bouton in self.onglets.items():
+            bouton.style = "primary" if nom == self.onglet else "secondary"
+        occupe = self.atelier.occupe
+        for nom, bouton in self.jeux.items():
+            bouton.style = "primary" if self.partie.etat.source == nom else "secondary"
+            bouton.enabled = not occupe
+        for widget in (self.champ_liste, self.bouton_liste, self.champ_chemin, self.bouton_fichier):
+            widget.enabled = not occupe
+
+    # ------------------------------------------------------------------ boucle
+    def panneau(self):
+        return {"entrainement": self.entrainement, "terrain": self.terrain}.get(self.onglet)
+
+    def handle_event(self, event):
+        if self.box.handle_event(event):
+            return True
+        if self.onglet == "mots":
+            return self.box_mots.handle_event(event)
+        return self.panneau().handle_event(event)
+
+    def update(self, dt):
+        self.atelier.update(dt)
+        self.box.update(dt)
+        self._maj()
+        if self.onglet == "mots":
+            self.box_mots.update(dt)
+        else:
+            self.panneau().update(dt)
+
+    def draw(self, surface):
+        self.box.draw(surface)
+        if self.onglet == "mots":
+            self._dessiner_mots(surface)
+        else:
+            self.panneau().draw(surface)
+        self.box.tooltip.draw(surface)
+
+    def _dessiner_mots(self, surface):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme.draw_panel(surface, self.gauche)
+        theme.draw_panel(surface, self.droite)
+        for rect, cle in ((self.gauche, "choisis"), (self.droite, "ta_liste")):
+            titre = pygame.Rect(rect.x + 14, rect.y + 10, rect.w - 28, theme.line_height("heading"))
+            theme.draw_text(surface, t(cle), titre, "heading", c.ink)
+        d = self.droite.inflate(-28, 0)
+        consigne = pygame.Rect(
+            d.x,
+            self.champ_liste.rect.y - theme.line_height("small") - 6,
+            d.w,
+            theme.line_height("small") + 2,
+        )
+        theme.draw_text(surface, t("liste_consigne"), consigne, "small", c.ink_soft)
+        theme.draw_text(
+            surface,
+            t("fichier_consigne"),
+            (d.x, self.y_fichier, d.w, theme.line_height("small") + 2),
+            "small",
+            c.ink_soft,
+        )
+        self.box_mots.draw(surface)
+        for nom, bouton in self.jeux.items():
+            r = bouton.rect.inflate(-24, -14)
+            encre = theme.ink_on(c.accent) if bouton.style == "primary" else c.ink
+            theme.draw_text(
+                surface, t(f"jeux.{nom}"), (r.x, r.y, r.w, theme.line_height("body")), "body", encre
+            )
+            theme.draw_text(
+                surface,
+                t(f"jeux.{nom}_exemples"),
+                (
+                    r.x,
+                    r.y + theme.line_height("body") + 4,
+                    r.w,
+                    r.h - theme.line_height("body") - 4,
+                ),
+                "small",
+                encre,
+            )
+        # les mots en cours et le message
+        etat = self.partie.etat
+        donnees = self.niveau.donnees(etat)
+        nom = etat.nom_perso if etat.source == "perso" else t(f"jeux.{etat.source}")
+        resume = t(
+            "en_ce_moment",
+            nom=nom,
+            n=ecran.nombre(self.ctx, donnees.nombre_mots),
+            lettres=len(donnees.vocab) - 1,
+            bigramme=ecran.nombre(self.ctx, donnees.perte_bigramme, 2),
+        )
+        bas = pygame.Rect(d.x, self.droite.bottom - 74, d.w, 64)
+        theme.draw_text(surface, resume, bas, "small", c.ink)
+        if self.message:
+            zone = pygame.Rect(d.x, self.y_message, d.w, bas.y - self.y_message - 8)
+            couleur = c.good if self.message_bon else c.bad
+            fond = zone.inflate(16, 12)
+            pygame.draw.rect(surface, ecran_melange(c.panel, couleur, 0.1), fond, border_radius=10)
+            pygame.draw.rect(surface, couleur, fond, 2, border_radius=10)
+            theme.draw_text(surface, self.message, zone, "small", c.ink)
+        self.box_mots.tooltip.draw(surface)
+
+
+def ecran_melange(a, b, t):
+    t = min(1.0, max(0.0, t))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
+
+
+def make_view(niveau, partie, ctx):
+    return VueBac(niveau, partie, ctx)

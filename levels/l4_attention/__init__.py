@@ -1,0 +1,1 @@
+"""Niveau 4 : l'attention (la salle de classe)."""

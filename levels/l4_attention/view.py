@@ -1,0 +1,608 @@
+"""Vue du niveau 4 : la salle de classe de l'attention.
+
+À gauche, les élèves (les lettres du mot) à leurs tables ; l'élève qui lève la
+main pose sa carte-question ; des flèches plus ou moins épaisses montrent qui il
+écoute (les poids calculés par `engine.gpt.attention`). Les tables derrière lui
+sont hachurées : c'est le futur. À droite, les boutons + / − de la question et
+des panneaux, et la carte « qui écoute qui ? » du mot entier.
+
+La vue ne fait que transformer les clics en actions et dessiner l'état : tout
+se calcule dans `levels.l4_attention.logic`. Elle n'importe pas `game` : le kit
+de widgets arrive par `ctx.ui`.
+"""
+
+import contextlib
+import math
+
+import pygame
+
+from levels.l4_attention import logic
+
+TAB_H = 58
+ANIM_SPEED = 8.0  # les flèches rejoignent leur épaisseur en ~1/8 s
+
+
+class VueAttention:
+    def __init__(self, niveau, partie, ctx):
+        self.niveau = niveau
+        self.partie = partie
+        self.ctx = ctx
+        self.theme = ctx.theme
+        self.ui = ctx.ui
+        self.finished = False
+        self.enigme = 0
+        self.tete = 0
+        self.exemple = [0] * len(logic.ENIGMES)
+        self.message = ""
+        self.affiches = {}  # poids affichés (animés) : (énigme, exemple, tête) → liste
+        self.scores_passes = set()
+        self._cache_cle = None
+        self._cache = None
+        self.rebuild()
+
+    # ------------------------------------------------------------------ mise en page
+    @property
+    def area(self):
+        area = getattr(self.ctx, "area", None)
+        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
+
+    def rebuild(self):
+        ui, theme, t = self.ui, self.theme, self.ctx.t
+        a = self.area
+        self.box = ui.Container(theme)
+        self.gauche = pygame.Rect(a.x + 90, a.y + 8, 760, a.h - 16)
+        self.droite = pygame.Rect(self.gauche.right + 20, a.y + 8, a.right - 20, a.h - 16)
+        self.droite.width = a.right - 20 - self.droite.x
+        # les onglets des énigmes
+        largeur = (self.gauche.w - 3 * 8) // len(logic.ENIGMES)
+        self.onglets = []
+        for i, enigme in enumerate(logic.ENIGMES):
+            rect = (self.gauche.x + i * (largeur + 8), self.gauche.y, largeur, TAB_H)
+            bouton = ui.Button(
+                theme,
+                rect,
+                t(f"enigmes.{enigme.id}_court"),
+                on_click=lambda i=i: self.choisir_enigme(i),
+                style="secondary",
+                tooltip=t(f"enigmes.{enigme.id}_mission"),
+            )
+            self.onglets.append(self.box.add(bouton))
+        # la mission, la salle, la prédiction, les exemples
+        self.mission = pygame.Rect(
+            self.gauche.x + 16, self.gauche.y + TAB_H + 18, self.gauche.w - 32, 56
+        )
+        self.salle = pygame.Rect(self.gauche.x, self.mission.bottom + 2, self.gauche.w, 296)
+        self.zone_prediction = pygame.Rect(
+            self.gauche.x + 16, self.salle.bottom + 6, self.gauche.w - 32, 48
+        )
+        self.puces = []
+        y_puces = self.zone_prediction.bottom + 14
+        hauteur_puces = max(52, min(64, self.gauche.bottom - 10 - y_puces))
+        for k in range(max(len(e.exemples) for e in logic.ENIGMES)):
+            rect = (self.gauche.x + 8 + k * 125, y_puces, 117, hauteur_puces)
+            bouton = ui.Button(
+                theme, rect, "", on_click=lambda k=k: self.choisir_exemple(k), style="secondary"
+            )
+            self.puces.append(self.box.add(bouton))
+        # à droite : les têtes, puis les réglages
+        d = self.droite
+        self.boutons_tetes = []
+        for h in range(2):
+            rect = (d.x + 16 + h * ((d.w - 40) // 2 + 8), d.y + 12, (d.w - 40) // 2, 42)
+            bouton = ui.Button(
+                theme,
+                rect,
+                t("vue.tete", n=h + 1),
+                on_click=lambda h=h: self.choisir_tete(h),
+                style="secondary",
+            )
+            self.boutons_tetes.append(self.box.add(bouton))
+        self.lignes = []  # (carte, axe, rect de la ligne, bouton −, bouton +)
+        y = d.y + 66
+        for carte in logic.CARTES:
+            y += theme.line_height("small") + 4  # le sous-titre
+            for axe in logic.AXES:
+                ligne = pygame.Rect(d.x + 16, y, d.w - 32, 44)
+                moins = ui.Button(
+                    theme,
+                    (ligne.right - 160, y, 46, 44),
+                    "−",
+                    on_click=lambda c=carte, x=axe: self.regler(c, x, -1),
+                    style="secondary",
+                    tooltip=t(f"vue.{axe}_aide") if carte == "question" else None,
+                )
+                plus = ui.Button(
+                    theme,
+                    (ligne.right - 46, y, 46, 44),
+                    "+",
+                    on_click=lambda c=carte, x=axe: self.regler(c, x, +1),
+                    style="secondary",
+                    tooltip=t(f"vue.{axe}_aide") if carte == "question" else None,
+                )
+                self.box.add(moins, plus)
+                self.lignes.append((carte, axe, ligne, moins, plus))
+                y += 48
+            y += 6
+        self.y_crans = y + 2
+        haut_carte = self.y_crans + theme.line_height("small") + 10
+        self.carte_rect = pygame.Rect(d.x + 16, haut_carte, d.w - 32, d.bottom - 12 - haut_carte)
+        self._maj_widgets()
+
+    # ------------------------------------------------------------------ actions
+    def choisir_enigme(self, i):
+        self.enigme = i
+        self.tete = min(self.tete, logic.ENIGMES[i].tetes - 1)
+        self.message = ""
+        self._maj_widgets()
+
+    def choisir_tete(self, h):
+        if h < logic.ENIGMES[self.enigme].tetes:
+            self.tete = h
+            self._maj_widgets()
+
+    def choisir_exemple(self, k):
+        if k < len(logic.ENIGMES[self.enigme].exemples):
+            self.exemple[self.enigme] = k
+
+    def regler(self, carte, axe, sens):
+        valeur = self.reglage()[carte][logic.AXES.index(axe)] + sens
+        action = {
+            "type": "regler",
+            "enigme": self.enigme,
+            "tete": self.tete,
+            "carte": carte,
+            "axe": axe,
+            "valeur": valeur,
+        }
+        refus = self.partie.jouer(action)
+        self.message = refus or ""
+        self._play("error" if refus else "tick")
+        self._maj_widgets()
+
+    def _play(self, nom):
+        sons = getattr(self.ctx, "sounds", None)
+        if sons is not None:
+            with contextlib.suppress(Exception):  # un son raté ne casse rien
+                sons.play(nom)
+
+    # ------------------------------------------------------------------ calculs (en cache)
+    def reglage(self):
+        return self.partie.etat.reglages[self.enigme][self.tete]
+
+    def calculs(self):
+        """Les écoutes et les scores de toutes les énigmes, recalculés si l'état a changé."""
+        cle = (id(self.partie.etat), len(self.partie.actions))
+        if cle != self._cache_cle:
+            etat = self.partie.etat
+            self._cache = {
+                "ecoutes": [logic.ecoutes(etat, n) for n in range(len(logic.ENIGMES))],
+                "scores": [logic.score_enigme(etat, n) for n in range(len(logic.ENIGMES))],
+            }
+            self._cache_cle = cle
+        return self._cache
+
+    def _maj_widgets(self):
+        enigme = logic.ENIGMES[self.enigme]
+        for i, bouton in enumerate(self.onglets):
+            bouton.style = "primary" if i == self.enigme else "secondary"
+        for h, bouton in enumerate(self.boutons_tetes):
+            bouton.visible = enigme.tetes > 1
+            bouton.style = "primary" if h == self.tete else "secondary"
+        for k, bouton in enumerate(self.puces):
+            bouton.visible = k < len(enigme.exemples)
+        self.exemple[self.enigme] = min(self.exemple[self.enigme], len(enigme.exemples) - 1)
+        reglage = self.reglage()
+        for carte, axe, _, moins, plus in self.lignes:
+            valeur = reglage[carte][logic.AXES.index(axe)]
+            bas, haut = (
+                (logic.QUESTION_MIN, logic.QUESTION_MAX)
+                if carte == "question"
+                else (logic.PANNEAU_MIN, logic.PANNEAU_MAX)
+            )
+            moins.enabled = valeur > bas
+            plus.enabled = valeur < haut
+
+    # ------------------------------------------------------------------ boucle
+    def handle_event(self, event):
+        if self.box.handle_event(event):
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_1,
+            pygame.K_2,
+            pygame.K_3,
+            pygame.K_4,
+        ):
+            self.choisir_enigme(event.key - pygame.K_1)
+            return True
+        return False
+
+    def update(self, dt):
+        self.box.update(dt)
+        calculs = self.calculs()
+        for n, score in enumerate(calculs["scores"]):
+            if score >= logic.SEUIL_REUSSITE and n not in self.scores_passes:
+                if self.scores_passes or n:
+                    self._play("unlock")
+                self.scores_passes.add(n)
+            elif score < logic.SEUIL_REUSSITE:
+                self.scores_passes.discard(n)
+        vite = getattr(self.ctx, "reduce_motion", False)
+        k = 1.0 if vite else min(1.0, dt * ANIM_SPEED)
+        enigme = logic.ENIGMES[self.enigme]
+        for e, ligne in enumerate(calculs["ecoutes"][self.enigme]):
+            for h in range(enigme.tetes):
+                cible = ligne[h].poids
+                cle = (self.enigme, e, h)
+                montre = self.affiches.get(cle)
+                if montre is None or len(montre) != len(cible):
+                    self.affiches[cle] = list(cible)
+                else:
+                    self.affiches[cle] = [
+                        m + (c - m) * k for m, c in zip(montre, cible, strict=True)
+                    ]
+
+    # ------------------------------------------------------------------ dessin
+    def draw(self, surface):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        calculs = self.calculs()
+        enigme = logic.ENIGMES[self.enigme]
+        numero_ex = self.exemple[self.enigme]
+        ligne = calculs["ecoutes"][self.enigme][numero_ex]
+        ecoute = ligne[self.tete]
+        # les deux grands panneaux, sous les widgets
+        fond = pygame.Rect(
+            self.gauche.x - 6,
+            self.gauche.y + TAB_H + 8,
+            self.gauche.w + 12,
+            self.gauche.h - TAB_H - 8,
+        )
+        theme.draw_panel(surface, fond)
+        theme.draw_panel(surface, self.droite)
+        titre = t(f"enigmes.{enigme.id}_titre")
+        theme.draw_text(
+            surface, f"{titre} — {t(f'enigmes.{enigme.id}_mission')}", self.mission, "small", c.ink
+        )
+        self._dessiner_salle(surface, ecoute, ligne)
+        self._dessiner_prediction(surface, ligne)
+        # les puces des exemples
+        self.box.draw(surface)
+        for k, ex in enumerate(enigme.exemples):
+            self._dessiner_puce(
+                surface, self.puces[k].rect, ex, calculs["ecoutes"][self.enigme][k], k == numero_ex
+            )
+        for i, score in enumerate(calculs["scores"]):
+            self._dessiner_score_onglet(surface, self.onglets[i].rect, score)
+        self._dessiner_droite(surface, ecoute)
+        self.box.tooltip.draw(surface)  # les bulles d'aide par-dessus tout
+
+    def _dessiner_score_onglet(self, surface, rect, score):
+        c = self.theme.colors
+        barre = pygame.Rect(rect.x + 10, rect.bottom - 9, rect.w - 20, 5)
+        pygame.draw.rect(surface, c.disabled, barre, border_radius=2)
+        plein = barre.copy()
+        plein.w = round(barre.w * score)
+        couleur = c.good if score >= logic.SEUIL_REUSSITE else c.warn
+        pygame.draw.rect(surface, couleur, plein, border_radius=2)
+
+    def _positions(self, mot):
+        n = len(mot)
+        largeur = min(100, (self.salle.w - 40) // n - 12)
+        total = n * largeur + (n - 1) * 12
+        x0 = self.salle.centerx - total // 2
+        y = self.salle.y + 100
+        return [pygame.Rect(x0 + j * (largeur + 12), y, largeur, 124) for j in range(n)]
+
+    def _dessiner_salle(self, surface, ecoute, ligne):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        mot, place = ecoute.mot, ecoute.place
+        tables = self._positions(mot)
+        reglage = self.reglage()
+        poids = self.affiches.get((self.enigme, self.exemple[self.enigme], self.tete), ecoute.poids)
+        # le futur : derrière l'élève qui demande
+        if place + 1 < len(mot):
+            futur = tables[place + 1].union(tables[-1]).inflate(14, 40).move(0, -6)
+            hachures = pygame.Surface(futur.size, pygame.SRCALPHA)
+            for x in range(-futur.h, futur.w, 14):
+                pygame.draw.line(hachures, (*c.ink_soft, 60), (x, futur.h), (x + futur.h, 0), 2)
+            surface.blit(hachures, futur)
+            x_mur = (tables[place].right + tables[place + 1].left) // 2
+            for y in range(futur.top - 10, futur.bottom + 10, 14):
+                pygame.draw.line(surface, c.bad, (x_mur, y), (x_mur, y + 8), 4)
+            theme.draw_text(
+                surface,
+                t("vue.futur"),
+                pygame.Rect(futur.x, futur.top - 30, futur.w, 26),
+                "small",
+                c.bad,
+                "center",
+                "bottom",
+            )
+        # les flèches : de l'élève qui demande vers chaque élève écouté
+        depart = (tables[place].centerx, tables[place].top)
+        for j in range(place + 1):
+            w = poids[j] if j < len(poids) else 0.0
+            self._fleche(surface, depart, tables[j], w, j == place)
+        # les tables
+        for j, rect in enumerate(tables):
+            visible = j <= place
+            self._dessiner_eleve(
+                surface,
+                rect,
+                mot[j] if visible else "?",
+                j,
+                visible,
+                j == place,
+                reglage["panneau"],
+                mot,
+            )
+            if visible:
+                w = ecoute.poids[j]
+                etiquette = _pourcent(self.ctx, w)
+                fond = pygame.Rect(0, 0, 64, 26)
+                fond.midbottom = (rect.centerx + (14 if j == place else 0), rect.top - 4)
+                pygame.draw.rect(surface, c.panel, fond, border_radius=8)
+                pygame.draw.rect(surface, c.accent if w >= 0.5 else c.panel_edge, fond, 2, 8)
+                theme.draw_text(surface, etiquette, fond, "small", c.ink, "center", "middle")
+        # la carte-question sous l'élève qui demande
+        asker = tables[place]
+        carte = pygame.Rect(0, 0, 300, 46)
+        carte.midtop = (asker.centerx, asker.bottom + 12)
+        carte.clamp_ip(self.salle.inflate(-4, 40))
+        pygame.draw.line(
+            surface, c.accent, (asker.centerx, asker.bottom), (asker.centerx, carte.top), 3
+        )
+        theme.draw_panel(surface, carte, fill=_melange(c.panel, c.accent, 0.12), edge=c.accent)
+        q = reglage["question"]
+        texte = t("vue.carte_question", voyelle=f"{q[0]:+d}", place=f"{q[1]:+d}")
+        theme.draw_text(surface, texte, carte.inflate(-12, -6), "small", c.ink, "center", "middle")
+
+    def _fleche(self, surface, depart, cible, poids, soi):
+        c = self.theme.colors
+        epaisseur = max(1, round(1 + 15 * poids))
+        couleur = _melange(c.ink_soft, c.accent, min(1.0, 0.3 + poids))
+        if soi:  # une boucle : l'élève s'écoute lui-même
+            centre = (cible.centerx - 14, cible.top - 30)
+            pygame.draw.circle(surface, couleur, centre, 18, epaisseur)
+            return
+        fin = (cible.centerx, cible.top - 30)
+        haut = min(depart[1], fin[1]) - 30 - 0.18 * abs(depart[0] - fin[0])
+        haut = max(self.salle.top + 2, haut)
+        controle = ((depart[0] + fin[0]) / 2, haut)
+        points = []
+        for k in range(21):
+            s = k / 20
+            x = (1 - s) ** 2 * depart[0] + 2 * (1 - s) * s * controle[0] + s**2 * fin[0]
+            y = (1 - s) ** 2 * (depart[1] - 6) + 2 * (1 - s) * s * controle[1] + s**2 * fin[1]
+            points.append((x, y))
+        pygame.draw.lines(surface, couleur, False, points, epaisseur)
+        # la pointe
+        (x1, y1), (x2, y2) = points[-2], points[-1]
+        angle = math.atan2(y2 - y1, x2 - x1)
+        taille = 8 + epaisseur
+        pointe = [
+            (x2 + 2 * math.cos(angle), y2 + 2 * math.sin(angle)),
+            (x2 - taille * math.cos(angle - 0.5), y2 - taille * math.sin(angle - 0.5)),
+            (x2 - taille * math.cos(angle + 0.5), y2 - taille * math.sin(angle + 0.5)),
+        ]
+        pygame.draw.polygon(surface, couleur, pointe)
+
+    def _dessiner_eleve(self, surface, rect, lettre, j, visible, demande, panneau, mot):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        if not visible:
+            pygame.draw.rect(surface, c.disabled, rect, border_radius=12)
+            pygame.draw.rect(surface, c.disabled_ink, rect, 2, border_radius=12)
+            theme.draw_text(
+                surface,
+                "?",
+                rect.inflate(0, -40).move(0, -8),
+                "title",
+                c.disabled_ink,
+                "center",
+                "middle",
+            )
+            theme.draw_text(
+                surface,
+                t("vue.table", n=j + 1),
+                pygame.Rect(rect.x, rect.bottom - 28, rect.w, 24),
+                "tiny",
+                c.disabled_ink,
+                "center",
+                "middle",
+            )
+            return
+        fond = _melange(c.panel, c.accent, 0.16) if demande else c.panel
+        theme.draw_panel(
+            surface,
+            rect,
+            fill=fond,
+            edge=c.accent if demande else c.panel_edge,
+            width=4 if demande else 2,
+        )
+        theme.draw_text(
+            surface,
+            lettre,
+            pygame.Rect(rect.x, rect.y + 4, rect.w, 52),
+            "title",
+            c.ink,
+            "center",
+            "middle",
+        )
+        # le panneau : les spécialités, écrites en taille `panneau`
+        voyelle, numero = logic.specialites(mot, j)
+        y = rect.y + 60
+        if voyelle and panneau[0]:
+            self._puce_panneau(surface, rect, y, t("vue.voyelle"), panneau[0], c.second)
+        y += 24
+        if panneau[1]:
+            self._puce_panneau(surface, rect, y, f"n° {int(numero)}", panneau[1], c.series[2])
+
+    def _puce_panneau(self, surface, rect, y, texte, taille, couleur):
+        theme = self.theme
+        role = {1: "tiny", 2: "small", 3: "body"}.get(taille, "tiny")
+        puce = pygame.Rect(rect.x + 6, y, rect.w - 12, 22)
+        pygame.draw.rect(
+            surface, _melange(theme.colors.panel, couleur, 0.25 * taille), puce, border_radius=6
+        )
+        theme.draw_text(surface, texte, puce, role, theme.colors.ink, "center", "middle")
+
+    def _dessiner_prediction(self, surface, ligne):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        zone = self.zone_prediction
+        if len(ligne) == 1:
+            cible = t("vue.cible", lettre=ligne[0].cible)
+        else:
+            cible = t("vue.cible_tetes", l1=ligne[0].cible, l2=ligne[1].cible)
+        gauche = pygame.Rect(zone.x, zone.y, 250, zone.h)
+        theme.draw_text(surface, cible, gauche, "body", c.ink, "left", "middle")
+        x = gauche.right + 8
+        largeur = (zone.right - x) // len(ligne) - 8
+        for ecoute in ligne:
+            lettre = ecoute.prediction
+            proba = _pourcent(self.ctx, ecoute.reponse[lettre])
+            ex_aequo = sum(
+                1 for p in ecoute.reponse.values() if abs(p - ecoute.reponse[lettre]) < 1e-9
+            )
+            if ex_aequo > 1:
+                texte = t("vue.hesite")
+            elif len(ligne) > 1:
+                texte = t("vue.prediction_tete", n=ecoute.tete + 1, lettre=lettre, proba=proba)
+            else:
+                texte = t("vue.prediction", lettre=lettre, proba=proba)
+            juste = ecoute.juste
+            couleur = c.good if juste else c.warn
+            boite = pygame.Rect(x, zone.y + 2, largeur, zone.h - 4)
+            pygame.draw.rect(surface, _melange(c.panel, couleur, 0.22), boite, border_radius=10)
+            pygame.draw.rect(surface, couleur, boite, 2, border_radius=10)
+            icone = pygame.Rect(boite.x + 8, boite.centery - 13, 26, 26)
+            self.ui.draw_icon(surface, "check" if juste else "cross", icone, couleur)
+            texte_rect = pygame.Rect(
+                icone.right + 8, boite.y, boite.right - icone.right - 14, boite.h
+            )
+            theme.draw_text(surface, texte, texte_rect, "small", c.ink, "left", "middle")
+            x += largeur + 8
+
+    def _dessiner_puce(self, surface, rect, ex, ligne, choisie):
+        theme, c = self.theme, self.theme.colors
+        score = sum(e.proba_cible for e in ligne) / len(ligne)
+        couleur = c.good if score >= logic.SEUIL_REUSSITE else (c.warn if score >= 0.5 else c.bad)
+        if choisie:
+            pygame.draw.rect(surface, c.accent, rect.inflate(6, 6), 4, border_radius=16)
+        debut = ex.mot[: ex.place + 1]
+        haut = pygame.Rect(rect.x + 6, rect.y + 4, rect.w - 12, 28)
+        theme.draw_text(surface, f"{debut}…", haut, "body", c.ink, "center", "middle")
+        bas = pygame.Rect(rect.x + 10, rect.bottom - 20, rect.w - 20, 10)
+        pygame.draw.rect(surface, c.disabled, bas, border_radius=4)
+        plein = bas.copy()
+        plein.w = round(bas.w * score)
+        pygame.draw.rect(surface, couleur, plein, border_radius=4)
+
+    def _dessiner_droite(self, surface, ecoute):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        d = self.droite
+        # le panneau est dessiné sous les widgets : on le dessine d'abord puis on redessine
+        enigme = logic.ENIGMES[self.enigme]
+        reglage = self.reglage()
+        if enigme.tetes == 1:
+            titre = pygame.Rect(d.x + 16, d.y + 12, d.w - 32, 42)
+            theme.draw_text(surface, t("vue.reglages"), titre, "heading", c.ink, "left", "middle")
+        y_sous_titre = None
+        for carte, axe, ligne, moins, _plus in self.lignes:
+            if axe == logic.AXES[0]:
+                y_sous_titre = ligne.y - theme.line_height("small") - 4
+                couleur = c.accent if carte == "question" else c.second
+                theme.text(surface, t(f"vue.{carte}"), (ligne.x, y_sous_titre), "small", couleur)
+            valeur = reglage[carte][logic.AXES.index(axe)]
+            theme.draw_text(
+                surface,
+                t(f"vue.{axe}"),
+                pygame.Rect(ligne.x + 8, ligne.y, moins.rect.x - ligne.x - 16, ligne.h),
+                "body",
+                c.ink,
+                "left",
+                "middle",
+            )
+            boite = pygame.Rect(moins.rect.right + 6, ligne.y + 2, 56, 40)
+            boite.centerx = (moins.rect.right + _plus.rect.left) // 2
+            pygame.draw.rect(surface, c.panel, boite, border_radius=8)
+            pygame.draw.rect(surface, c.panel_edge, boite, 2, border_radius=8)
+            texte = f"{valeur:+d}" if carte == "question" else str(valeur)
+            theme.draw_text(surface, texte, boite, "heading", c.ink, "center", "middle")
+        crans = self.partie.etat.crans
+        couleur = c.ink if crans <= logic.CRANS_MAX_ETOILE else c.warn
+        theme.text(
+            surface,
+            t("vue.crans", n=crans, max=logic.CRANS_MAX_ETOILE),
+            (d.x + 24, self.y_crans),
+            "small",
+            couleur,
+        )
+        if self.message:
+            boite = pygame.Rect(d.x + 16, self.y_crans - 4, d.w - 32, 60)
+            theme.draw_text(surface, self.message, boite, "tiny", c.bad, "right")
+        self._dessiner_carte(surface, ecoute)
+
+    def _dessiner_carte(self, surface, ecoute):
+        """La carte « qui écoute qui ? » : chaque élève du mot (ligne) écoute ceux de devant."""
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        zone = self.carte_rect
+        theme.text(surface, t("vue.carte_thermique"), (zone.x, zone.y), "small", c.ink)
+        mot = ecoute.mot
+        n = len(mot)
+        haut = zone.y + theme.line_height("small") + 6
+        cote = max(12, min(30, (zone.h - (haut - zone.y) - 24) // n, (zone.w - 40) // n))
+        x0 = zone.x + 30
+        reglage = self.reglage()
+        for i in range(n):
+            theme.draw_text(
+                surface,
+                mot[i],
+                pygame.Rect(zone.x, haut + i * cote, 26, cote),
+                "small",
+                c.accent if i == ecoute.place else c.ink,
+                "center",
+                "middle",
+            )
+            poids, _ = logic.ecouter(mot, i, reglage)
+            for j in range(n):
+                cellule = pygame.Rect(x0 + j * cote, haut + i * cote, cote - 2, cote - 2)
+                if j > i:  # le futur : interdit
+                    pygame.draw.rect(surface, c.disabled, cellule)
+                    pygame.draw.line(
+                        surface, c.disabled_ink, cellule.topleft, cellule.bottomright, 1
+                    )
+                else:
+                    pygame.draw.rect(surface, theme.heat_color(poids[j]), cellule)
+            if i == ecoute.place:
+                cadre = pygame.Rect(x0 - 2, haut + i * cote - 2, n * cote + 2, cote + 2)
+                pygame.draw.rect(surface, c.accent, cadre, 3, border_radius=4)
+        for j in range(n):
+            theme.draw_text(
+                surface,
+                mot[j],
+                pygame.Rect(x0 + j * cote, haut + n * cote, cote, 22),
+                "tiny",
+                c.ink_soft,
+                "center",
+                "middle",
+            )
+        legende = pygame.Rect(x0 + n * cote + 12, haut, zone.right - (x0 + n * cote + 12), n * cote)
+        if legende.w > 60:
+            theme.draw_text(
+                surface, t("vue.futur_aide"), legende, "tiny", c.ink_soft, "left", "middle"
+            )
+
+
+def _pourcent(ctx, valeur):
+    percent = getattr(ctx.t, "percent", None)
+    if percent is not None:
+        return percent(valeur)
+    return f"{round(100 * valeur)} %"
+
+
+def _melange(a, b, t):
+    t = min(1.0, max(0.0, t))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
+
+
+def make_view(niveau, partie, ctx):
+    return VueAttention(niveau, partie, ctx)

@@ -1,0 +1,481 @@
+"""L'atelier du petit GPT : réglages, entraînement par tranches, génération, favoris.
+
+Le niveau 5 et le bac à sable partagent tout ce qui est ici : les mêmes actions,
+le même entraînement (`engine.entrainement.Entrainement`), la même perte de
+validation, le même terrain de jeu pour inventer des mots.
+
+Actions communes :
+
+- {"type": "regler", "parametre": "n_embd"|"n_head"|"lr"|"batch"|"etapes", "valeur": …}
+  (la taille du modèle ne se change plus une fois l'entraînement commencé ;
+  la durée prévue « etapes » peut toujours être allongée) ;
+- {"type": "entrainer", "etapes": n} : n pas d'entraînement, joués par tranches ;
+  arrêté en route, il équivaut à {"type": "entrainer", "etapes": k} (k pas faits) ;
+- {"type": "recommencer"} : on jette le modèle et on repart de poids tout neufs ;
+- {"type": "generer", "temperature": t, "prefixe": "ma", "n": 8} ;
+- {"type": "garder", "nom": "…"} / {"type": "oublier", "nom": "…"} : les favoris.
+
+La perte de validation est calculée par le moteur à la fin de chaque
+entraînement, sur un petit morceau fixe de mots jamais montrés au modèle
+(`N_VALIDATION` mots) : moins d'une seconde, et le même à chaque rejeu.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from engine import sauvegarde
+from engine.bigramme import compter, perte_moyenne, probabilites
+from engine.donnees import (
+    ErreurDonnees,
+    charger_dataset,
+    garder_accents,
+    nettoyer_mot,
+    separer_train_val,
+    vocab_du_dataset,
+)
+from engine.entrainement import Entrainement, perte_validation
+from engine.generation import generer
+from engine.gpt import Config, formes, nombre_parametres
+from engine.vocab import VOCAB_STANDARD
+from levels.base import ActionRefusee, EtatNiveau, Niveau, lire_choix, lire_entier, lire_nombre
+
+GRAINE_SEPARATION = 42  # la séparation entraînement / validation ne dépend pas de la partie
+PART_VALIDATION = 0.1
+N_VALIDATION = 200  # la validation se fait sur ces mots-là (moins d'une seconde)
+TAILLE_MORCEAU_VALIDATION = 25  # la validation aussi avance par morceaux
+LISSAGE_BIGRAMME = 1.0
+
+CHOIX = {
+    "n_embd": (8, 16, 24, 32),
+    "n_head": (1, 2, 4),
+    "lr": (0.002, 0.005, 0.01, 0.02, 0.05),
+    "batch": (1, 2, 4, 8),
+}
+ETAPES_MIN, ETAPES_MAX = 10, 3000  # la durée prévue de l'entraînement
+REGLAGES_DEPART = {"n_embd": 16, "n_head": 4, "lr": 0.01, "batch": 4, "etapes": 300}
+PARAMETRES = (*CHOIX, "etapes")
+TAILLE_MODELE = ("n_embd", "n_head", "lr", "batch")  # bloqués une fois l'entraînement commencé
+
+TEMPERATURE_MIN, TEMPERATURE_MAX = 0.1, 2.0
+N_GENERES_MAX = 12
+PREFIXE_MAX = 10
+FAVORIS_MAX = 30
+PAS_APERCU = 25  # pendant l'entraînement, de nouveaux mots inventés tous les 25 pas
+TEMPERATURE_APERCU = 0.8
+
+
+# ---------------------------------------------------------------------------
+# Les données (mises de côté une fois calculées : elles ne changent pas)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Donnees:
+    nom: str
+    train: tuple
+    validation: tuple  # les N_VALIDATION mots de validation
+    vocab: object
+    perte_bigramme: float  # le modèle bigramme du moteur, sur les mêmes mots de validation
+    nombre_mots: int = 0  # les mots différents de la liste
+    accents: bool = False
+
+    @property
+    def nombre_lettres(self):
+        return sum(len(mot) for mot in self.train)
+
+
+_DONNEES = {}
+
+
+def preparer_donnees(nom, mots, accents=False):
+    """Sépare les mots, choisit le vocabulaire et calcule la ligne des bigrammes."""
+    train, validation = separer_train_val(mots, GRAINE_SEPARATION, PART_VALIDATION)
+    if not validation:  # une toute petite liste : on valide sur l'entraînement
+        validation = train
+    validation = validation[:N_VALIDATION]
+    vocab = vocab_du_dataset(mots)
+    comptes = compter(train, vocab)
+    bigramme = perte_moyenne(probabilites(comptes, LISSAGE_BIGRAMME), validation, vocab)
+    return Donnees(nom, tuple(train), tuple(validation), vocab, bigramme, len(set(mots)), accents)
+
+
+def donnees_dataset(nom):
+    """Les données d'un jeu livré avec le jeu (« prenoms », « dinosaures »…), en cache."""
+    if nom not in _DONNEES:
+        mots = charger_dataset(nom)
+        _DONNEES[nom] = preparer_donnees(nom, mots, accents=nom == "prenoms_accents")
+    return _DONNEES[nom]
+
+
+# ---------------------------------------------------------------------------
+# L'état
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class EtatAtelier(EtatNiveau):
+    source: str = "prenoms"  # le jeu de données, ou « perso » pour une liste de l'enfant
+    mots_perso: list | None = None
+    nom_perso: str = ""
+    reglages: dict = field(default_factory=lambda: dict(REGLAGES_DEPART))
+    # le modèle en cours (None tant qu'on n'a pas commencé)
+    poids: dict | None = None
+    adam_m: dict | None = None
+    adam_v: dict | None = None
+    etape: int = 0  # pas faits par le modèle en cours
+    pertes: list = field(default_factory=list)  # la perte de chaque pas (modèle en cours)
+    perte_val: float | None = None
+    points_val: list = field(default_factory=list)  # [[étape, perte de validation], …]
+    recommencements: int = 0
+    etapes_totales: int = 0  # tous les pas, y compris ceux des modèles jetés
+    mots_vus: int = 0
+    # le terrain de jeu
+    generations: int = 0
+    noms: list = field(default_factory=list)  # les derniers mots inventés
+    deja_generes: list = field(default_factory=list)
+    favoris: list = field(default_factory=list)
+    # ce qui ne fait pas partie de l'état (recalculé au besoin, jamais comparé)
+    _cache: object = field(default=None, compare=False, repr=False)
+    _apercu: object = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self):
+        etat = dict(self.__dict__)
+        etat["_cache"] = None  # l'objet Entrainement se reconstruit à partir des poids
+        return etat
+
+    def __setstate__(self, etat):
+        self.__dict__.update(etat)
+
+
+class Atelier(Niveau):
+    """Ce que le niveau 5 et le bac à sable ont en commun."""
+
+    etat_classe = EtatAtelier
+
+    # -- données et modèle ---------------------------------------------------
+
+    def donnees(self, etat):
+        if etat.source == "perso":
+            cle = ("perso", tuple(etat.mots_perso))
+            if cle not in _DONNEES:
+                if len(_DONNEES) > 16:
+                    for vieille in [c for c in _DONNEES if isinstance(c, tuple)]:
+                        del _DONNEES[vieille]
+                _DONNEES[cle] = preparer_donnees(etat.nom_perso or "ma liste", etat.mots_perso)
+            return _DONNEES[cle]
+        return donnees_dataset(etat.source)
+
+    def config(self, etat):
+        r = etat.reglages
+        return Config(
+            n_embd=r["n_embd"],
+            n_head=r["n_head"],
+            vocab_size=len(self.donnees(etat).vocab),
+        )
+
+    def nombre_parametres(self, etat):
+        return nombre_parametres(self.config(etat))
+
+    def graine_modele(self, etat):
+        return etat.graine + etat.recommencements
+
+    def entrainement(self, etat):
+        """L'objet `Entrainement` du modèle en cours (créé ou reconstruit à partir de l'état)."""
+        cache = etat._cache
+        if cache is not None and cache.poids is etat.poids and cache.etape == etat.etape:
+            return cache
+        donnees = self.donnees(etat)
+        r = etat.reglages
+        e = Entrainement(
+            donnees.train,
+            self.config(etat),
+            lr=r["lr"],
+            etapes=r["etapes"],
+            batch=r["batch"],
+            graine=self.graine_modele(etat),
+            vocab=donnees.vocab,
+            poids=etat.poids,
+        )
+        if etat.poids is None:  # un modèle tout neuf
+            etat.poids = e.poids
+        else:
+            e.adam.restaurer({"etape": etat.etape, "m": etat.adam_m, "v": etat.adam_v})
+            e.pertes = etat.pertes
+        synchroniser(etat, e)
+        etat._cache = e
+        return e
+
+    def a_un_modele(self, etat):
+        return etat.poids is not None
+
+    def jeter_modele(self, etat):
+        etat.poids = etat.adam_m = etat.adam_v = None
+        etat.etape = 0
+        etat.pertes = []
+        etat.perte_val = None
+        etat.points_val = []
+        etat.noms = []
+        etat._cache = None
+        etat._apercu = None
+
+    # -- actions ---------------------------------------------------------------
+
+    def peut_entrainer(self, etat):
+        """None si on peut entraîner, sinon la raison (en français)."""
+        return None
+
+    def appliquer(self, etat, action):
+        if action.get("type") == "entrainer":
+            for _ in self.appliquer_en_tranches(etat, action):
+                pass
+            return
+        self.appliquer_simple(etat, action)
+        self.noter_action(etat)
+
+    def appliquer_simple(self, etat, action):
+        genre = action.get("type")
+        if genre == "regler":
+            self._regler(etat, action)
+        elif genre == "recommencer":
+            self._recommencer(etat)
+        elif genre == "generer":
+            self._generer(etat, action)
+        elif genre == "garder":
+            self._garder(etat, action)
+        elif genre == "oublier":
+            self._oublier(etat, action)
+        elif genre == "repondre":
+            self.noter_reponse(etat, action)
+        else:
+            raise ActionRefusee(f"Action inconnue ici : « {genre} ».")
+
+    def _regler(self, etat, action):
+        parametre = lire_choix(action, "parametre", PARAMETRES)
+        if parametre == "etapes":
+            minimum = max(ETAPES_MIN, etat.etape + 1) if self.a_un_modele(etat) else ETAPES_MIN
+            valeur = lire_entier(action, "valeur", minimum, ETAPES_MAX)
+        else:
+            if self.a_un_modele(etat):
+                raise ActionRefusee(
+                    "Ton modèle a déjà commencé à apprendre : pour changer ce réglage, "
+                    "clique sur « Recommencer » (il repartira de zéro)."
+                )
+            valeur = lire_choix(action, "valeur", CHOIX[parametre])
+        if valeur == etat.reglages[parametre]:
+            raise ActionRefusee("C'est déjà réglé comme ça.")
+        nouveaux = dict(etat.reglages, **{parametre: valeur})
+        if nouveaux["n_embd"] % nouveaux["n_head"]:
+            raise ActionRefusee(
+                f"La largeur {nouveaux['n_embd']} ne se partage pas en {nouveaux['n_head']} "
+                "têtes égales : choisis un autre nombre de têtes."
+            )
+        etat.reglages = nouveaux
+        if parametre == "etapes" and etat._cache is not None:
+            etat._cache.adam.etapes = (
+                valeur  # le pas d'apprentissage baissera jusqu'à la nouvelle fin
+            )
+
+    def _recommencer(self, etat):
+        if not self.a_un_modele(etat):
+            raise ActionRefusee("Il n'y a pas encore de modèle à recommencer.")
+        self.jeter_modele(etat)
+        etat.recommencements += 1
+
+    def lire_entrainer(self, etat, action):
+        raison = self.peut_entrainer(etat)
+        if raison:
+            raise ActionRefusee(raison)
+        restantes = etat.reglages["etapes"] - etat.etape
+        if restantes <= 0:
+            raise ActionRefusee(
+                f"Les {etat.reglages['etapes']} étapes prévues sont faites. Allonge la durée "
+                "de l'entraînement, ou recommence avec d'autres réglages."
+            )
+        return lire_entier(action, "etapes", 1, restantes)
+
+    def appliquer_en_tranches(self, etat, action):
+        """L'entraînement, un pas à la fois ; le reste d'un coup."""
+        if action.get("type") != "entrainer":
+            self.appliquer_simple(etat, action)
+            self.noter_action(etat)
+            yield action
+            return
+        n = self.lire_entrainer(etat, action)
+        e = self.entrainement(etat)
+        e.adam.etapes = etat.reglages["etapes"]
+        batch = etat.reglages["batch"]
+        faites = 0
+        validation = self._validation(etat)
+        try:
+            for _ in range(n):
+                e.pas()
+                synchroniser(etat, e)
+                etat.etapes_totales += 1
+                etat.mots_vus += batch
+                faites += 1
+                yield {"type": "entrainer", "etapes": faites}
+            for _ in validation:  # la validation aussi, par petits morceaux
+                yield {"type": "entrainer", "etapes": faites}
+        finally:
+            if faites:
+                for _ in validation:  # arrêté en route : on finit la validation d'un coup
+                    pass
+                self.noter_action(etat)
+
+    def _validation(self, etat):
+        """Générateur : la perte de validation, morceau par morceau ; la note à la fin."""
+        donnees = self.donnees(etat)
+        config = self.config(etat)
+        mots = donnees.validation
+        total, positions = 0.0, 0
+        for debut in range(0, len(mots), TAILLE_MORCEAU_VALIDATION):
+            morceau = mots[debut : debut + TAILLE_MORCEAU_VALIDATION]
+            n = sum(min(config.block_size, len(mot) + 1) for mot in morceau)
+            total += perte_validation(etat.poids, config, morceau, donnees.vocab) * n
+            positions += n
+            yield
+        etat.perte_val = total / positions
+        etat.points_val.append([etat.etape, etat.perte_val])
+
+    def _generer(self, etat, action):
+        if not self.a_un_modele(etat):
+            raise ActionRefusee("Entraîne d'abord ton modèle, même un tout petit peu.")
+        temperature = lire_nombre(action, "temperature", TEMPERATURE_MIN, TEMPERATURE_MAX)
+        n = lire_entier(action, "n", 1, N_GENERES_MAX)
+        prefixe = action.get("prefixe", "")
+        if not isinstance(prefixe, str) or len(prefixe) > PREFIXE_MAX:
+            raise ActionRefusee(
+                f"Le début doit être un petit texte ({PREFIXE_MAX} lettres au plus)."
+            )
+        donnees = self.donnees(etat)
+        prefixe = garder_accents(prefixe) if donnees.accents else nettoyer_mot(prefixe)
+        try:
+            noms = generer(
+                etat.poids,
+                self.config(etat),
+                donnees.vocab,
+                n=n,
+                temperature=temperature,
+                prefixe=prefixe,
+                graine=etat.graine * 100_003 + etat.generations,
+            )
+        except ErreurDonnees as erreur:
+            raise ActionRefusee(str(erreur)) from None
+        etat.generations += 1
+        etat.noms = noms
+        for nom in noms:
+            if nom and nom not in etat.deja_generes:
+                etat.deja_generes.append(nom)
+
+    def _garder(self, etat, action):
+        nom = action.get("nom")
+        if not isinstance(nom, str) or nom not in etat.deja_generes:
+            raise ActionRefusee("On ne peut garder qu'un mot que ton modèle a inventé.")
+        if nom in etat.favoris:
+            raise ActionRefusee(f"« {nom} » est déjà dans tes favoris.")
+        if len(etat.favoris) >= FAVORIS_MAX:
+            raise ActionRefusee(f"Tu as déjà {FAVORIS_MAX} favoris : enlèves-en un d'abord.")
+        etat.favoris.append(nom)
+
+    def _oublier(self, etat, action):
+        nom = action.get("nom")
+        if not isinstance(nom, str) or nom not in etat.favoris:
+            raise ActionRefusee("Ce mot n'est pas dans tes favoris.")
+        etat.favoris.remove(nom)
+
+    # -- ce que la vue et le jeu lisent -------------------------------------------
+
+    def suivi(self, etat):
+        """Les petits chiffres envoyés pendant l'entraînement (courbe en direct, aperçu)."""
+        info = {
+            "etape": etat.etape,
+            "etapes": etat.reglages["etapes"],
+            "perte": etat.pertes[-1] if etat.pertes else None,
+            "perte_moyenne": moyenne_recente(etat.pertes),
+        }
+        if self.a_un_modele(etat) and etat.etape:
+            apercu = etat._apercu
+            if apercu is None or etat.etape - apercu[0] >= PAS_APERCU or etat.etape < apercu[0]:
+                apercu = (etat.etape, self.apercu(etat))
+                etat._apercu = apercu
+            info["noms"] = apercu[1]
+            info["noms_etape"] = apercu[0]
+        return info
+
+    def apercu(self, etat, n=4):
+        """Quelques mots inventés par le modèle tel qu'il est (pour regarder, pas noté)."""
+        donnees = self.donnees(etat)
+        return generer(
+            etat.poids,
+            self.config(etat),
+            donnees.vocab,
+            n=n,
+            temperature=TEMPERATURE_APERCU,
+            graine=etat.etape,
+        )
+
+    def modele(self, etat):
+        """(poids, config, vocab) du modèle en cours, pour le garder dans le profil."""
+        if not self.a_un_modele(etat):
+            return None
+        return etat.poids, self.config(etat), self.donnees(etat).vocab
+
+    def modele_en_dict(self, etat, infos=None):
+        """Le modèle en cours, au format des fichiers de `engine.sauvegarde` (None sans modèle)."""
+        return modele_en_dict(self, etat, infos)
+
+    def mesures_atelier(self, etat):
+        donnees = self.donnees(etat)
+        vocab = len(donnees.vocab)
+        return {
+            "perte_validation": etat.perte_val if etat.perte_val is not None else math.log(vocab),
+            "perte_bigramme": donnees.perte_bigramme,
+            "etapes": etat.etape,
+            "etapes_totales": etat.etapes_totales,
+            "mots_vus": etat.mots_vus,
+            "parametres": self.nombre_parametres(etat),
+            "mots_donnees": donnees.nombre_mots,
+            "favoris": len(etat.favoris),
+            "actions": etat.actions,
+        }
+
+
+def modele_en_dict(niveau, etat, infos=None):
+    """Le modèle de `etat` comme `engine.sauvegarde` l'écrit (pour le garder dans le profil)."""
+    if etat.poids is None:
+        return None
+    config = niveau.config(etat)
+    return {
+        "format": sauvegarde.FORMAT,
+        "version": sauvegarde.VERSION,
+        "config": config.vers_dict(),
+        "vocab": list(niveau.donnees(etat).vocab.jetons),
+        "poids": {nom: [list(ligne) for ligne in etat.poids[nom]] for nom, _, _ in formes(config)},
+        "infos": dict(infos or {}),
+    }
+
+
+def synchroniser(etat, e):
+    """Recopie dans l'état ce que l'entraînement `e` vient de changer (sans copier les listes)."""
+    etat.adam_m, etat.adam_v = e.adam.m, e.adam.v
+    etat.etape, etat.pertes = e.etape, e.pertes
+
+
+def moyenne_recente(pertes, fenetre=50):
+    if not pertes:
+        return None
+    recentes = pertes[-fenetre:]
+    return sum(recentes) / len(recentes)
+
+
+__all__ = [
+    "CHOIX",
+    "N_VALIDATION",
+    "REGLAGES_DEPART",
+    "Atelier",
+    "Donnees",
+    "EtatAtelier",
+    "VOCAB_STANDARD",
+    "donnees_dataset",
+    "preparer_donnees",
+]

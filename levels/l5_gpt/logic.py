@@ -1,0 +1,221 @@
+"""Niveau 5 : mon premier LLM — le GPT entier, entraîné sur les prénoms.
+
+1. On assemble le modèle avec les pièces des niveaux 1 à 4, dans le bon ordre :
+   les plongements (les notes de chaque lettre), l'attention (la classe),
+   le MLP (chaque lettre réfléchit seule), la sortie (un score par lettre).
+   {"type": "placer", "bloc": "attention", "position": 1}, {"type": "retirer", "position": 1}.
+2. On choisit quelques réglages, dans des bornes sûres (voir `atelier.CHOIX`).
+3. On entraîne ({"type": "entrainer", "etapes": n}, par tranches) et on regarde la
+   perte descendre sous la ligne des bigrammes.
+4. On joue avec le modèle : créativité (température), début imposé, favoris.
+
+Le but (vérifié par le moteur, au rejeu aussi) : la perte de validation, sur
+`atelier.N_VALIDATION` prénoms jamais montrés au modèle, doit passer sous
+TOUTES ces barres à la fois :
+
+- une barre fixe, `SEUIL_PERTE` ;
+- la perte du modèle bigramme du moteur, entraîné sur les mêmes prénoms
+  d'entraînement et mesuré sur les mêmes prénoms de validation ;
+- la ligne de l'enfant, s'il en a une : la perte de son modèle du niveau 1,
+  donnée par l'action {"type": "ligne_bigramme", "perte": x}. Elle est notée
+  dans le journal comme un paramètre de la partie : le rejeu vérifie donc la
+  même chose que ce que l'enfant a vu.
+"""
+
+from dataclasses import dataclass, field
+
+from engine.entrainement import Entrainement, perte_validation
+from engine.generation import generer
+from engine.gpt import attention, perte_et_gradients
+from levels.base import ActionRefusee, Objectif, lire_entier, lire_nombre
+from levels.l5_gpt.atelier import Atelier, EtatAtelier
+
+SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
+ETAPES_MAX_ETOILE = 400  # le défi d'efficacité : réussir en peu de pas d'entraînement
+LIGNE_MIN, LIGNE_MAX = 2.0, 4.5  # une perte de bigramme plausible (niveau 1)
+DATASET = "prenoms"
+
+# Les pièces : ce qu'elles reçoivent et ce qu'elles donnent.
+BLOCS = {
+    "plongements": ("lettres", "vecteurs"),
+    "attention": ("vecteurs", "vecteurs"),
+    "mlp": ("vecteurs", "vecteurs"),
+    "sortie": ("vecteurs", "scores"),
+}
+ORDRE_GPT = ("plongements", "attention", "mlp", "sortie")
+NB_PLACES = len(ORDRE_GPT)
+QUESTION = {"id": "mieux_que_bigrammes", "bonne": 1}
+
+
+def problemes_assemblage(blocs):
+    """Ce qui ne va pas dans l'assemblage (liste vide : tout se branche bien).
+
+    Chaque message est en français et dit quoi faire.
+    """
+    problemes = []
+    vides = [i + 1 for i, bloc in enumerate(blocs) if bloc is None]
+    if vides:
+        places = ", ".join(str(i) for i in vides)
+        problemes.append(f"Il manque une pièce à la place {places}.")
+    entree = "lettres"
+    for i, bloc in enumerate(blocs):
+        if bloc is None:
+            entree = None
+            continue
+        recoit, donne = BLOCS[bloc]
+        if entree is not None and recoit != entree:
+            problemes.append(_mauvais_branchement(i, bloc, entree))
+        entree = donne
+    if not vides and not problemes and entree != "scores":
+        problemes.append("À la fin, il faut la sortie : elle donne un score à chaque lettre.")
+    if not problemes and blocs.index("attention") > blocs.index("mlp"):
+        problemes.append(
+            "Dans un GPT, chaque lettre écoute d'abord les autres (attention), "
+            "puis réfléchit toute seule (MLP) : échange ces deux pièces."
+        )
+    return problemes
+
+
+def _mauvais_branchement(i, bloc, entree):
+    noms = {"lettres": "des lettres", "vecteurs": "des nombres", "scores": "des scores"}
+    if bloc == "plongements":
+        return (
+            f"Place {i + 1} : les plongements transforment des lettres en nombres ; "
+            "ils vont tout au début."
+        )
+    if entree == "lettres":
+        return (
+            f"Place {i + 1} : cette pièce attend des nombres, mais reçoit des lettres. "
+            "Commence par les plongements."
+        )
+    return (
+        f"Place {i + 1} : cette pièce attend {noms[BLOCS[bloc][0]]}, mais reçoit "
+        f"{noms[entree]}. La sortie va tout à la fin."
+    )
+
+
+@dataclass
+class EtatGPT(EtatAtelier):
+    blocs: list = field(default_factory=lambda: [None] * NB_PLACES)
+    ligne_enfant: float | None = None
+
+
+class NiveauGPT(Atelier):
+    id = "l5_gpt"
+    numero = 5
+    titre = "Mon premier LLM"
+    concept = ("le GPT", "GPT (transformer)")
+    objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
+    defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
+    question = QUESTION
+    fonctions_capot = (Entrainement.pas, perte_et_gradients, attention, perte_validation, generer)
+    blocs = BLOCS
+    ordre = ORDRE_GPT
+
+    def nouvel_etat(self, graine):
+        return EtatGPT(graine=graine, source=DATASET)
+
+    # -- le but ------------------------------------------------------------------
+
+    def barre(self, etat):
+        """La barre à passer : la plus basse de la fixe, du bigramme et de la ligne de l'enfant."""
+        barres = [SEUIL_PERTE, self.donnees(etat).perte_bigramme]
+        if etat.ligne_enfant is not None:
+            barres.append(etat.ligne_enfant)
+        return min(barres)
+
+    def est_termine(self, etat, tolerance=0.0):
+        if etat.perte_val is None:
+            return False
+        return etat.perte_val <= self.barre(etat) + tolerance
+
+    def depart(self, etat):
+        return self.mesures(self.nouvel_etat(etat.graine))["perte_validation"]
+
+    def progression(self, etat):
+        if self.est_termine(etat):
+            return 1.0
+        depart = self.depart(etat)
+        valeur = self.mesures(etat)["perte_validation"]
+        ecart = depart - self.barre(etat)
+        if ecart <= 0:
+            return 0.0
+        return max(0.0, min(1.0, (depart - valeur) / ecart))
+
+    def mesures(self, etat):
+        atelier = self.mesures_atelier(etat)
+        # l'ordre compte : l'écran de résultat montre les premières
+        mesures = {"perte_validation": atelier["perte_validation"], "barre": self.barre(etat)}
+        for cle in ("etapes_totales", "parametres", "mots_vus", "perte_bigramme"):
+            mesures[cle] = atelier[cle]
+        mesures.update(atelier)
+        mesures["assemble"] = 0 if problemes_assemblage(etat.blocs) else 1
+        if etat.ligne_enfant is not None:
+            mesures["ligne_enfant"] = etat.ligne_enfant
+        return mesures
+
+    # -- les actions du niveau 5 -------------------------------------------------------
+
+    def peut_entrainer(self, etat):
+        problemes = problemes_assemblage(etat.blocs)
+        if problemes:
+            return "Le modèle n'est pas encore assemblé : " + " ".join(problemes)
+        return None
+
+    def appliquer_simple(self, etat, action):
+        genre = action.get("type")
+        if genre == "placer":
+            self._placer(etat, action)
+        elif genre == "retirer":
+            self._retirer(etat, action)
+        elif genre == "ligne_bigramme":
+            self._ligne(etat, action)
+        else:
+            super().appliquer_simple(etat, action)
+
+    def _demontable(self, etat):
+        if self.a_un_modele(etat):
+            raise ActionRefusee(
+                "Ton modèle a déjà commencé à apprendre : pour le démonter, "
+                "clique d'abord sur « Recommencer »."
+            )
+
+    def _placer(self, etat, action):
+        self._demontable(etat)
+        bloc = action.get("bloc")
+        if not isinstance(bloc, str) or bloc not in BLOCS:
+            raise ActionRefusee("Les pièces sont : " + ", ".join(BLOCS) + ".")
+        position = lire_entier(action, "position", 0, NB_PLACES - 1)
+        if etat.blocs[position] == bloc:
+            raise ActionRefusee("Cette pièce est déjà à cette place.")
+        if bloc in etat.blocs:  # on la déplace
+            etat.blocs[etat.blocs.index(bloc)] = None
+        etat.blocs[position] = bloc  # la pièce qui était là retourne dans la boîte
+
+    def _retirer(self, etat, action):
+        self._demontable(etat)
+        position = lire_entier(action, "position", 0, NB_PLACES - 1)
+        if etat.blocs[position] is None:
+            raise ActionRefusee("Cette place est déjà vide.")
+        etat.blocs[position] = None
+
+    def _ligne(self, etat, action):
+        perte = lire_nombre(action, "perte", LIGNE_MIN, LIGNE_MAX)
+        if etat.ligne_enfant is not None:
+            raise ActionRefusee("La ligne de ton modèle du niveau 1 est déjà posée.")
+        etat.ligne_enfant = perte
+
+    # -- le solveur -----------------------------------------------------------------------
+
+    def resoudre(self, graine):
+        actions = [
+            {"type": "placer", "bloc": bloc, "position": i} for i, bloc in enumerate(ORDRE_GPT)
+        ]
+        actions.append({"type": "entrainer", "etapes": 150})
+        actions.append({"type": "entrainer", "etapes": 150})
+        actions.append({"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]})
+        actions.append({"type": "generer", "temperature": 0.6, "prefixe": "", "n": 6})
+        return actions
+
+
+NIVEAU = NiveauGPT()

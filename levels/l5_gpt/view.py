@@ -1,0 +1,313 @@
+"""Vue du niveau 5 : assembler le GPT, l'entraîner, jouer avec.
+
+Trois onglets : « Assemblage » (glisser les pièces dans les cases, ou cliquer une
+pièce puis une case), « Entraînement » et « Jouer avec » (partagés avec le bac à
+sable : `levels.l5_gpt.ecran`). L'entraînement passe par `ctx.runner` : l'écran
+ne gèle jamais. Si le profil du joueur a une perte du niveau 1, elle devient la
+« ligne » de la partie (action notée dans le journal, donc vérifiée au rejeu).
+"""
+
+import pygame
+
+from levels.l5_gpt import ecran, logic
+
+ONGLETS = ("assemblage", "entrainement", "terrain")
+COULEURS_BLOCS = {"plongements": 0, "attention": 1, "mlp": 2, "sortie": 3}
+
+
+class VueGPT:
+    def __init__(self, niveau, partie, ctx):
+        self.niveau, self.partie, self.ctx = niveau, partie, ctx
+        self.theme, self.ui = ctx.theme, ctx.ui
+        self.finished = False
+        self.atelier = ecran.Atelier(niveau, partie, ctx)
+        self._poser_ligne_enfant()
+        assemble = not logic.problemes_assemblage(partie.etat.blocs)
+        self.onglet = "entrainement" if assemble else "assemblage"
+        self.choisi = None  # la pièce choisie au clic (clavier ou souris)
+        self.tenu = None  # (pièce, position de la souris, a bougé ?) pendant un glisser
+        self.rebuild()
+
+    def _poser_ligne_enfant(self):
+        """La perte du niveau 1 du joueur devient la ligne à battre (une seule fois)."""
+        if self.partie.actions or self.partie.etat.ligne_enfant is not None:
+            return
+        qui = ecran.profil(self.ctx)
+        perte = getattr(qui, "bigram_baseline", None)
+        if isinstance(perte, int | float) and logic.LIGNE_MIN <= perte <= logic.LIGNE_MAX:
+            self.partie.jouer({"type": "ligne_bigramme", "perte": float(perte)})
+
+    @property
+    def area(self):
+        area = getattr(self.ctx, "area", None)
+        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
+
+    # ------------------------------------------------------------------ mise en page
+    def rebuild(self):
+        ui, theme = self.ui, self.theme
+        a = self.area
+        self.box = ui.Container(theme)
+        self.onglets = {}
+        largeur = 260
+        for i, nom in enumerate(ONGLETS):
+            rect = (a.x + 90 + i * (largeur + 10), a.y + 8, largeur, 52)
+            bouton = ui.Button(
+                theme,
+                rect,
+                ecran.texte(self.ctx, f"onglet_{nom}"),
+                on_click=lambda n=nom: self.choisir(n),
+                style="secondary",
+            )
+            self.onglets[nom] = self.box.add(bouton)
+        contenu = pygame.Rect(a.x + 90, a.y + 72, a.w - 110, a.h - 80)
+        self.contenu = contenu
+        self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
+        self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
+        self._construire_assemblage(contenu)
+        self._maj_onglets()
+
+    def _construire_assemblage(self, r):
+        ui, theme, t = self.ui, self.theme, self.ctx.t
+        self.box_assemblage = ui.Container(theme)
+        n = logic.NB_PLACES
+        largeur, ecart = 196, 44
+        total = n * largeur + (n - 1) * ecart
+        marge = 150  # la place des mots « lettres » et « lettre suivante ? »
+        x0 = r.x + marge + (r.w - 2 * marge - total) // 2
+        self.cases = []
+        for i in range(n):
+            rect = pygame.Rect(x0 + i * (largeur + ecart), r.y + 80, largeur, 130)
+            bouton = ui.Button(
+                theme,
+                rect,
+                "",
+                on_click=lambda i=i: self.case(i),
+                style="secondary",
+                tooltip=t("blocs.case", n=i + 1),
+            )
+            self.cases.append(self.box_assemblage.add(bouton))
+        self.pieces = {}
+        y = r.y + 340
+        for i, bloc in enumerate(("mlp", "sortie", "plongements", "attention")):  # mélangées
+            rect = pygame.Rect(x0 + i * (largeur + ecart), y, largeur, 130)
+            bouton = ui.Button(
+                theme,
+                rect,
+                "",
+                on_click=lambda b=bloc: self.prendre(b),
+                style="secondary",
+                tooltip=t(f"blocs.{bloc}_aide"),
+            )
+            self.pieces[bloc] = self.box_assemblage.add(bouton)
+        h = theme.control_height
+        self.bouton_suite = self.box_assemblage.add(
+            ui.Button(
+                theme,
+                (r.right - 380, r.bottom - h - 10, 360, h),
+                t("blocs.vers_entrainement"),
+                lambda: self.choisir("entrainement"),
+                icon="right",
+            )
+        )
+
+    def _maj_onglets(self):
+        for nom, bouton in self.onglets.items():
+            bouton.style = "primary" if nom == self.onglet else "secondary"
+        assemble = not logic.problemes_assemblage(self.partie.etat.blocs)
+        for nom in ("entrainement", "terrain"):
+            self.onglets[nom].enabled = assemble
+            self.onglets[nom].tooltip = None if assemble else self.ctx.t("blocs.d_abord")
+        self.bouton_suite.visible = assemble
+        verrou = self.partie.etat.poids is not None
+        for bouton in [*self.cases, *self.pieces.values()]:
+            bouton.enabled = not verrou and not self.atelier.occupe
+
+    def choisir(self, nom):
+        if nom != "assemblage" and logic.problemes_assemblage(self.partie.etat.blocs):
+            return
+        self.onglet = nom
+        self._maj_onglets()
+
+    # ------------------------------------------------------------------ assemblage
+    def prendre(self, bloc):
+        self.choisi = None if self.choisi == bloc else bloc
+
+    def case(self, i):
+        if self.choisi is not None:
+            self.poser(self.choisi, i)
+        elif self.partie.etat.blocs[i] is not None:
+            self.atelier.jouer({"type": "retirer", "position": i})
+        self._maj_onglets()
+
+    def poser(self, bloc, i):
+        self.atelier.jouer({"type": "placer", "bloc": bloc, "position": i})
+        self.choisi = None
+        if not logic.problemes_assemblage(self.partie.etat.blocs):
+            ecran.jouer_son(self.ctx, "success")
+        self._maj_onglets()
+
+    def _piece_sous(self, pos):
+        for bloc, bouton in self.pieces.items():
+            if bouton.enabled and bouton.rect.collidepoint(pos):
+                return bloc
+        for i, bouton in enumerate(self.cases):
+            bloc = self.partie.etat.blocs[i]
+            if bloc is not None and bouton.enabled and bouton.rect.collidepoint(pos):
+                return bloc
+        return None
+
+    def _glisser(self, event):
+        """Glisser-déposer à la souris (le clic simple passe par les boutons)."""
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 0) == 1:
+            bloc = self._piece_sous(event.pos)
+            if bloc is not None:
+                self.tenu = [bloc, event.pos, False, event.pos]
+            return False
+        if self.tenu is None:
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            depart = self.tenu[3]
+            if abs(event.pos[0] - depart[0]) + abs(event.pos[1] - depart[1]) > 8:
+                self.tenu[2] = True
+            self.tenu[1] = event.pos
+            return self.tenu[2]
+        if event.type == pygame.MOUSEBUTTONUP and getattr(event, "button", 0) == 1:
+            bloc, pos, bouge, _ = self.tenu
+            self.tenu = None
+            if not bouge:
+                return False  # un simple clic : le bouton s'en occupe
+            self.box_assemblage.handle_event(event)  # les boutons relâchent leur appui
+            for i, case in enumerate(self.cases):
+                if case.rect.collidepoint(pos):
+                    self.poser(bloc, i)
+                    return True
+            ancienne = self.partie.etat.blocs
+            if bloc in ancienne and not any(c.rect.collidepoint(pos) for c in self.cases):
+                self.atelier.jouer({"type": "retirer", "position": ancienne.index(bloc)})
+                self._maj_onglets()
+            return True
+        return False
+
+    # ------------------------------------------------------------------ boucle
+    def panneau(self):
+        return {"entrainement": self.entrainement, "terrain": self.terrain}.get(self.onglet)
+
+    def handle_event(self, event):
+        if self.box.handle_event(event):
+            return True
+        if self.onglet == "assemblage":
+            if self._glisser(event):
+                return True
+            return self.box_assemblage.handle_event(event)
+        return self.panneau().handle_event(event)
+
+    def update(self, dt):
+        self.atelier.update(dt)
+        self.box.update(dt)
+        self._maj_onglets()
+        if self.onglet == "assemblage":
+            self.box_assemblage.update(dt)
+        else:
+            self.panneau().update(dt)
+
+    def draw(self, surface):
+        self.box.draw(surface)
+        if self.onglet == "assemblage":
+            self._dessiner_assemblage(surface)
+        else:
+            self.panneau().draw(surface)
+        self.box.tooltip.draw(surface)
+
+    # ------------------------------------------------------------------ dessin de l'assemblage
+    def _couleur(self, bloc):
+        serie = self.theme.colors.series
+        return serie[COULEURS_BLOCS[bloc] % len(serie)]
+
+    def _dessiner_piece(self, surface, rect, bloc, fantome=False, choisie=False):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        couleur = self._couleur(bloc)
+        fond = ecran_melange(c.panel, couleur, 0.12 if fantome else 0.3)
+        pygame.draw.rect(surface, fond, rect, border_radius=14)
+        bord = c.accent if choisie else (c.disabled_ink if fantome else couleur)
+        pygame.draw.rect(surface, bord, rect, 5 if choisie else 3, border_radius=14)
+        encre = c.ink_soft if fantome else c.ink
+        nom = pygame.Rect(rect.x + 8, rect.y + 8, rect.w - 16, theme.line_height("heading"))
+        theme.draw_text(surface, t(f"blocs.{bloc}"), nom, "heading", encre, "center", "middle")
+        aide = pygame.Rect(rect.x + 10, nom.bottom + 6, rect.w - 20, rect.bottom - nom.bottom - 12)
+        theme.draw_text(surface, t(f"blocs.{bloc}_aide"), aide, "small", encre, "center")
+
+    def _dessiner_assemblage(self, surface):
+        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        r = self.contenu
+        theme.draw_panel(surface, r)
+        etat = self.partie.etat
+        # la chaîne : lettres → cases → lettre suivante
+        theme.draw_text(
+            surface, t("blocs.modele"), (r.x + 20, r.y + 12, r.w - 40, 40), "heading", c.ink
+        )
+        premiere, derniere = self.cases[0].rect, self.cases[-1].rect
+        theme.draw_text(
+            surface,
+            t("blocs.entree"),
+            (r.x + 14, premiere.y, premiere.x - r.x - 56, premiere.h),
+            "body",
+            c.ink_soft,
+            "right",
+            "middle",
+        )
+        sortie = pygame.Rect(
+            derniere.right + 34, derniere.y, r.right - derniere.right - 40, derniere.h
+        )
+        theme.draw_text(
+            surface, t("blocs.sortie_modele"), sortie, "body", c.ink_soft, "left", "middle"
+        )
+        fleches = [(premiere.x - 34, premiere.centery)]
+        fleches += [(b.rect.right + 4, b.rect.centery) for b in self.cases]
+        for x, y in fleches:
+            self.ui.draw_icon(surface, "right", pygame.Rect(x, y - 14, 28, 28), c.ink_soft)
+        self.box_assemblage.draw(surface)
+        tenu = self.tenu[0] if self.tenu and self.tenu[2] else None
+        for i, bouton in enumerate(self.cases):
+            bloc = etat.blocs[i]
+            if bloc is not None and bloc != tenu:
+                self._dessiner_piece(surface, bouton.rect, bloc)
+            elif bloc is None:
+                theme.draw_text(
+                    surface, str(i + 1), bouton.rect, "title", c.disabled, "center", "middle"
+                )
+        theme.draw_text(
+            surface,
+            t("blocs.boite"),
+            (r.x + 20, self.pieces["sortie"].rect.y - 50, 400, 40),
+            "heading",
+            c.ink,
+        )
+        for bloc, bouton in self.pieces.items():
+            place = bloc in etat.blocs
+            if bloc == tenu:
+                continue
+            self._dessiner_piece(
+                surface, bouton.rect, bloc, fantome=place, choisie=bloc == self.choisi
+            )
+        # les problèmes, ou « tout se branche »
+        problemes = logic.problemes_assemblage(etat.blocs)
+        zone = pygame.Rect(r.x + 20, self.cases[0].rect.bottom + 16, r.w - 40, 64)
+        if problemes:
+            theme.draw_text(surface, problemes[0], zone, "small", c.bad)
+        else:
+            theme.draw_text(surface, t("blocs.assemble"), zone, "body", c.good)
+        consigne = pygame.Rect(r.x + 20, self.pieces["sortie"].rect.bottom + 14, 700, 60)
+        theme.draw_text(surface, t("blocs.glisse"), consigne, "small", c.ink_soft)
+        if tenu is not None:
+            rect = self.pieces[tenu].rect.copy()
+            rect.center = self.tenu[1]
+            self._dessiner_piece(surface, rect, tenu, choisie=True)
+
+
+def ecran_melange(a, b, t):
+    t = min(1.0, max(0.0, t))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
+
+
+def make_view(niveau, partie, ctx):
+    return VueGPT(niveau, partie, ctx)
