@@ -1,4 +1,4 @@
-"""Translations: TOML catalogs, a translator that never crashes, French number formatting.
+"""Translations: TOML catalogs, a translator that never crashes, number formatting.
 
 Catalogs
 --------
@@ -7,7 +7,8 @@ Catalogs
 
 A key is `"namespace.dotted.key"`: TOML tables flatten to dots, so `[save]` then
 `recovered = "…"` in `common.fr.toml` is `common.save.recovered`. Values are strings
-formatted with `str.format` (write `{{` and `}}` for literal braces).
+formatted with `str.format` (write `{{` and `}}` for literal braces), or lists of strings
+(`indices = ["…", "…", "…"]`, read with `t_list`); anything else is logged and skipped.
 
 A missing key falls back to French, then to the key itself; it is logged once, never
 raised. A broken catalog file is logged and skipped. New catalog files are found by
@@ -31,14 +32,19 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-NBSP = "\u00a0"  # no-break space: French "97 %" never splits across lines
-NNBSP = "\u202f"  # narrow no-break space: French thousands, "12 345"
+NBSP = "\u00a0"  # no-break space: French "97 %" and "12 345" never split across lines
+NNBSP = "\u202f"  # narrow no-break space: typographically right, but see THOUSANDS_SEP
+# pygame's bundled font (freesansbold) has a glyph for neither space; SDL_ttf's shaper
+# draws U+00A0 as a normal space but U+202F as half a space: 1-2 px at the small sizes of
+# chart axes, so « 26 694 » read as « 26694 ». The full no-break space stays visible.
+THOUSANDS_SEP = NBSP
 
 TEXTS_DIR = Path(__file__).resolve().parent / "textes"
 LEVEL_CATALOG_STEM = "textes"
 
 _lock = threading.RLock()
-_catalogs: dict[str, dict[str, str]] = {}
+Entry = str | list[str]  # a catalog value: a text, or a list of texts
+_catalogs: dict[str, dict[str, Entry]] = {}
 _reported: set[tuple[str, str]] = set()
 
 
@@ -71,19 +77,21 @@ def catalog_files(lang: str) -> dict[str, Path]:
     return found
 
 
-def _flatten(table: dict, prefix: str, out: dict[str, str], source: Path) -> None:
+def _flatten(table: dict, prefix: str, out: dict[str, Entry], source: Path) -> None:
     for key, value in table.items():
         full = f"{prefix}.{key}"
         if isinstance(value, dict):
             _flatten(value, full, out, source)
         elif isinstance(value, str):
             out[full] = value
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            out[full] = list(value)
         else:
             log.warning("%s: « %s » n'est pas un texte (%s), ignoré", source, full, type(value))
 
 
-def _load_catalog(lang: str) -> dict[str, str]:
-    keys: dict[str, str] = {}
+def _load_catalog(lang: str) -> dict[str, Entry]:
+    keys: dict[str, Entry] = {}
     for namespace, path in catalog_files(lang).items():
         try:
             with path.open("rb") as handle:
@@ -95,8 +103,11 @@ def _load_catalog(lang: str) -> dict[str, str]:
     return keys
 
 
-def catalog(lang: str) -> dict[str, str]:
-    """All keys → templates for one language (loaded once, then cached)."""
+def catalog(lang: str) -> dict[str, Entry]:
+    """All keys → templates (a string, or a list of strings) for one language (cached).
+
+    The dict is shared: read it, never change it.
+    """
     with _lock:
         if lang not in _catalogs:
             _catalogs[lang] = _load_catalog(lang)
@@ -139,7 +150,11 @@ def _norm_lang(lang: str | None) -> str:
 
 
 def format_number(value: float, decimals: int = 2, lang: str | None = None) -> str:
-    """`2.6` → "2,60" in French, "2.60" in English; thousands grouped ("12 345" / "12,345")."""
+    """`2.6` → "2,60" in French, "2.60" in English; thousands grouped ("12 345" / "12,345").
+
+    The only number formatter of the game (the widget kit's `Theme.format_number` calls it).
+    `lang=None` means the game's current language.
+    """
     lang = _norm_lang(lang)
     try:
         text = f"{float(value):,.{max(0, int(decimals))}f}"
@@ -148,18 +163,31 @@ def format_number(value: float, decimals: int = 2, lang: str | None = None) -> s
     if text.startswith("-") and not any(c in "123456789" for c in text):
         text = text[1:]  # never "-0,00"
     if lang == "fr":
-        text = text.replace(",", NNBSP).replace(".", ",")
+        text = text.replace(",", THOUSANDS_SEP).replace(".", ",")
     return text
 
 
-def format_percent(fraction: float, decimals: int = 0, lang: str | None = None) -> str:
-    """`0.97` → "97 %" in French (no-break space), "97%" in English."""
+def format_percent(fraction: float, decimals: int | None = 0, lang: str | None = None) -> str:
+    """`0.97` → "97 %" in French (no-break space), "97%" in English.
+
+    `decimals=None` chooses for a chart: one decimal under 10 % when it matters
+    ("0,4 %", "3 %", "97 %"), and "< 0,1 %" for a tiny share that is not zero.
+    """
     lang = _norm_lang(lang)
     try:
-        number = format_number(float(fraction) * 100, decimals, lang)
+        pct = float(fraction) * 100
     except (TypeError, ValueError, OverflowError):
         return str(fraction)
-    return f"{number}{NBSP}%" if lang == "fr" else f"{number}%"
+    prefix = ""
+    if decimals is None:
+        if 0 < pct < 0.1:
+            prefix, pct, decimals = "<" + (NBSP if lang == "fr" else ""), 0.1, 1
+        elif 0 < abs(pct) < 10 and round(pct, 1) != round(pct):
+            decimals = 1
+        else:
+            decimals = 0
+    number = format_number(pct, decimals, lang)
+    return f"{prefix}{number}{NBSP}%" if lang == "fr" else f"{prefix}{number}%"
 
 
 # --------------------------------------------------------------------------- translator
@@ -204,21 +232,46 @@ class Translator:
         self._lang = value
 
     def has(self, key: str) -> bool:
-        """True if the key exists in this language or in French."""
+        """True if the key exists (text or list) in this language or in French."""
         return key in catalog(self._lang) or key in catalog(DEFAULT_LANGUAGE)
 
-    def t(self, key: str, **kwargs) -> str:
-        """The text for `key`, formatted with `kwargs`; never raises."""
-        template = catalog(self._lang).get(key)
-        if template is None:
-            template = catalog(DEFAULT_LANGUAGE).get(key)
-            if template is None:
+    def _entry(self, key: str) -> Entry | None:
+        entry = catalog(self._lang).get(key)
+        if entry is None:
+            entry = catalog(DEFAULT_LANGUAGE).get(key)
+            if entry is None:
                 _report_once("missing", key)
-                return key
+                return None
             _report_once(f"missing in {self._lang}", key)
-        return _format(key, template, kwargs)
+        return entry
+
+    def t(self, key: str, **kwargs) -> str:
+        """The text for `key`, formatted with `kwargs`; never raises.
+
+        A list key gives its items, one per line (use `t_list` to get them apart).
+        """
+        entry = self._entry(key)
+        if entry is None:
+            return key
+        if isinstance(entry, list):
+            _report_once("list read as a text", key, "(use t_list)")
+            return "\n".join(_format(key, item, kwargs) for item in entry)
+        return _format(key, entry, kwargs)
 
     __call__ = t
+
+    def t_list(self, key: str, **kwargs) -> list[str]:
+        """The list of texts for `key` (`indices`, `intro.ecrans`…), each item formatted
+        with `kwargs`; falls back to French; `[]` if missing; never raises.
+
+        A plain text key gives a list of one item.
+        """
+        entry = self._entry(key)
+        if entry is None:
+            return []
+        if isinstance(entry, str):
+            return [_format(key, entry, kwargs)]
+        return [_format(key, item, kwargs) for item in entry]
 
     def number(self, value: float, decimals: int = 2) -> str:
         return format_number(value, decimals, self._lang)
@@ -247,13 +300,20 @@ class BoundTranslator:
     def lang(self) -> str:
         return self.parent.lang
 
-    def t(self, key: str, **kwargs) -> str:
+    def _full(self, key: str) -> str:
         full = f"{self.prefix}.{key}"
         if not self.parent.has(full) and self.parent.has(key):
-            return self.parent.t(key, **kwargs)
-        return self.parent.t(full, **kwargs)
+            return key
+        return full
+
+    def t(self, key: str, **kwargs) -> str:
+        return self.parent.t(self._full(key), **kwargs)
 
     __call__ = t
+
+    def t_list(self, key: str, **kwargs) -> list[str]:
+        """`t_list("indices")` reads `<prefix>.indices`: a list of strings, never raises."""
+        return self.parent.t_list(self._full(key), **kwargs)
 
     def has(self, key: str) -> bool:
         return self.parent.has(f"{self.prefix}.{key}") or self.parent.has(key)
@@ -290,3 +350,8 @@ def current_language() -> str:
 def t(key: str, **kwargs) -> str:
     """Translate with the game-wide translator."""
     return _current.t(key, **kwargs)
+
+
+def t_list(key: str, **kwargs) -> list[str]:
+    """A list of texts, with the game-wide translator."""
+    return _current.t_list(key, **kwargs)

@@ -9,7 +9,7 @@ import pytest
 from game import i18n
 from game.i18n import (
     NBSP,
-    NNBSP,
+    THOUSANDS_SEP,
     Translator,
     all_keys,
     catalog,
@@ -56,23 +56,82 @@ def test_every_key_exists_in_both_languages():
     assert missing_keys("fr", "en") == [], "à écrire en français"
 
 
+def _texts(entry):
+    """A catalog value as a list of templates (a text is a list of one)."""
+    return entry if isinstance(entry, list) else [entry]
+
+
+def test_the_catalogs_load_without_warnings(caplog):
+    i18n.reload_catalogs()
+    with caplog.at_level("WARNING", logger="game.i18n"):
+        for lang in i18n.LANGUAGES:
+            catalog(lang)
+    assert [r.getMessage() for r in caplog.records] == []
+
+
 def test_placeholders_are_the_same_in_both_languages():
     fr, en = catalog("fr"), catalog("en")
     different = {
         key: (sorted(placeholders(fr[key])), sorted(placeholders(en[key])))
         for key in fr.keys() & en.keys()
-        if placeholders(fr[key]) != placeholders(en[key])
+        if isinstance(fr[key], str)
+        and isinstance(en[key], str)
+        and placeholders(fr[key]) != placeholders(en[key])
     }
     assert different == {}
 
 
+def test_lists_have_the_same_shape_in_both_languages():
+    """`indices`, `etoiles`, `intro.ecrans`, `question.choix`…: same length, same {names}."""
+    fr, en = catalog("fr"), catalog("en")
+    lists = sorted(
+        key for key in fr.keys() | en.keys() if isinstance(fr.get(key, en.get(key)), list)
+    )
+    assert lists, "les catalogues des niveaux ont des listes (indices, étoiles…)"
+    problems = []
+    for key in lists:
+        if not (isinstance(fr.get(key), list) and isinstance(en.get(key), list)):
+            problems.append(f"{key} : une liste dans une langue seulement")
+        elif len(fr[key]) != len(en[key]):
+            problems.append(
+                f"{key} : {len(fr[key])} éléments en français, {len(en[key])} en anglais"
+            )
+        else:
+            for n, (a, b) in enumerate(zip(fr[key], en[key], strict=True)):
+                if placeholders(a) != placeholders(b):
+                    problems.append(
+                        f"{key}[{n}] : {sorted(placeholders(a))} ≠ {sorted(placeholders(b))}"
+                    )
+    assert problems == []
+
+
 def test_no_text_is_empty_and_every_template_formats():
     for lang in i18n.LANGUAGES:
-        for key, template in catalog(lang).items():
-            assert template.strip(), f"{lang}: {key} est vide"
-            fields = {name: "x" for name in placeholders(template)}
-            assert all(name.isidentifier() for name in fields), f"{lang}: {key}"
-            template.format(**fields)
+        for key, entry in catalog(lang).items():
+            assert _texts(entry), f"{lang}: {key} est une liste vide"
+            for template in _texts(entry):
+                assert template.strip(), f"{lang}: {key} est vide"
+                fields = {name: "x" for name in placeholders(template)}
+                assert all(name.isidentifier() for name in fields), f"{lang}: {key}"
+                template.format(**fields)
+
+
+def test_the_level_host_lists_read_the_same_through_the_translator():
+    """The level host reads lists from the TOML file; the translator gives the same items."""
+    from levels import registry
+    from levels.base import charger_textes
+
+    for niveau in registry.niveaux():
+        package = type(niveau).__module__.split(".")[1]
+        for lang in i18n.LANGUAGES:
+            table = charger_textes(type(niveau).__module__, lang)
+            bound = Translator(lang).namespaced(package)
+            for key in ("intro.ecrans", "indices", "etoiles", "question.choix"):
+                node = table
+                for part in key.split("."):
+                    node = node.get(part, {}) if isinstance(node, dict) else {}
+                if isinstance(node, list):
+                    assert bound.t_list(key) == node, f"{package} {lang} {key}"
 
 
 def test_colours_and_avatars_have_names():
@@ -176,6 +235,73 @@ def test_formatting_never_crashes(fake_catalogs):
     assert fr.t("l9_test.intro.text") == "Perte : {loss:.2f}"
 
 
+LISTS_FR = """
+indices = ["Regarde", "Compte {n} lettres", "Clique"]
+notes = [1, 2]
+mixed = ["un", 2]
+[intro]
+ecrans = ["Premier", "Second"]
+"""
+LISTS_EN = """
+indices = ["Look", "Count {n} letters", "Click"]
+[intro]
+"""
+
+
+@pytest.fixture
+def list_catalogs(fake_catalogs):
+    (fake_catalogs / "textes" / "lists.fr.toml").write_text(LISTS_FR, encoding="utf-8")
+    (fake_catalogs / "textes" / "lists.en.toml").write_text(LISTS_EN, encoding="utf-8")
+    i18n.reload_catalogs()
+    return fake_catalogs
+
+
+def test_lists_are_kept_and_only_other_types_warn(list_catalogs, caplog):
+    with caplog.at_level("WARNING", logger="game.i18n"):
+        fr = catalog("fr")
+    assert fr["lists.indices"] == ["Regarde", "Compte {n} lettres", "Clique"]
+    assert fr["lists.intro.ecrans"] == ["Premier", "Second"]
+    assert "lists.notes" not in fr and "lists.mixed" not in fr
+    warned = " ".join(r.getMessage() for r in caplog.records)
+    assert "lists.notes" in warned and "lists.mixed" in warned
+    assert "lists.indices" not in warned and "ecrans" not in warned
+    assert missing_keys("en") == [
+        "common.only_fr",
+        "l9_test.intro.text",
+        "lists.intro.ecrans",
+    ]
+
+
+def test_t_list(list_catalogs):
+    fr, en = Translator("fr"), Translator("en")
+    assert fr.t_list("lists.indices", n=5) == ["Regarde", "Compte 5 lettres", "Clique"]
+    assert en.t_list("lists.indices") == ["Look", "Count {n} letters", "Click"]
+    assert en.t_list("lists.intro.ecrans") == ["Premier", "Second"]  # falls back to French
+    assert en.t_list("lists.nope") == []  # missing: empty, never raises
+    assert en.t_list("common.yes") == ["Yes"]  # a text is a list of one
+    items = fr.t_list("lists.intro.ecrans")
+    items.append("changé")  # the caller's copy, not the catalog
+    assert fr.t_list("lists.intro.ecrans") == ["Premier", "Second"]
+    assert fr.t("lists.intro.ecrans") == "Premier\nSecond"  # a list read as a text: no crash
+    i18n.set_language("en")
+    assert i18n.t_list("lists.indices")[0] == "Look"
+
+
+def test_t_list_of_a_bound_translator(list_catalogs):
+    translator = Translator("fr")
+    level = translator.namespaced("lists")
+    assert level.t_list("intro.ecrans") == ["Premier", "Second"]
+    assert level.t_list("indices", n=2)[1] == "Compte 2 lettres"
+    assert level.t_list("common.yes") == ["Oui"]  # shared keys reachable, like t()
+    assert level.t_list("nope") == []
+    translator.lang = "en"
+    assert level.t_list("indices")[0] == "Look"
+    assert translator.namespaced("lists").namespaced("intro").t_list("ecrans") == [
+        "Premier",
+        "Second",
+    ]
+
+
 def test_broken_catalog_is_skipped(fake_catalogs, caplog):
     (fake_catalogs / "textes" / "broken.fr.toml").write_text('oops = "unterminated\n')
     (fake_catalogs / "textes" / "numbers.fr.toml").write_text('n = 3\nok = "fine"\n')
@@ -229,8 +355,8 @@ def test_placeholders():
         (0.1234, 3, "0,123", "0.123"),
         (-1.5, 1, "-1,5", "-1.5"),
         (-0.0001, 2, "0,00", "0.00"),
-        (12345.6, 1, f"12{NNBSP}345,6", "12,345.6"),
-        (1000000, 0, f"1{NNBSP}000{NNBSP}000", "1,000,000"),
+        (12345.6, 1, f"12{NBSP}345,6", "12,345.6"),
+        (1000000, 0, f"1{NBSP}000{NBSP}000", "1,000,000"),
         (7, 2, "7,00", "7.00"),
     ],
 )
@@ -252,6 +378,23 @@ def test_format_percent():
     assert format_percent(0.1234, 1, "fr") == f"12,3{NBSP}%"
     assert Translator("en").percent(0.5) == "50%"
     assert Translator("fr").namespaced("x").percent(1) == f"100{NBSP}%"
+
+
+def test_thousands_use_the_no_break_space():
+    """U+202F is drawn as half a space by pygame's font: too thin to see at chart sizes."""
+    assert THOUSANDS_SEP == NBSP
+    assert format_number(26694, 0, "fr") == f"26{NBSP}694"
+
+
+def test_format_percent_automatic_decimals():
+    assert format_percent(0.97, None, "fr") == f"97{NBSP}%"
+    assert format_percent(0.004, None, "fr") == f"0,4{NBSP}%"
+    assert format_percent(0.03, None, "fr") == f"3{NBSP}%"
+    assert format_percent(0.0001, None, "fr") == f"<{NBSP}0,1{NBSP}%"
+    assert format_percent(0.0001, None, "en") == "<0.1%"
+    assert format_percent(0.004, None, "en") == "0.4%"
+    assert format_percent(0, None, "en") == "0%"
+    assert format_percent("x", None, "fr") == "x"
 
 
 def test_numbers_never_crash():

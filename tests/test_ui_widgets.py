@@ -82,9 +82,11 @@ def test_palettes_are_readable(palette):
 
 
 def test_french_number_formats():
-    assert ui.format_percent(0.97) == "97\u00a0%"
-    assert ui.format_percent(0.004) == "0,4\u00a0%"
-    assert ui.format_number(1523.5, 1) == "1\u202f523,5"
+    assert ui.format_percent(0.97, lang="fr") == "97\u00a0%"
+    assert ui.format_percent(0.004, lang="fr") == "0,4\u00a0%"
+    assert ui.format_number(1523.5, 1, lang="fr") == "1\u00a0523,5"
+    assert ui.Theme().format_number(1523.5, 1) == "1\u00a0523,5"
+    assert ui.Theme(lang="en").format_percent(0.004) == "0.4%"
 
 
 # ---- buttons, focus -------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from .base import ACTIVATE_KEYS, ARROWS, Widget, is_click
-from .theme import format_number, format_percent, get_font, mix
+from .theme import get_font, mix
 
 
 def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
@@ -22,9 +22,11 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     return [round(first + i * step, 10) for i in range(int((hi - first) / step + 1e-9) + 1)]
 
 
-def _tick_label(value: float, ticks: list[float]) -> str:
+def _tick_label(theme, value: float, ticks: list[float]) -> str:
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1
-    return format_number(value, max(0, -math.floor(math.log10(step)))) if step else str(value)
+    if not step:
+        return theme.format_number(value, 2)
+    return theme.format_number(value, max(0, -math.floor(math.log10(step))))
 
 
 def _finite(values) -> list[float]:
@@ -60,7 +62,7 @@ class ProgressBar(Widget):
             pygame.draw.polygon(
                 surface, c.ink, [(x - 7, bar.y - 10), (x + 7, bar.y - 10), (x, bar.y - 2)]
             )
-        text = format_percent(value)
+        text = theme.format_percent(value)
         box = bar.inflate(-16, 0)
         theme.draw_text(surface, text, box, "small", theme.ink_on(c.panel), "right", "middle")
 
@@ -185,7 +187,12 @@ class LineChart(Widget):
             ty = to_xy(0, t)[1]
             pygame.draw.line(surface, c.grid, (plot.x, ty), (plot.right, ty), 1)
             theme.text(
-                surface, _tick_label(t, ticks), (plot.x - 6, ty), "tiny", c.ink_soft, "midright"
+                surface,
+                _tick_label(theme, t, ticks),
+                (plot.x - 6, ty),
+                "tiny",
+                c.ink_soft,
+                "midright",
             )
         pygame.draw.line(surface, c.ink_soft, plot.bottomleft, plot.bottomright, 2)
         pygame.draw.line(surface, c.ink_soft, plot.topleft, plot.bottomleft, 2)
@@ -193,7 +200,12 @@ class LineChart(Widget):
         theme.text(surface, "0", (plot.x, below), "tiny", c.ink_soft, "midtop")
         if x_max > 1:
             theme.text(
-                surface, format_number(x_max), (plot.right, below), "tiny", c.ink_soft, "topright"
+                surface,
+                theme.format_number(x_max),
+                (plot.right, below),
+                "tiny",
+                c.ink_soft,
+                "topright",
             )
         if self.x_label:
             theme.text(
@@ -303,12 +315,14 @@ class BarChart(_CursorChart):
         title: str = "",
         on_select: Callable[[int], None] | None = None,
         y_max: float | None = None,
-        fmt: Callable[[float], str] = format_percent,
+        fmt: Callable[[float], str] | None = None,
         tooltip=None,
     ):
         super().__init__(theme, rect, on_select, tooltip)
         self.labels, self.values = list(labels), list(values)
-        self.highlight, self.title, self.y_max, self.fmt = highlight, title, y_max, fmt
+        self.highlight, self.title, self.y_max = highlight, title, y_max
+        # default: the theme's percent, in the theme's language at draw time
+        self.fmt = fmt or (lambda v: self.theme.format_percent(v))
         self.focusable = on_select is not None
 
     def set_data(self, labels, values, highlight: int | None = None) -> None:
@@ -424,13 +438,15 @@ class HeatMap(_CursorChart):
         readout: Callable[[str, str, float], str] | None = None,
         on_select: Callable[[int, int], None] | None = None,
         log_scale: bool = False,
-        fmt: Callable[[float], str] = format_number,
+        fmt: Callable[[float], str] | None = None,
         hint: str = "",
         tooltip=None,
     ):
         super().__init__(theme, rect, on_select, tooltip)
         self.row_labels, self.col_labels, self.values = list(row_labels), list(col_labels), values
-        self.title, self.log_scale, self.fmt, self.hint = title, log_scale, fmt, hint
+        self.title, self.log_scale, self.hint = title, log_scale, hint
+        # default: the theme's number, in the theme's language at draw time
+        self.fmt = fmt or (lambda v: self.theme.format_number(v))
         self.readout = readout or (lambda r, col, v: f"{r} → {col} : {self.fmt(v)}")
 
     def shape(self) -> tuple[int, int]:
@@ -513,7 +529,7 @@ class HeatMap(_CursorChart):
             )
             theme.draw_text(surface, self.title, box, "body")
         data = tuple(tuple(self.value(r, k) for k in range(cols)) for r in range(rows))
-        key = ("heatmap", data, cell, label_size, self.log_scale, self.fmt)
+        key = ("heatmap", data, cell, label_size, self.log_scale, self.fmt, theme.lang)
         surface.blit(theme.cached(key, lambda: self._paint_cells(data, cell, label_size)), grid)
         pygame.draw.rect(surface, c.panel_edge, grid.inflate(2, 2), 2)
         active = self.active

@@ -1,8 +1,8 @@
 """The look of the game: colours, fonts, text layout and the few drawing helpers.
 
 One `Theme` object is shared by every widget of the app. Changing the settings
-calls `theme.configure(...)`: every widget sees the new look at its next draw.
-The only global state of the kit is the font cache below.
+calls `theme.configure(...)`: every widget sees the new look (and language) at its
+next draw. The only global state of the kit is the font cache below.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pygame
+
+from game import i18n
 
 TEXT_SCALES = (1.0, 1.25, 1.5)  # text_size 0, 1, 2 (réglage « taille du texte »)
 # Base font sizes for pygame's bundled font (freesansbold), at scale 1.0.
@@ -93,19 +95,58 @@ COLORBLIND = Palette(
     heat=((255, 255, 255), (200, 225, 240), (86, 180, 233), (0, 114, 178), (0, 50, 100)),
 )
 
-_FONTS: dict[int, pygame.font.Font] = {}  # size → font (the kit's only global state)
-pygame.register_quit(_FONTS.clear)  # fonts die with pygame.quit()
+# The kit's only global state: (size, path) → font. A Font dies with pygame.quit() or
+# pygame.font.quit() (using it after a new init segfaults), so the cache forgets them:
+# - pygame.quit() calls `_on_pygame_quit`. pygame forgets its quit hooks once it has
+#   called them, so the hook is registered again with the first font of each init;
+# - get_font() also checks pygame.font.get_init() (cheap) and starts afresh after a
+#   pygame.font.quit(). Only pygame.font.quit() then init() with no get_font() in between
+#   goes unseen: whoever does that calls `clear_fonts()`.
+_FONTS: dict[tuple[int, str | None], pygame.font.Font] = {}
+_quit_hooked = False  # is `_on_pygame_quit` registered for the current init?
 
 
-def get_font(size: int) -> pygame.font.Font:
-    """pygame's bundled font at `size` (cached). It has all the French letters."""
+def clear_fonts() -> None:
+    """Forget every cached font (the next get_font() makes new ones)."""
+    _FONTS.clear()
+
+
+_clear_fonts = clear_fonts  # the name game.app looks for
+
+
+def _on_pygame_quit() -> None:
+    global _quit_hooked
+    _quit_hooked = False
+    _FONTS.clear()
+
+
+def get_font(size: int, path: str | None = None) -> pygame.font.Font:
+    """pygame's bundled font at `size` (cached). It has all the French letters.
+
+    `path` loads another font file instead (cached the same way, safe across inits).
+    """
+    font = _FONTS.get((size, path))
+    if font is not None and pygame.font.get_init():
+        return font
+    return _new_font(size, path)
+
+
+def _new_font(size: int, path: str | None) -> pygame.font.Font:
+    global _quit_hooked
     if not pygame.font.get_init():
+        _FONTS.clear()  # made before a pygame.font.quit(): dead
         pygame.font.init()
-        _FONTS.clear()
-    font = _FONTS.get(size)
-    if font is None:
-        font = _FONTS[size] = pygame.font.Font(None, size)
+    if not _quit_hooked:
+        pygame.register_quit(_on_pygame_quit)
+        _quit_hooked = True
+    font = _FONTS[(size, path)] = pygame.font.Font(path, size)
     return font
+
+
+# pygame's bundled font has no glyph for U+00A0 (nor U+202F). SDL_ttf's shaper draws it
+# as a space, but a build without one would draw a box: draw it as a plain space (line
+# breaks are decided before, so "97 %" and "12 345" still never split).
+_DRAWN_SPACES = str.maketrans({i18n.NBSP: " "})
 
 
 def luminance(color) -> float:
@@ -131,41 +172,56 @@ def mix(a, b, t: float) -> tuple:
     return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """French number: comma for decimals, thin space for thousands (1 523,5)."""
-    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
-    return text
+def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """`game.i18n.format_number` (default: no decimals, the game's current language).
+
+    Widgets use `theme.format_number`, which follows the theme's language.
+    """
+    return i18n.format_number(value, decimals, lang)
 
 
-def format_percent(p: float) -> str:
-    """0.97 → « 97 % », 0.004 → « 0,4 % » (non-breaking space, French style)."""
-    pct = 100 * p
-    if 0 < pct < 0.1:
-        return "<\u00a00,1\u00a0%"
-    decimals = 1 if 0 < abs(pct) < 10 and round(pct, 1) != round(pct) else 0
-    return format_number(pct, decimals) + "\u00a0%"
+def format_percent(fraction: float, decimals: int | None = None, lang: str | None = None) -> str:
+    """`game.i18n.format_percent`; by default 0.97 → « 97 % », 0.004 → « 0,4 % »."""
+    return i18n.format_percent(fraction, decimals, lang)
 
 
 class Theme:
-    """Colours + fonts + text helpers. `text_size` 0/1/2, `colorblind` palette."""
+    """Colours + fonts + text helpers. `text_size` 0/1/2, `colorblind` palette, `lang`
+    ("fr"/"en") for the numbers the widgets write."""
 
-    def __init__(self, text_size: int = 0, colorblind: bool = False):
+    def __init__(self, text_size: int = 0, colorblind: bool = False, lang: str = "fr"):
         self._renders: dict = {}
         self._surfaces: dict = {}
         self._background = None
-        self.configure(text_size, colorblind)
+        self.configure(text_size, colorblind, lang)
 
-    def configure(self, text_size: int | None = None, colorblind: bool | None = None) -> None:
+    def configure(
+        self,
+        text_size: int | None = None,
+        colorblind: bool | None = None,
+        lang: str | None = None,
+    ) -> None:
         """Change the look in place (every widget sharing this theme follows)."""
         if text_size is not None:
             self.text_size = max(0, min(2, int(text_size)))
         if colorblind is not None:
             self.colorblind = bool(colorblind)
+        if lang is not None:
+            self.lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
         self.scale = TEXT_SCALES[self.text_size]
         self.colors = COLORBLIND if self.colorblind else NORMAL
         self._renders.clear()
         self._surfaces.clear()
         self._background = None
+
+    # ---- numbers ----------------------------------------------------------
+    def format_number(self, value: float, decimals: int = 0) -> str:
+        """A number in the theme's language: « 1 523,5 » / "1,523.5"."""
+        return i18n.format_number(value, decimals, self.lang)
+
+    def format_percent(self, fraction: float, decimals: int | None = None) -> str:
+        """0.97 → « 97 % » / "97%"; `decimals=None`: « 0,4 % », « < 0,1 % » for tiny shares."""
+        return i18n.format_percent(fraction, decimals, self.lang)
 
     # ---- sizes ------------------------------------------------------------
     radius = 14  # corner radius of panels and buttons
@@ -195,7 +251,8 @@ class Theme:
         if surf is None:
             if len(self._renders) > 3000:
                 self._renders.clear()
-            surf = self._renders[key] = get_font(size).render(text, True, color)
+            drawn = text.translate(_DRAWN_SPACES)
+            surf = self._renders[key] = get_font(size).render(drawn, True, color)
         return surf
 
     def cached(self, key, make) -> pygame.Surface:

@@ -9,7 +9,7 @@ import pygame
 
 from .base import ARROWS, Clickable, Widget, is_click, is_release
 from .icons import draw_icon
-from .theme import format_number, mix
+from .theme import mix
 
 
 class Label(Widget):
@@ -194,7 +194,7 @@ class Slider(Widget):
     """Label + value on top, a track below. Drag, click, wheel, or ← → when focused.
 
     PgUp/PgDn move 10 steps, Début/Fin go to the ends. `on_change(value)`.
-    `fmt(value) -> str` formats the value (default: French number).
+    `fmt(value) -> str` formats the value (default: a number in the theme's language).
     """
 
     focusable = True
@@ -221,7 +221,7 @@ class Slider(Widget):
             step,
         )
         self.on_change = on_change
-        self.fmt = fmt or (lambda v: format_number(v, _decimals(self.step)))
+        self.fmt = fmt or (lambda v: self.theme.format_number(v, _decimals(self.step)))
         self.dragging = False
         self.value = self.clamp(min_value if value is None else value)
 
