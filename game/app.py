@@ -70,7 +70,6 @@ class App:
 
     def __init__(self, *, headless=False, runner_mode="worker", settings=None, window_size=None):
         self.headless = headless
-        _forget_fonts()
         pygame.init()
         pygame.key.set_repeat(400, 40)
         # Settings and language first: every text depends on them.
@@ -92,7 +91,7 @@ class App:
         from game.runner import Runner
 
         self.ui = ui
-        self.theme = ui.Theme(self.settings.text_size, self.settings.colorblind_palette)
+        self.theme = ui.Theme(**_theme_options(self.settings))
         self.sounds = _make_sounds(muted=not self.settings.sound)
         self.runner = Runner(mode=runner_mode)
         try:
@@ -113,6 +112,7 @@ class App:
         self.frame_ms = 0.0  # last frame: events + update + draw + scale
         self.look_version = 0  # bumped when the settings change (cached pictures are stale)
         self.below_dimmed = False
+        self.opened_folders = []  # headless: folders the game would have shown
         self._below = None
         self._below_key = None
         if settings_message:
@@ -210,7 +210,7 @@ class App:
         """Settings changed: language, theme, sound apply at once; every scene rebuilds."""
         self.translator.lang = self.settings.language
         i18n.set_language(self.settings.language)
-        self.theme.configure(self.settings.text_size, self.settings.colorblind_palette)
+        self.theme.configure(**_theme_options(self.settings))
         self.look_version += 1
         self.sounds.set_muted(not self.settings.sound)
         for scene in list(self.scenes):
@@ -240,6 +240,15 @@ class App:
         except SaveError as error:
             self.notify(str(error), "warn")
             return False
+
+    def open_folder(self, path):
+        """Show a folder in the computer's file manager (headless: only noted, for tests)."""
+        if self.headless:
+            self.opened_folders.append(path)
+            return True
+        from game.scenes.proof import open_folder
+
+        return open_folder(path)
 
     # ------------------------------------------------------------------ navigation
     def ask_quit(self):
@@ -439,23 +448,19 @@ class App:
 
     def close(self):
         try:
+            with contextlib.suppress(Exception):
+                self.save_profile()  # favourites and the like, changed since the last save
             self.runner.shutdown()
         finally:
             self.scenes.clear()
-            pygame.quit()
-            _forget_fonts()
+            pygame.quit()  # the widget kit forgets its fonts by itself
 
 
-def _forget_fonts():
-    """Fonts die with pygame.quit(): drop every cached one (a new App makes new ones)."""
-    from game.scenes import dialogs, pause
-    from game.ui import theme
-
-    clear = getattr(theme, "_clear_fonts", None)
-    if clear is not None:
-        clear()
-    fonts = getattr(theme, "_FONTS", None)
-    if isinstance(fonts, dict):
-        fonts.clear()
-    pause._MONO.clear()
-    dialogs.FallbackScene._font = None
+def _theme_options(settings):
+    """The theme's settings: text size, palette, and the language its widgets write
+    numbers in."""
+    return {
+        "text_size": settings.text_size,
+        "colorblind": settings.colorblind_palette,
+        "lang": settings.language,
+    }

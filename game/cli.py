@@ -26,7 +26,10 @@ def _load_commands():
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="tuto-llm",
-        description="Tuto LLM — l'aventure. Sans commande : lance le jeu.",
+        description=(
+            "Tuto LLM — l'aventure. Sans commande : lance le jeu (avec les options de "
+            "« play », par exemple : tuto-llm --fenetre 1600x900)."
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for module in _load_commands():
@@ -38,9 +41,12 @@ def build_parser():
 
 def main(argv=None):
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["play", *argv]  # `tuto-llm --fenetre 1920x1080` = `tuto-llm play --fenetre …`
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+        args = parser.parse_args(["play"])
     try:
         return args.run(args) or 0
     except CliError as error:

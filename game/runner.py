@@ -57,6 +57,7 @@ class Job:
         self.cancelled = False
         self.error = None
         self.result = None  # generator: its return value; action: the action done
+        self.partie = None  # action: the Partie it plays on (the level host follows it)
         self.started = time.perf_counter()
         self.finished_at = None
         self._on_done = []
@@ -372,6 +373,13 @@ class Runner:
     def jobs(self):
         return [task.job for task in self._tasks]
 
+    def job_for(self, partie):
+        """The running job that plays on `partie`, or None."""
+        for task in self._tasks:
+            if not task.job.done and task.job.partie is partie:
+                return task.job
+        return None
+
     def play(self, partie, action, mode=None):
         """Applies `action` to `partie` without freezing the frame; returns a Job.
 
@@ -380,6 +388,7 @@ class Runner:
         """
         mode = mode or self.mode
         job = Job("action", mode)
+        job.partie = partie
         if mode == "slices":
             self._play_slices(job, partie, action)
         else:

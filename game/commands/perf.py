@@ -1,7 +1,9 @@
 """`tuto-llm perf [--json]`: frame times of every screen, and training speed in the game.
 
-- Every screen of `game.scenes.demo` (plus each playable level) is driven headless for
-  `--images` frames (300 by default) with scripted input (mouse moves, Tab, arrows).
+- Every screen of `game.scenes.demo` (plus each playable level, and level 5 while it
+  trains: `level_l5_gpt_training`, its `busy_frames` = frames with the runner busy) is
+  driven headless for `--images` frames (300 by default) with scripted input (mouse
+  moves, Tab, arrows).
   A frame's time is handle_event + update + draw + scale (never the clock's sleep).
 - Training: the tiny GPT's real training (`game.runner.gpt_training`) runs first
   headless, then in the game's runner (a worker process) while the game draws the
@@ -58,12 +60,15 @@ def scripted_events(frame):
 
 
 def measure_scene(app, setup, frames):
-    """Frame times (ms) of one screen driven for `frames` frames."""
+    """Frame times (ms) of one screen driven for `frames` frames, and how many of those
+    frames had the runner busy (a level training)."""
     setup(app)
     times = []
+    busy = 0
     for frame in range(frames):
         times.append(app.step(scripted_events(frame), 1 / 60))
-    return times
+        busy += bool(app.runner.busy)
+    return times, busy
 
 
 def headless_training(etapes):
@@ -127,10 +132,12 @@ def run_perf(names=None, frames=300, etapes=1000, window="1280x720", mode="worke
                     if names and name not in names:
                         continue
                     try:
-                        times = measure_scene(app, setup, frames)
+                        times, busy = measure_scene(app, setup, frames)
                     except LookupError:
                         continue
                     result["scenes"][name] = _summary(times)
+                    if busy:
+                        result["scenes"][name]["busy_frames"] = busy
                     log(
                         f"{name:24s} p50 {result['scenes'][name]['p50_ms']:6.2f} ms   "
                         f"p95 {result['scenes'][name]['p95_ms']:6.2f} ms"
@@ -175,7 +182,7 @@ def run_perf(names=None, frames=300, etapes=1000, window="1280x720", mode="worke
 def _training_setup(app, setups):
     """The level 5 screen if it exists (it is where kids train), else the map."""
     for name in setups:
-        if name.startswith("level_") and "l5" in name:
+        if name.startswith("level_") and "l5" in name and not name.endswith("_training"):
             return setups[name]
     return setups["map_some"]
 

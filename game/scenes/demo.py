@@ -10,6 +10,8 @@ from __future__ import annotations
 from game.scenes.places import ENDING, SANDBOX, build_places, load_levels
 
 DEMO_NAMES = (("Léa", 6, 0), ("Noé", 3, 7), ("Zoé-Chloé", 1, 3))
+DEMO_BIGRAM_LINE = 2.83  # the demo player's level 1 loss (the line level 5 shows)
+TRAINING_STEPS = 2000  # the view's longest plan: the runner stays busy while perf measures
 
 
 def demo_profile(app, progress="none"):
@@ -23,6 +25,8 @@ def demo_profile(app, progress="none"):
     profile = existing["Léa"]
     profile.progress = {}
     profile.first_launch_done = True
+    # Level 1's loss, the kid's own line in level 5: only once level 1 is done.
+    profile.bigram_baseline = DEMO_BIGRAM_LINE if progress != "none" else None
     levels = load_levels()
     count = {"none": 0, "some": 2, "all": len(levels)}[progress]
     for index, (_name, niveau) in enumerate(levels[:count]):
@@ -43,6 +47,8 @@ def _reset(app, profile_progress=None):
     app.scenes.clear()
     app.notices.clear()
     app.runner.cancel_all()
+    for job in app.runner.jobs:  # a stopped training ends first: the next screen is quiet
+        app.runner.wait(job, timeout=10)
     app.profile = None
     app.scenes.push(TitleScene(app))
     if profile_progress is not None:
@@ -232,7 +238,7 @@ def setup_question(app):
 
 
 def setup_result(app):
-    from game.scenes.result import ResultScene
+    from game.scenes.result import ResultScene, record_result
 
     places = logic_places(app)
     if not places:
@@ -243,7 +249,47 @@ def setup_result(app):
     question = getattr(place.niveau, "question", None)
     if question:
         partie.jouer({"type": "repondre", "question": question["id"], "choix": question["bonne"]})
-    app.scenes.push(ResultScene(app, place, partie, []))
+    record_result(app, place, partie)  # its log is kept: « Enregistrer ma preuve » shows
+    return app.scenes.push(ResultScene(app, place, partie, []))
+
+
+def setup_map_proof(app):
+    """The map with level 1 done and its log kept: its info panel offers the proof."""
+    from game.scenes.result import record_result
+
+    places = logic_places(app)
+    if not places:
+        raise LookupError("aucun niveau")
+    scene = _map(app, "some")
+    record_result(app, places[0], _solved_partie(places[0]))
+    scene.selected = places[0].id
+    scene.rebuild()
+    scene.container.focus.set(scene.tiles[places[0].id])
+    return scene
+
+
+def setup_proof(app):
+    from game.scenes.proof import save_proof
+
+    result = setup_result(app)
+    if save_proof(app, result.place) is None:
+        raise LookupError("pas de preuve à enregistrer")
+
+
+def setup_profile_rename(app):
+    from game.scenes.profiles import RenameProfileScene
+
+    setup_profiles(app)
+    choice = app.scenes.top
+    app.scenes.push(RenameProfileScene(app, choice.profiles[0]))
+
+
+def setup_profile_delete(app):
+    from game.scenes.profiles import DeleteProfilePrompt
+
+    setup_profiles(app)
+    choice = app.scenes.top
+    app.scenes.push(DeleteProfilePrompt(app, choice.profiles[0]))
 
 
 def level_setups(app):
@@ -255,6 +301,14 @@ def level_setups(app):
             _host(app, place)
 
         setups[f"level_{place.id}"] = setup
+    for place in playable_places(app):
+        if getattr(place.niveau, "suivi", None) is None:
+            continue  # no live training to show
+
+        def setup_training(app, place=place):
+            start_training(app, _host(app, place))
+
+        setups[f"level_{place.id}_training"] = setup_training
     sandbox = next((p for p in build_places(app.profile) if p.kind == "sandbox"), None)
     if sandbox is not None and sandbox.status != "soon":
 
@@ -263,6 +317,25 @@ def level_setups(app):
 
         setups["sandbox"] = setup_sandbox
     return setups
+
+
+def start_training(app, host, etapes=TRAINING_STEPS):
+    """A level that trains (level 5), training now: the solver's actions up to its first
+    training, a long plan, then « Entraîner » the way the view's button does it."""
+    partie = host.partie
+    for action in partie.niveau.resoudre(partie.graine):
+        if action.get("type") in ("entrainer", "repondre"):
+            break
+        partie.jouer(action)
+    partie.jouer({"type": "regler", "parametre": "etapes", "valeur": etapes})  # may be refused
+    view = host.view
+    atelier = getattr(view, "atelier", None)
+    if hasattr(view, "choisir"):
+        view.choisir("entrainement")
+    if atelier is not None and hasattr(atelier, "entrainer"):
+        atelier.entrainer()
+        return atelier.job
+    return app.runner.play(partie, {"type": "entrainer", "etapes": etapes})
 
 
 SETUPS = {
@@ -274,12 +347,16 @@ SETUPS = {
     "map_some": setup_map_some,
     "map_all": setup_map_all,
     "map_unlock": setup_map_unlock,
+    "map_proof": setup_map_proof,
     "level_intro": setup_level_intro,
     "pause": setup_pause,
     "hints": setup_hints,
     "capot": setup_capot,
     "question": setup_question,
     "result": setup_result,
+    "proof": setup_proof,
+    "profile_rename": setup_profile_rename,
+    "profile_delete": setup_profile_delete,
     "settings": setup_settings,
     "quit": setup_quit,
     "error": setup_error,

@@ -125,7 +125,6 @@ class FallbackScene(Scene):
     """
 
     name = "fallback"
-    _font = None
 
     def handle_event(self, event):
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE):
@@ -146,9 +145,9 @@ class FallbackScene(Scene):
 
     def draw(self, surface):
         surface.fill((40, 44, 70))
-        font = FallbackScene._font
-        if font is None:
-            font = FallbackScene._font = pygame.font.Font(None, 44)
+        from game.ui.theme import get_font
+
+        font = get_font(44)  # pygame's own font, straight from the cache (no theme needed)
         text = self.t("fallback.text")
         words, lines, line = text.split(), [], ""
         for word in words:

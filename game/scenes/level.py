@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import math
 import random
 
 import pygame
@@ -25,6 +26,7 @@ from levels.base import Partie
 log = logging.getLogger(__name__)
 
 INTRO_W = 900
+LIVE_MAX = 0.97  # a live estimate never fills the bar: the engine's measure does
 TEXT_BOXES = {
     "level.intro_next": (260, 1, "body"),
     "level.intro_skip": (300, 1, "body"),
@@ -90,10 +92,30 @@ class LevelTexts:
         return bool(self.text(key))
 
 
-def format_value(app, niveau, key, value):
-    """A figure for kids: the level's own formatter if it has one, else a French number."""
+def format_value(app, niveau, key, value, bars=()):
+    """A figure for kids: the level's own formatter if it has one, else a French number.
+
+    `bars`: the goal values shown next to it (« sous 2,85 »). A figure that is not a bar
+    never reads like one: 2.8498 next to « sous 2,85 » shows « 2,8498 », not « 2,85 ».
+    """
+    text = _format_value(app, niveau, key, value)
+    if not isinstance(value, float) or not math.isfinite(value):
+        return text
+    for bar in bars:
+        if not _is_real(bar) or bar == value:
+            continue
+        if text == _format_value(app, niveau, key, float(bar)):
+            return _format_apart(app, niveau, key, value, float(bar))
+    return text
+
+
+def _is_real(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _format_value(app, niveau, key, value, decimals=None):
     formatter = getattr(niveau, "formater_mesure", None)
-    if formatter is not None:
+    if formatter is not None and decimals is None:
         try:
             return str(formatter(key, value))
         except Exception:  # noqa: BLE001
@@ -103,12 +125,27 @@ def format_value(app, niveau, key, value):
     if isinstance(value, int):
         return app.translator.number(value, 0)
     if isinstance(value, float):
-        objectif = niveau.objectif
-        if key == objectif.metrique and objectif.sens == "sur" and 0 < objectif.seuil <= 1:
-            return app.translator.percent(value)
-        decimals = 0 if abs(value) >= 100 else (2 if abs(value) >= 1 else 3)
+        if _is_percent(niveau, key):
+            return app.translator.percent(value, decimals or 0)
+        if decimals is None:
+            decimals = 0 if abs(value) >= 100 else (2 if abs(value) >= 1 else 3)
         return app.translator.number(value, decimals)
     return str(value)
+
+
+def _is_percent(niveau, key):
+    objectif = niveau.objectif
+    return key == objectif.metrique and objectif.sens == "sur" and 0 < objectif.seuil <= 1
+
+
+def _format_apart(app, niveau, key, value, bar):
+    """`value` with the fewest decimals that make it differ from `bar` (at most 6 more)."""
+    scale = 100 if _is_percent(niveau, key) else 1
+    start = 0 if scale == 100 else (0 if abs(value) >= 100 else (2 if abs(value) >= 1 else 3))
+    decimals = start + 1
+    while decimals < start + 6 and round(value * scale, decimals) == round(bar * scale, decimals):
+        decimals += 1
+    return _format_value(app, niveau, key, value, decimals)
 
 
 def goal_text(app, texts, niveau):
@@ -125,9 +162,12 @@ class LevelContext:
         self.theme = app.theme
         self.sounds = app.sounds
         self.runner = app.runner
-        self.settings = app.settings
         self.t = app.translator.namespaced(package)
         self.area = area  # where the view draws (logical coordinates)
+
+    @property
+    def settings(self):
+        return self.app.settings
 
     @property
     def lang(self):
@@ -137,8 +177,25 @@ class LevelContext:
     def reduce_motion(self):
         return self.app.reduce_motion
 
+    @property
+    def profile(self):
+        """The profile playing now (None in the demo screens without a player)."""
+        return self.app.profile
+
     def play(self, name):
         self.app.play(name)
+
+    def garder_modele(self, contenu):
+        """Keep a trained model (the content of an `engine.sauvegarde` file) in the profile.
+
+        It replaces the model kept before; the profile is saved at once (atomic write).
+        Returns True when it is on disk; a failed save is told to the kid in a notice.
+        """
+        profile = self.app.profile
+        if profile is None or not isinstance(contenu, dict):
+            return False
+        profile.saved_model = contenu
+        return self.app.save_profile()
 
 
 def new_seed(app):
@@ -168,6 +225,8 @@ class LevelHost(Screen):
         if not seen:
             self.intro = self.texts.list("intro.ecrans")
         self._measure_key = None
+        self._live_info = None  # the latest `suivi` dict of a running job
+        self._live_from = None  # the bar during a job: where it started, then the best live
         self.progress = 0.0
         self.done = False
         self.finishing = False
@@ -181,6 +240,7 @@ class LevelHost(Screen):
 
     def on_exit(self):
         self.app.runner.cancel_all()
+        self.app.save_profile()  # what the view changed in the profile (favourite names…)
 
     def rebuild(self):
         super().rebuild()
@@ -342,6 +402,7 @@ class LevelHost(Screen):
             return
         if self.result_button not in self.container.widgets:
             return  # the bar is rebuilt at the next frame
+        self._peek_live()  # before the view, which may read and clear job.infos
         self.view.update(dt)
         self._measure()
         self.result_button.visible = self.done
@@ -352,15 +413,61 @@ class LevelHost(Screen):
         if getattr(self.view, "finished", False) and not self.finishing:
             self.finish()
 
+    def _peek_live(self):
+        """The latest live figures of a job training this level (its `suivi(etat)`)."""
+        job = self.app.runner.job_for(self.partie)
+        if job is None:
+            self._live_info = None
+            self._live_from = None
+            return
+        if self._live_from is None:
+            self._live_from = self.progress  # the bar starts where it was
+        for info in reversed(job.infos):
+            if isinstance(info, dict):
+                self._live_info = info
+                break
+
     def _measure(self):
-        """Progress and goal, recomputed only when the state changed (mesures can cost)."""
-        busy = self.app.runner.busy
+        """Progress and goal, recomputed only when the state changed (mesures can cost).
+
+        While a job trains the level, the bar follows the live figures (4 times a second).
+        """
+        busy = self._live_from is not None
         key = (id(self.partie.etat), len(self.partie.actions), busy and int(self.app.time * 4))
         if key == self._measure_key:
             return
         self._measure_key = key
         self.progress = self.niveau.progression(self.partie.etat)
         self.done = self.partie.termine()
+        if busy and not self.done:
+            # Never backwards while the job runs (the live loss wobbles a little).
+            live = self._live_progress() or 0.0
+            self._live_from = max(self._live_from, live)
+            self.progress = max(self.progress, self._live_from)
+
+    def _live_progress(self):
+        """An estimate from the live figures: the goal metric if `suivi` gives it, else
+        (for a loss to bring under a bar) the recent training loss. Never 1: only the
+        engine's own measure says the goal is reached."""
+        info = self._live_info
+        if not info:
+            return None
+        objectif = self.niveau.objectif
+        value = info.get(objectif.metrique)
+        if value is None and objectif.sens == "sous":
+            value = info.get("perte_moyenne", info.get("perte"))
+        if not _is_real(value):
+            return None
+        etat = self.partie.etat
+        try:
+            start = self.niveau.depart(etat)
+            barre = getattr(self.niveau, "barre", None)
+            bar = barre(etat) if callable(barre) else objectif.seuil
+        except Exception:  # noqa: BLE001 - an estimate is never worth a crash
+            return None
+        if not _is_real(start) or not _is_real(bar) or bar == start:
+            return None
+        return max(0.0, min(LIVE_MAX, (value - start) / (bar - start)))
 
     def draw(self, surface):
         theme = self.theme

@@ -44,8 +44,8 @@ TEXT_BOXES = {
     "map.ending_text": (INFO.width - 40, 5, "small"),
     "map.sandbox_locked": (INFO.width - 40, 3, "small"),
     "map.ending_locked": (INFO.width - 40, 3, "small"),
-    "map.play": (INFO.width - 40, 1, "body"),
-    "map.replay": (INFO.width - 40, 1, "body"),
+    "map.play": (INFO.width - 48, 1, "body"),
+    "map.replay": (INFO.width - 48, 1, "body"),
     "map.change": (300, 1, "body"),
     "map.unlocked": (INFO.width - 20, 4, "heading"),
 }
@@ -143,15 +143,24 @@ class MapScene(Screen):
             tile.place = place
             self.tiles[place.id] = tile
         self.play_button = self.button(
-            (INFO.x + 20, INFO.bottom - h - 20, INFO.width - 40, h),
+            (INFO.x + 12, INFO.bottom - h - 16, INFO.width - 24, h),
             self.t("map.play"),
             self.enter_selected,
             icon="play",
             sound=None,
         )
+        self.proof_button = self.button(
+            (INFO.x + 12, self.play_button.rect.top - h - 10, INFO.width - 24, h),
+            self.t("proof.save"),
+            self.save_proof,
+            "secondary",
+            tooltip=self.t("proof.save_help"),
+            sound=None,
+        )
         if self.selected is None or self.selected not in self.by_id:
             self.selected = default.id if default else None
         self.default_focus = self.tiles.get(self.selected)
+        self._update_info_buttons()
 
     def settings(self):
         from game.scenes.settings import SettingsScene
@@ -170,6 +179,25 @@ class MapScene(Screen):
             self.app.scenes.clear()
             self.app.scenes.push(TitleScene(self.app))
             self.app.scenes.push(ProfileChoiceScene(self.app))
+
+    def save_proof(self):
+        from game.scenes.proof import save_proof
+
+        place = self.by_id.get(self.selected)
+        if place is not None:
+            save_proof(self.app, place)
+
+    def _update_info_buttons(self):
+        from game.scenes.proof import has_proof
+
+        place = self.by_id.get(self.selected)
+        if place is None:
+            self.play_button.enabled = False
+            self.proof_button.visible = False
+            return
+        self.play_button.enabled = place.playable
+        self.play_button.label = self.t("map.replay" if place.status == "done" else "map.play")
+        self.proof_button.visible = has_proof(self.app.profile, place)
 
     def enter_selected(self):
         place = self.by_id.get(self.selected)
@@ -212,10 +240,7 @@ class MapScene(Screen):
             self.banner[1] -= dt
             if self.banner[1] <= 0:
                 self.banner = None
-        place = self.by_id.get(self.selected)
-        if place is not None:
-            self.play_button.enabled = place.playable
-            self.play_button.label = self.t("map.replay" if place.status == "done" else "map.play")
+        self._update_info_buttons()
 
     def draw_background(self, surface):
         if self._scenery is None:
@@ -323,7 +348,8 @@ class MapScene(Screen):
                     theme, surface, label, (inner.x, y, inner.width, box_h), "small", colors.second
                 )
                 y += box_h + 10
-        bottom = self.play_button.rect.top - 14
+        buttons = self.proof_button if self.proof_button.visible else self.play_button
+        bottom = buttons.rect.top - 14
         if place.status == "done" and place.kind == "level":
             draw_stars(surface, (inner.centerx, y + 26), place.stars, 24, theme)
             y += 64

@@ -196,12 +196,18 @@ class HintsPanel(Overlay):
             )
 
 
-_MONO = {}
+_MONO_PATH = []  # [path or None], found once
 
 
 def mono_font(size):
-    """A monospace font for code if the system has one, else pygame's font."""
-    if size not in _MONO:
+    """A monospace font for code if the system has one, else pygame's font.
+
+    Cached by the widget kit (`game.ui.theme.get_font`), which forgets its fonts when
+    pygame quits: a new App never gets a dead font.
+    """
+    from game.ui.theme import get_font
+
+    if not _MONO_PATH:
         path = None
         try:
             for name in ("dejavusansmono", "liberationmono", "consolas", "couriernew", "menlo"):
@@ -210,8 +216,12 @@ def mono_font(size):
                     break
         except Exception:  # noqa: BLE001 - no fontconfig: keep the bundled font
             path = None
-        _MONO[size] = pygame.font.Font(path, size)
-    return _MONO[size]
+        _MONO_PATH.append(path)
+    try:
+        return get_font(size, _MONO_PATH[0])
+    except (OSError, pygame.error):  # a font file that does not load: the bundled one
+        _MONO_PATH[0] = None
+        return get_font(size)
 
 
 class CapotPanel(Overlay):

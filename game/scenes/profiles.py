@@ -7,9 +7,20 @@ import unicodedata
 import pygame
 
 from game.scenes.avatars import draw_avatar
-from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading, make_tile
+from game.scenes.common import (
+    MARGIN,
+    Overlay,
+    Screen,
+    W,
+    draw_star,
+    draw_text,
+    heading,
+    make_tile,
+)
 
 CARD_W, CARD_H = 250, 224
+SMALL = 44  # the rename / delete buttons on a card
+PROMPT_W = 760
 COLS, ROWS = 4, 2
 PER_PAGE = COLS * ROWS
 FIELD_W = 600
@@ -20,6 +31,13 @@ TEXT_BOXES = {
     "profiles.page": (200, 1, "small"),
     "profiles.stars": (CARD_W - 30, 1, "small"),
     "profiles.star_one": (CARD_W - 30, 1, "small"),
+    "profiles.rename": (380, 3, "small"),  # tooltips
+    "profiles.delete": (380, 3, "small"),
+    "profiles.help": (W - 200, 1, "small"),
+    "delete.question": (PROMPT_W - 60, 2, "title"),
+    "delete.detail": (PROMPT_W - 60, 3, "body"),
+    "rename.title": (PROMPT_W - 60, 2, "heading"),
+    "rename.ok": (280, 1, "body"),
     "create.title": (800, 1, "title"),
     "create.placeholder": (FIELD_W - 30, 1, "body"),
     "create.go": (PREVIEW.width - 20, 1, "body"),
@@ -56,6 +74,7 @@ class ProfileChoiceScene(Screen):
         super().__init__(app)
         self.profiles = profiles if profiles is not None else app.profiles.list_profiles()
         self.page = 0
+        self.cards = []
 
     def on_resume(self):
         self.profiles = self.app.profiles.list_profiles()
@@ -74,15 +93,35 @@ class ProfileChoiceScene(Screen):
         rows = max(1, (len(shown) + COLS - 1) // COLS)
         top = 150 if rows > 1 else 150 + (CARD_H + 24) // 2
         first = None
+        self.cards = []
         for i, profile in enumerate(shown):
             col, row = i % COLS, i // COLS
             in_row = min(COLS, len(shown) - row * COLS)
             left = (W - (in_row * CARD_W + (in_row - 1) * 30)) // 2
-            rect = (left + col * (CARD_W + 30), top + row * (CARD_H + 24), CARD_W, CARD_H)
+            rect = pygame.Rect(
+                left + col * (CARD_W + 30), top + row * (CARD_H + 24), CARD_W, CARD_H
+            )
             tile = make_tile(
                 self, rect, self._painter(profile), lambda p=profile: choose_profile(self.app, p)
             )
+            tile.profile = profile
+            self.cards.append(tile)
             first = first or tile
+            # Two small buttons in the card's top corners: rename (right), delete (left).
+            side = SMALL
+            for kind, x, action in (
+                ("rename", rect.right - side - 8, self.rename),
+                ("delete", rect.x + 8, self.delete),
+            ):
+                small = make_tile(
+                    self,
+                    (x, rect.y + 8, side, side),
+                    self._small_painter(kind, tile),
+                    lambda p=profile, a=action: a(p),
+                    tooltip=self.t(f"profiles.{kind}", name=profile.name),
+                )
+                small.profile = profile
+                small.kind = kind
         h = theme.control_height
         new = self.button(
             ((W - 400) // 2, 636, 400, h),
@@ -135,6 +174,40 @@ class ProfileChoiceScene(Screen):
 
         return paint
 
+    def _small_painter(self, kind, card):
+        def paint(surface, tile):
+            colors = self.theme.colors
+            hot = tile.hovered or tile.focused
+            lift = -4 if (card.hovered or card.focused or hot) else 0
+            rect = tile.rect.move(0, lift)
+            edge = colors.bad if kind == "delete" else colors.second
+            fill = theme_mix(colors.panel, edge, 0.25 if hot else 0.08)
+            pygame.draw.rect(surface, fill, rect, border_radius=10)
+            pygame.draw.rect(surface, edge, rect, 3 if hot else 2, border_radius=10)
+            draw = _draw_bin if kind == "delete" else _draw_pencil
+            draw(surface, rect.inflate(-14, -14), colors.bad if kind == "delete" else colors.ink)
+
+        return paint
+
+    def _focused_profile(self):
+        focused = self.container.focused
+        return getattr(focused, "profile", None)
+
+    def handle_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_F2, pygame.K_DELETE):
+            profile = self._focused_profile()
+            if profile is not None:
+                self.container.show_focus = True
+                (self.rename if event.key == pygame.K_F2 else self.delete)(profile)
+                return True
+        return super().handle_event(event)
+
+    def rename(self, profile):
+        self.app.scenes.push(RenameProfileScene(self.app, profile))
+
+    def delete(self, profile):
+        self.app.scenes.push(DeleteProfilePrompt(self.app, profile))
+
     def turn(self, step):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.rebuild()
@@ -143,7 +216,11 @@ class ProfileChoiceScene(Screen):
         self.app.scenes.push(ProfileCreateScene(self.app))
 
     def draw_content(self, surface):
-        heading(self, surface, self.t("profiles.title"), 40)
+        bottom = heading(self, surface, self.t("profiles.title"), 40)
+        if self.cards:
+            rect = (100, bottom + 6, W - 200, self.theme.line_height("small") + 4)
+            help_text = self.t("profiles.help")
+            draw_text(self.theme, surface, help_text, rect, "small", self.colors.ink_soft, "center")
         if self.pages > 1:
             label = self.t("profiles.page", page=self.page + 1, pages=self.pages)
             self.theme.text(
@@ -280,13 +357,10 @@ class ProfileCreateScene(Screen):
         self.tried = True
         try:
             profile = self.app.profiles.create(self.text, self.colour, self.avatar)
-        except ProfileError as error:
-            self.error = error.message
+        except (ProfileError, SaveError) as error:
+            self.error = error.message if isinstance(error, ProfileError) else str(error)
             self.app.play("error")
-            return
-        except SaveError as error:
-            self.error = str(error)
-            self.app.play("error")
+            self.container.focus.set(self.field)  # back to the name, to fix it
             return
         self.app.play("success")
         self.field.focused = False
@@ -320,3 +394,192 @@ class ProfileCreateScene(Screen):
         draw_text(
             theme, surface, self.t("create.hello", name=name), box, "body", None, "center", "middle"
         )
+
+
+class DeleteProfilePrompt(Overlay):
+    """« Supprimer Léa ? » Oui / Non. Oui moves the profile to the trash (never unlinked)."""
+
+    name = "profile_delete"
+
+    def __init__(self, app, profile):
+        super().__init__(app)
+        self.profile = profile
+
+    def build(self):
+        theme = self.theme
+        h = theme.control_height
+        inner = PROMPT_W - 60
+        self.question = self.t("delete.question", name=self.profile.name)
+        self.detail = self.t("delete.detail", name=self.profile.name)
+        self.question_h = theme.text_height(self.question, inner, "title")
+        self.detail_h = theme.text_height(self.detail, inner, "body")
+        height = 150 + self.question_h + self.detail_h + h + 40
+        self.panel = pygame.Rect(0, 0, PROMPT_W, height)
+        self.panel.center = (W // 2, 360)
+        y = self.panel.bottom - h - 30
+        self.button(
+            (self.panel.centerx - 255, y, 240, h),
+            self.app.t("common.yes"),
+            self.confirm,
+            "danger",
+            sound=None,
+        )
+        self.default_focus = self.button(
+            (self.panel.centerx + 15, y, 240, h), self.app.t("common.no"), self.back
+        )
+
+    def confirm(self):
+        from game.profiles import ProfileError
+        from game.storage import SaveError
+
+        try:
+            self.app.profiles.delete(self.profile)
+        except (ProfileError, SaveError) as error:
+            self.app.notify(str(error), "warn")
+            self.app.play("error")
+        else:
+            self.app.play("click")
+        self.app.scenes.pop()
+
+    def draw_content(self, surface):
+        theme = self.theme
+        panel = self.panel
+        theme.draw_panel(surface, panel, edge=theme.colors.bad, width=4)
+        draw_avatar(
+            surface,
+            self.profile.avatar_name,
+            self.profile.colour_rgb,
+            (panel.centerx, panel.y + 64),
+            42,
+        )
+        x, width = panel.x + 30, panel.width - 60
+        y = panel.y + 120
+        draw_text(theme, surface, self.question, (x, y, width, self.question_h), "title", None,
+                  "center")  # fmt: skip
+        y += self.question_h + 10
+        draw_text(
+            theme,
+            surface,
+            self.detail,
+            (x, y, width, self.detail_h),
+            "body",
+            theme.colors.ink_soft,
+            "center",
+        )
+
+
+class RenameProfileScene(Overlay):
+    """A new first name for a player (same checks as a new player); the id stays."""
+
+    name = "profile_rename"
+
+    def __init__(self, app, profile):
+        super().__init__(app)
+        from game.profiles import NAME_MAX
+
+        self.profile = profile
+        self.name_max = NAME_MAX
+        self.text = profile.name
+        self.error = None
+
+    def build(self):
+        theme = self.theme
+        h = theme.control_height
+        inner = PROMPT_W - 60
+        self.title = self.t("rename.title", name=self.profile.name)
+        self.title_h = theme.text_height(self.title, inner, "heading")
+        self.error_h = 2 * theme.line_height("small")
+        height = 40 + self.title_h + 20 + h + 10 + self.error_h + 20 + h + 30
+        self.panel = pygame.Rect(0, 0, PROMPT_W, height)
+        self.panel.center = (W // 2, 330)
+        y = self.panel.y + 40 + self.title_h + 20
+        self.field = self.ui.TextField(
+            theme,
+            (self.panel.x + 30, y, inner, h),
+            self.text,
+            self.t("create.placeholder"),
+            max_length=self.name_max,
+            on_submit=lambda _text: self.confirm(),
+            on_change=self._changed,
+            allowed=_allowed,
+        )
+        self.container.add(self.field)
+        self.error_y = y + h + 10
+        y = self.panel.bottom - h - 30
+        self.button(
+            (self.panel.x + 30, y, 280, h),
+            self.app.t("common.cancel"),
+            self.back,
+            "secondary",
+        )
+        self.ok = self.button(
+            (self.panel.right - 30 - 280, y, 280, h),
+            self.t("rename.ok"),
+            self.confirm,
+            icon="check",
+            sound=None,
+        )
+        self.default_focus = self.field
+
+    def _changed(self, text):
+        from game.profiles import name_error
+
+        self.text = text
+        self.error = name_error(text)
+
+    def confirm(self):
+        from game.profiles import ProfileError
+        from game.storage import SaveError
+
+        try:
+            self.app.profiles.rename(self.profile, self.text)
+        except (ProfileError, SaveError) as error:
+            self.error = error.message if isinstance(error, ProfileError) else str(error)
+            self.app.play("error")
+            self.container.focus.set(self.field)  # back to the name, to fix it
+            return
+        self.app.play("success")
+        self.field.focused = False
+        self.app.scenes.pop()
+
+    def draw_content(self, surface):
+        theme = self.theme
+        panel = self.panel
+        theme.draw_panel(surface, panel)
+        x, width = panel.x + 30, panel.width - 60
+        draw_text(theme, surface, self.title, (x, panel.y + 36, width, self.title_h), "heading")
+        if self.error:
+            rect = (x, self.error_y, width, self.error_h)
+            draw_text(theme, surface, self.error, rect, "small", theme.colors.bad)
+
+
+def theme_mix(a, b, t):
+    from game.ui.theme import mix
+
+    return mix(a, b, t)
+
+
+def _draw_pencil(surface, rect, color):
+    """A pencil, drawn slanted (rename)."""
+    x, y, w, h = rect
+    body = [
+        (x + 0.72 * w, y + 0.02 * h),
+        (x + 0.98 * w, y + 0.28 * h),
+        (x + 0.36 * w, y + 0.90 * h),
+        (x + 0.10 * w, y + 0.64 * h),
+    ]
+    pygame.draw.polygon(surface, color, body, 3)
+    tip = [(x + 0.10 * w, y + 0.64 * h), (x + 0.36 * w, y + 0.90 * h), (x, y + h)]
+    pygame.draw.polygon(surface, color, tip)
+    pygame.draw.line(surface, color, (x + 0.60 * w, y + 0.14 * h), (x + 0.86 * w, y + 0.40 * h), 3)
+
+
+def _draw_bin(surface, rect, color):
+    """A little bin with a lid (delete)."""
+    x, y, w, h = rect
+    pygame.draw.line(surface, color, (x, y + 0.18 * h), (x + w, y + 0.18 * h), 3)
+    pygame.draw.rect(surface, color, (x + 0.35 * w, y, 0.3 * w, 0.18 * h), 2)
+    can = pygame.Rect(x + 0.12 * w, y + 0.26 * h, 0.76 * w, 0.74 * h)
+    pygame.draw.rect(surface, color, can, 3, border_radius=3)
+    for k in (0.38, 0.62):
+        pygame.draw.line(surface, color, (x + k * w, can.y + 5), (x + k * w, can.bottom - 5), 2)

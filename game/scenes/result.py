@@ -9,11 +9,15 @@ import pygame
 from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading
 from game.scenes.level import LevelTexts, format_value, goal_text
 from game.scenes.places import build_places, open_ids
+from game.scenes.proof import has_proof, save_proof
 
 LEFT = pygame.Rect(MARGIN, 120, 560, 370)
 RIGHT = pygame.Rect(MARGIN + 590, 120, W - MARGIN - 590 - 40, 370)
 LEARN = pygame.Rect(MARGIN, 510, W - MARGIN - 40, 110)
 MAX_FIGURES = 5
+PROOF_W = 380  # « Enregistrer ma preuve »
+BIGRAM_LEVEL = 1  # the level whose loss is the kid's own bigram line in level 5
+BIGRAM_METRIC = "perte_bigramme"
 TEXT_BOXES = {
     "result.title_done": (W - 200, 1, "title"),
     "result.title_not_done": (W - 200, 1, "title"),
@@ -42,6 +46,8 @@ def record_result(app, place, partie):
     }
     metrics["time_ms"] = partie.actions[-1][0] if partie.actions else 0
     higher = {niveau.objectif.metrique} if niveau.objectif.sens == "sur" else set()
+    if completed:
+        keep_bigram_baseline(profile, niveau, metrics)
     record_level_result(
         profile,
         niveau.id,
@@ -55,6 +61,18 @@ def record_result(app, place, partie):
     app.save_profile()
     after = open_ids(build_places(profile))
     return [p.id for p in build_places(profile) if p.id in after - before]
+
+
+def keep_bigram_baseline(profile, niveau, metrics):
+    """Level 1 completed: its bigram loss becomes the kid's line in level 5 (the lowest)."""
+    if getattr(niveau, "numero", None) != BIGRAM_LEVEL:
+        return
+    loss = metrics.get(BIGRAM_METRIC)
+    if not isinstance(loss, int | float) or isinstance(loss, bool) or not math.isfinite(loss):
+        return
+    old = profile.bigram_baseline
+    if old is None or loss < old:
+        profile.bigram_baseline = float(loss)
 
 
 class ResultScene(Screen):
@@ -82,6 +100,16 @@ class ResultScene(Screen):
         self.button(
             (W - 40 - 330 - 350, y, 330, h), self.t("result.again"), self.again, "secondary"
         )
+        self.proof_button = None
+        if has_proof(self.app.profile, self.place):
+            self.proof_button = self.button(
+                (MARGIN, y, PROOF_W, h),
+                self.t("proof.save"),
+                lambda: save_proof(self.app, self.place),
+                "secondary",
+                tooltip=self.t("proof.save_help"),
+                sound=None,
+            )
 
     def back(self):
         self.app.play("click")
@@ -100,17 +128,26 @@ class ResultScene(Screen):
         super().update(dt)
         self.age += dt
 
+    def bars(self):
+        """The goal values the screen shows (the goal line; level 5's own `barre`)."""
+        bars = [self.niveau.objectif.seuil]
+        barre = self.mesures.get("barre")
+        if isinstance(barre, int | float) and not isinstance(barre, bool):
+            bars.append(barre)
+        return bars
+
     def figures(self):
         """[(label, value text)] — the goal metric first, then the level's costs."""
         items = []
         metric = self.niveau.objectif.metrique
         keys = [metric] + [k for k in self.mesures if k != metric]
+        bars = self.bars()
         for key in keys:
             value = self.mesures.get(key)
             if not isinstance(value, int | float) or key.startswith("enigme_"):
                 continue
             label = self.texts.text(f"mesures.{key}") or key.replace("_", " ").capitalize()
-            items.append((label, format_value(self.app, self.niveau, key, value)))
+            items.append((label, format_value(self.app, self.niveau, key, value, bars)))
             if len(items) >= MAX_FIGURES:
                 break
         return items

@@ -1,0 +1,163 @@
+"""End to end, headless: a new player plays levels 1 → 5 through the game and reaches
+the ending; the profile on disk holds the five logs, and they verify.
+
+Navigation is real pygame events posted to the queue and read by `App.step` (title →
+new player → first launch → map → level → question → result → map). Inside a level,
+the built-in solver's actions go through the path a click takes: the host's Partie
+(`partie.jouer`), and for level 5's training the game's runner (`ctx.runner.play`),
+exactly like the view's « Entraîner » button. The understanding question is answered
+with a click. On each result screen, « Enregistrer ma preuve » writes the proof file;
+`tuto-llm verify` then checks the five files.
+"""
+
+import json
+import time
+
+import pytest
+from test_app_flow import click, find_button, top, type_text
+
+from game.app import App
+from game.cli import main
+from game.profiles import ProfileStore
+from game.scenes.ending import EndingScene
+from game.scenes.intro import FirstLaunchScene
+from game.scenes.level import LevelHost
+from game.scenes.map import MapScene
+from game.scenes.pause import QuestionPanel
+from game.scenes.places import ENDING
+from game.scenes.profiles import ProfileCreateScene
+from game.scenes.proof import ProofPanel
+from game.scenes.result import ResultScene
+from levels import registry
+from levels.base import rejouer
+
+SEED = 11
+NAME = "Camille"
+
+
+@pytest.fixture
+def app():
+    game = App(headless=True, runner_mode="slices")
+    game.seed_override = SEED
+    yield game
+    game.close()
+
+
+def frames(app, n=1):
+    for _ in range(n):
+        app.step([], 1 / 60)
+
+
+def start_new_player(app):
+    click(app, find_button(top(app), app.t("scenes.title.play")).rect.center)
+    create = top(app)
+    assert isinstance(create, ProfileCreateScene)
+    click(app, create.field.rect.center)
+    type_text(app, NAME)
+    click(app, create.go.rect.center)
+    first = top(app)
+    assert isinstance(first, FirstLaunchScene), app.scenes.stack
+    click(app, find_button(first, app.t("scenes.intro.go")).rect.center)
+    assert isinstance(top(app), MapScene)
+
+
+def enter_level(app, niveau):
+    game_map = top(app)
+    assert isinstance(game_map, MapScene)
+    assert game_map.by_id[niveau.id].status == "open", niveau.id
+    click(app, game_map.tiles[niveau.id].rect.center)
+    host = top(app)
+    assert isinstance(host, LevelHost) and host.niveau is niveau
+    assert host.intro, "a new player sees the intro"
+    skip = app.t("scenes.level.intro_skip")
+    go = app.t("scenes.level.intro_go")
+    label = skip if any(getattr(w, "label", None) == skip for w in host.container.widgets) else go
+    click(app, find_button(host, label).rect.center)
+    assert not host.intro
+    frames(app)
+    return host
+
+
+def play_the_solver(app, host):
+    """The solver's actions, the way the view's controls play them."""
+    partie, niveau = host.partie, host.niveau
+    for action in niveau.resoudre(partie.graine):
+        if action["type"] == "repondre":
+            continue  # answered with a click, in the question panel
+        if action["type"] == "entrainer" and getattr(niveau, "suivi", None) is not None:
+            job = app.runner.play(partie, action)  # what « Entraîner » does (level 5)
+            budget = app.runner.budget_s
+            app.runner.budget_s = 0.05  # fewer frames; still between frames
+            try:
+                while not job.done:
+                    frames(app)
+            finally:
+                app.runner.budget_s = budget
+            assert job.error is None, job.error
+        else:
+            assert partie.jouer(action) is None, (action, partie.dernier_refus)
+        frames(app)
+    assert host.done, niveau.id
+
+
+def see_the_result(app, host, proofs):
+    niveau = host.niveau
+    click(app, host.result_button.rect.center, frames=2)
+    question = top(app)
+    if getattr(niveau, "question", None):
+        assert isinstance(question, QuestionPanel)
+        choices = [w for w in question.container.widgets if hasattr(w, "painter")]
+        click(app, choices[niveau.question["bonne"]].rect.center)
+        click(app, find_button(top(app), app.t("scenes.question.next")).rect.center)
+    result = top(app)
+    assert isinstance(result, ResultScene)
+    assert result.completed and result.stars[0] and result.stars[2]
+    click(app, find_button(result, app.t("scenes.proof.save")).rect.center)
+    panel = top(app)
+    assert isinstance(panel, ProofPanel)
+    proofs.append(panel.path)
+    click(app, find_button(panel, app.t("scenes.proof.ok")).rect.center)
+    click(app, find_button(result, app.t("scenes.result.map")).rect.center)
+    assert isinstance(top(app), MapScene)
+
+
+def test_a_new_player_plays_the_whole_adventure(app, capsys):
+    start = time.perf_counter()
+    niveaux = registry.niveaux()
+    assert [n.numero for n in niveaux] == [1, 2, 3, 4, 5]
+    start_new_player(app)
+    proofs = []
+    for niveau in niveaux:
+        host = enter_level(app, niveau)
+        if niveau.numero == 5:  # level 1's loss became the kid's own line
+            baseline = app.profile.bigram_baseline
+            assert baseline is not None
+            assert host.partie.actions[0][1] == {"type": "ligne_bigramme", "perte": baseline}
+        play_the_solver(app, host)
+        see_the_result(app, host, proofs)
+        if niveau.numero == 1:
+            assert app.profile.bigram_baseline is not None
+    # The ending opened with level 5.
+    game_map = top(app)
+    assert game_map.by_id[ENDING].playable
+    click(app, game_map.tiles[ENDING].rect.center)
+    assert isinstance(top(app), EndingScene)
+    frames(app, 5)
+    assert app.crashes == 0, app.last_crash
+    # The profile on disk: five completed levels, five logs that replay to the goal.
+    saved, message = ProfileStore().load(app.profile.id)
+    assert message is None and saved.name == NAME
+    levels = registry.par_id()
+    for niveau, proof in zip(niveaux, proofs, strict=True):
+        entry = saved.progress[niveau.id]
+        assert entry.completed and entry.log is not None, niveau.id
+        assert entry.log["niveau"] == niveau.id and entry.log["graine"] == SEED
+        assert json.loads(proof.read_text(encoding="utf-8")) == entry.log
+        if niveau.numero < 5:  # level 5's replay (~5 s) is done once, by `verify` below
+            assert rejouer(entry.log, levels).valide, niveau.id
+    # The teacher's check: `tuto-llm verify` on the five proof files.
+    capsys.readouterr()
+    assert main(["verify", *map(str, proofs)]) == 0
+    assert "5 journal(aux) valide(s) sur 5" in capsys.readouterr().out
+    elapsed = time.perf_counter() - start
+    assert elapsed < 90, f"l'aventure a pris {elapsed:.0f} s"
