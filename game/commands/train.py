@@ -66,7 +66,7 @@ def add_arguments(parser):
 def french_number(x):
     """1000000 → « 1 000 000 », 0.5 → « 0,5 » (numbers as French readers write them)."""
     if isinstance(x, int):
-        return f"{x:,}".replace(",", "\u202f")
+        return f"{x:,}".replace(",", "\u00a0")
     return f"{x:g}".replace(".", ",")
 
 
