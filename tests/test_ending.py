@@ -104,15 +104,57 @@ def test_deux_pages_au_clavier_puis_la_carte(app):
     assert app.crashes == 0
 
 
-@pytest.mark.parametrize("taille", [0, 2])
+@pytest.mark.parametrize("taille", [0, 1, 2])
 @pytest.mark.parametrize("langue", ["fr", "en"])
 def test_les_pages_se_dessinent(app, taille, langue):
     app.translator.lang = langue
     app.theme.configure(text_size=taille)
     scene = EndingScene(app)
     app.scenes.push(scene)
-    for page in range(ending.PAGES):
+    assert scene.pages == ending.PAGES or taille > 0  # deux pages à la taille normale
+    for page in range(scene.pages):
         scene.page = page
         scene.rebuild()
         app.step(dt=1 / 60)
     assert app.crashes == 0
+
+
+@pytest.mark.parametrize("taille", [0, 1, 2])
+@pytest.mark.parametrize("langue", ["fr", "en"])
+def test_aucune_explication_coupee(app, taille, langue, monkeypatch):
+    """Aux trois tailles de texte, chaque texte de la fin tient dans sa boîte sans « … »
+    (quitte à prendre une page de plus) et n'est pas rétréci sous 85 %."""
+    from game.ui.theme import Theme, get_font
+
+    app.translator.lang = langue
+    app.theme.configure(text_size=taille)
+    scene = EndingScene(app)
+    app.scenes.push(scene)
+    dessine = Theme.draw_text
+    problemes = []
+
+    def espion(theme, surface, text, rect, role="body", *args, **kwargs):
+        rect = pygame.Rect(rect)
+        taille_ok = theme.fit_size(text, rect, role)
+        lignes = theme.wrap(text, rect.width, taille_ok)
+        if len(lignes) * get_font(taille_ok).get_linesize() > rect.height:
+            problemes.append(("coupé", text))
+        elif taille_ok < 0.85 * theme.size(role):
+            problemes.append(("rétréci", text))
+        return dessine(theme, surface, text, rect, role, *args, **kwargs)
+
+    monkeypatch.setattr(Theme, "draw_text", espion)
+    for page in range(scene.pages):
+        scene.page = page
+        scene.rebuild()
+        scene.age = 5.0
+        app.step(dt=1 / 60)
+    assert problemes == []
+    assert app.crashes == 0
+
+
+def test_les_grands_nombres_en_anglais():
+    def t(cle, **kw):
+        return {"ending.unites.milliard": "{n} billion"}[cle].format(**kw)
+
+    assert mots_du_nombre(t, 1.5e9, ".") == "1.5 billion"

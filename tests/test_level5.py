@@ -496,3 +496,25 @@ def test_vue_5_aux_trois_tailles_de_texte():
         assert app.crashes == 0
     finally:
         app.close()
+
+
+def test_problemes_d_assemblage_traduits_comme_la_logique():
+    """L'écran dit les problèmes dans la langue du joueur, avec les mêmes règles que
+    `problemes_assemblage` (qui les dit en français) : pour chaque assemblage possible,
+    autant de problèmes, et aucune clé qui manque."""
+    import itertools
+
+    from game.i18n import Translator
+    from levels.l5_gpt.view import problemes_traduits
+
+    pieces = [None, *logic.ORDRE_GPT]
+    for langue in ("fr", "en"):
+        traducteur = Translator(langue).namespaced("l5_gpt")
+        for blocs in itertools.product(pieces, repeat=logic.NB_PLACES):
+            places = [b for b in blocs if b is not None]
+            if len(places) != len(set(places)):
+                continue
+            attendus = problemes_assemblage(list(blocs))
+            dits = problemes_traduits(traducteur, list(blocs))
+            assert len(dits) == len(attendus), (langue, blocs)
+            assert all("blocs.problemes" not in texte for texte in dits), dits

@@ -1,6 +1,7 @@
 """La fin de l'aventure : « Mon mini-LLM et ChatGPT ».
 
-Deux pages qu'un enfant de 12 ans retient :
+Deux pages qu'un enfant de 12 ans retient (trois aux grandes tailles de texte : les
+explications de la deuxième se partagent alors deux pages, jamais coupées) :
 
 1. « La même recette, une autre taille » : des barres sur une échelle où chaque
    trait vaut ×10 (échelle logarithmique), pour les nombres réglés, ce qui a été
@@ -24,7 +25,8 @@ import pygame
 from game.scenes.common import MARGIN, Screen, W, heading
 
 NIVEAU_5 = "l5_gpt"
-PAGES = 2
+PAGES = 2  # à la taille de texte normale ; `EndingScene.pages` en donne le vrai nombre
+NBSP = "\u00a0"
 
 # Les grands modèles : seulement des chiffres publiés et connus (articles de 2019 et 2020).
 GPT2_PARAMETRES = 1.5e9  # GPT-2 : environ 1,5 milliard de paramètres
@@ -76,18 +78,27 @@ def chiffres_enfant(profile):
 LETTRES_PAR_PRENOM = 7.2  # un prénom fait environ 6,2 lettres, plus le « . » de la fin
 
 
+def insecables(texte):
+    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
 def _nombre(valeur):
     return isinstance(valeur, int | float) and not isinstance(valeur, bool) and valeur > 0
 
 
-def mots_du_nombre(t, valeur):
-    """Un grand nombre en mots : 175e9 → « 175 milliards » (pour les enfants)."""
+def mots_du_nombre(t, valeur, virgule=","):
+    """Un grand nombre en mots : 175e9 → « 175 milliards » (pour les enfants).
+
+    `virgule` : le séparateur décimal de la langue (« 1,5 milliard », "1.5 billion")."""
     for puissance, cle in ((1e12, "mille_milliards"), (1e9, "milliard"), (1e6, "million")):
         if valeur >= puissance:
             n = valeur / puissance
             texte = f"{n:.1f}".rstrip("0").rstrip(".") if n < 10 else f"{round(n)}"
             pluriel = "s" if n >= 2 else ""
-            return t(f"ending.unites.{cle}{pluriel}", n=texte.replace(".", ","))
+            return t(f"ending.unites.{cle}{pluriel}", n=texte.replace(".", virgule))
     return None
 
 
@@ -101,7 +112,16 @@ class EndingScene(Screen):
         self.age = 0.0
 
     def tr(self, key, **kwargs):
-        return self.app.t(f"ending.{key}", **kwargs)
+        return insecables(self.app.t(f"ending.{key}", **kwargs))
+
+    @property
+    def pages(self):
+        """1 (l'échelle) + les pages des manques (une, ou deux aux grandes tailles)."""
+        return 1 + len(self._pages_manques()[1])
+
+    def _en_mots(self, valeur):
+        virgule = "." if self.app.translator.lang == "en" else ","
+        return mots_du_nombre(self.app.t, valeur, virgule)
 
     def nombre(self, valeur):
         return self.app.translator.number(valeur, 0)
@@ -112,7 +132,8 @@ class EndingScene(Screen):
         h = theme.control_height
         self.back_button()
         y = 720 - h - 18
-        if self.page < PAGES - 1:
+        self.page = min(self.page, self.pages - 1)
+        if self.page < self.pages - 1:
             self.default_focus = self.button(
                 (W - 40 - 320, y, 320, h), self.tr("suivant"), self.suivante, icon="right"
             )
@@ -130,7 +151,7 @@ class EndingScene(Screen):
             )
 
     def suivante(self):
-        self.page = min(PAGES - 1, self.page + 1)
+        self.page = min(self.pages - 1, self.page + 1)
         self.age = 0.0
         self.rebuild()
 
@@ -154,6 +175,9 @@ class EndingScene(Screen):
         self.age += dt
 
     # ------------------------------------------------------------------ dessin
+    def _haut_sous_titre(self):
+        return 98  # sous le titre de l'écran
+
     def draw_content(self, surface):
         heading(self, surface, self.tr("titre"), 22, width=W - 480)
         if self.page == 0:
@@ -162,7 +186,7 @@ class EndingScene(Screen):
             self._page_manques(surface)
         theme = self.theme
         y = 720 - theme.control_height - 18
-        compteur = self.tr("page", n=self.page + 1, total=PAGES)
+        compteur = self.tr("page", n=self.page + 1, total=self.pages)
         theme.text(
             surface,
             compteur,
@@ -180,15 +204,24 @@ class EndingScene(Screen):
     def _page_echelle(self, surface):
         theme, c = self.theme, self.theme.colors
         ch = self.chiffres
-        sous_titre = pygame.Rect(MARGIN, 98, W - MARGIN - 40, theme.line_height("heading") + 4)
+        haut = self._haut_sous_titre()
+        sous_titre = pygame.Rect(MARGIN, haut, W - MARGIN - 40, theme.line_height("heading") + 4)
         theme.draw_text(
             surface, self.tr("meme_recette"), sous_titre, "heading", c.accent, "center", "middle"
         )
-        zone = pygame.Rect(MARGIN, sous_titre.bottom + 8, W - MARGIN - 40, 420)
+        fois = GPT3_PARAMETRES / max(1, ch["parametres"])
+        phrase = self.tr("fois_plus", fois=self._en_mots(fois) or self.nombre(fois))
+        largeur = W - MARGIN - 40
+        hauteur_phrase = theme.text_height(phrase, largeur, "body")
+        boutons = 720 - theme.control_height - 18
+        haut = sous_titre.bottom + 8
+        zone = pygame.Rect(MARGIN, haut, largeur, boutons - 12 - hauteur_phrase - 10 - haut)
         theme.draw_panel(surface, zone)
         etiquettes_w = 300
+        # sous l'axe : le nom des grands traits, puis « chaque trait vaut 10 fois… »
+        dessous = theme.line_height("tiny") + theme.line_height("small") + 12
         axe = pygame.Rect(
-            zone.x + etiquettes_w, zone.y + 20, zone.w - etiquettes_w - 30, zone.h - 76
+            zone.x + etiquettes_w, zone.y + 12, zone.w - etiquettes_w - 30, zone.h - 16 - dessous
         )
 
         def x_de(valeur):
@@ -201,22 +234,17 @@ class EndingScene(Screen):
             couleur = c.ink_soft if p in noms else c.grid
             pygame.draw.line(surface, couleur, (x, axe.y), (x, axe.bottom), 2 if p in noms else 1)
             if p in noms:
-                theme.text(
-                    surface,
-                    self.tr(f"axe.{noms[p]}"),
-                    (x, axe.bottom + 4),
-                    "tiny",
-                    c.ink_soft,
-                    "midtop",
-                )
-        theme.draw_text(
-            surface,
-            self.tr("axe.x10"),
-            (axe.x, axe.bottom + 26, axe.w, 22),
-            "tiny",
-            c.ink_soft,
-            "center",
+                rendu = theme.render(self.tr(f"axe.{noms[p]}"), "tiny", c.ink_soft)
+                place = rendu.get_rect(midtop=(x, axe.bottom + 4))
+                place.right = min(place.right, zone.right - 10)  # le dernier reste dans le cadre
+                surface.blit(rendu, place)
+        note = (
+            axe.x,
+            axe.bottom + theme.line_height("tiny") + 8,
+            axe.w,
+            theme.line_height("small"),
         )
+        theme.draw_text(surface, self.tr("axe.x10"), note, "small", c.accent, "center")
         groupes = [
             (
                 "parametres",
@@ -229,8 +257,13 @@ class EndingScene(Screen):
             ),
         ]
         couleurs = {"toi": c.accent, "gpt2": c.series[1], "gpt3": c.series[3 % len(c.series)]}
-        hauteur_barre = 28
-        y = axe.y + 12
+        # une barre par ligne de texte au moins (son étiquette est à côté), 34 px au plus
+        barres_en_tout = sum(len(barres) for _, barres in groupes)
+        ecart = 14 if theme.text_size >= 2 else 22  # entre deux groupes
+        place_barres = axe.h - 8 - ecart * len(groupes) - 6 * barres_en_tout
+        hauteur_barre = min(34, place_barres // barres_en_tout)
+        hauteur_barre = max(theme.line_height("small") - 5, hauteur_barre)
+        y = axe.y + 8
         anim = self._progres_anim()
         for groupe, barres in groupes:
             hauteur_groupe = len(barres) * (hauteur_barre + 6)
@@ -257,11 +290,10 @@ class EndingScene(Screen):
                         "midright",
                     )
                 y += hauteur_barre + 6
-            y += 22
-            pygame.draw.line(surface, c.grid, (zone.x + 16, y - 12), (zone.right - 16, y - 12), 1)
-        fois = GPT3_PARAMETRES / max(1, ch["parametres"])
-        phrase = self.tr("fois_plus", fois=mots_du_nombre(self.app.t, fois) or self.nombre(fois))
-        bas = pygame.Rect(MARGIN, zone.bottom + 10, W - MARGIN - 40, 56)
+            y += ecart
+            milieu = y - (ecart + 6) // 2
+            pygame.draw.line(surface, c.grid, (zone.x + 16, milieu), (zone.right - 16, milieu), 1)
+        bas = pygame.Rect(MARGIN, zone.bottom + 10, largeur, hauteur_phrase)
         theme.draw_text(surface, phrase, bas, "body", c.ink, "center", "middle")
 
     def _libelle(self, groupe, qui, valeur):
@@ -271,54 +303,117 @@ class EndingScene(Screen):
         nom = self.tr(qui)
         if groupe == "memoire":
             return self.tr("eux_memoire", qui=nom, n=self.nombre(valeur))
-        grand = mots_du_nombre(self.app.t, valeur) or self.nombre(valeur)
+        grand = self._en_mots(valeur) or self.nombre(valeur)
         return self.tr(f"eux_{groupe}", qui=nom, n=grand)
+
+    # -- les manques : des cartes mesurées, réparties sur une ou deux pages ----------------
+    def _texte_manque(self, cle):
+        return self.tr(
+            f"manques.{cle}",
+            couches=self.chiffres["couches"],
+            contexte=self.chiffres["contexte"],
+            gpt3_couches=GPT3_COUCHES,
+            gpt3_contexte=self.nombre(GPT3_CONTEXTE),
+            vocab=self.nombre(GPT2_VOCAB),
+        )
+
+    def _zone_manques(self):
+        """(haut, bas des cartes sans / avec la boîte « la même idée », largeur)."""
+        theme = self.theme
+        haut = self._haut_sous_titre() + theme.line_height("heading") + 4 + 10
+        boutons = 720 - theme.control_height - 18
+        largeur = W - MARGIN - 40
+        idee = theme.text_height(self.tr("meme_idee"), largeur - 30, "body") + 16
+        return haut, boutons - 14, boutons - 14 - idee - 8, largeur
+
+    def _mesure_carte(self, cle, largeur, empile):
+        """Hauteur d'une carte : le titre à gauche du détail, ou au-dessus (`empile`)."""
+        theme = self.theme
+        texte_w = largeur - 56 - 24 - (0 if empile else TITRE_MANQUE_W + 10)
+        detail = theme.text_height(self._texte_manque(cle), texte_w, "small")
+        if empile:
+            titre = theme.text_height(self.tr(f"manques.{cle}_titre"), texte_w, "body")
+            return max(52, titre + detail + 16)
+        titre = theme.text_height(self.tr(f"manques.{cle}_titre"), TITRE_MANQUE_W, "body")
+        return max(52, titre + 8, detail + 8)
+
+    def _pages_manques(self):
+        """(empilé ?, [[(clé, hauteur), …] par page]) : le titre de chaque carte à côté
+        du détail si tout tient sur une page, sinon au-dessus ; et si ça ne tient
+        toujours pas, deux pages."""
+        haut, bas, bas_idee, largeur = self._zone_manques()
+        for empile in (False, True):
+            cartes = [(cle, self._mesure_carte(cle, largeur, empile)) for cle in MANQUES]
+            if sum(h + 8 for _, h in cartes) <= bas_idee - haut:
+                return empile, [cartes]
+        # trop long pour une page : on remplit la première, le reste (et l'idée) sur l'autre
+        pages, page, y = [], [], haut
+        for cle, h in cartes:
+            if page and y + h > bas:
+                pages.append(page)
+                page, y = [], haut
+            page.append((cle, h))
+            y += h + 8
+        pages.append(page)
+        return True, pages
 
     def _page_manques(self, surface):
         theme, c = self.theme, self.theme.colors
-        sous_titre = pygame.Rect(MARGIN, 98, W - MARGIN - 40, theme.line_height("heading") + 4)
+        haut = self._haut_sous_titre()
+        sous_titre = pygame.Rect(MARGIN, haut, W - MARGIN - 40, theme.line_height("heading") + 4)
         theme.draw_text(
             surface, self.tr("ce_qui_manque"), sous_titre, "heading", c.accent, "center", "middle"
         )
-        haut = sous_titre.bottom + 10
-        bas = 720 - theme.control_height - 128
-        hauteur = (bas - haut) // len(MANQUES) - 8
-        for i, cle in enumerate(MANQUES):
-            carte = pygame.Rect(MARGIN, haut + i * (hauteur + 8), W - MARGIN - 40, hauteur)
+        empile, pages = self._pages_manques()
+        index = min(self.page - 1, len(pages) - 1)
+        haut, _bas, bas_idee, largeur = self._zone_manques()
+        y = haut
+        for cle, hauteur in pages[index]:
+            i = MANQUES.index(cle)
+            carte = pygame.Rect(MARGIN, y, largeur, hauteur)
+            y += hauteur + 8
             theme.draw_panel(surface, carte, shadow=False)
-            pastille = pygame.Rect(carte.x + 12, carte.centery - 22, 44, 44)
-            pygame.draw.circle(surface, c.series[i % len(c.series)], pastille.center, 22)
+            couleur = c.series[i % len(c.series)]
+            pastille = pygame.Rect(carte.x + 12, carte.y + 8, 44, 44)
+            if not empile:
+                pastille.centery = carte.centery
+            pygame.draw.circle(surface, couleur, pastille.center, 22)
+            theme.draw_text(
+                surface, str(i + 1), pastille, "heading", theme.ink_on(couleur), "center", "middle"
+            )
+            x = pastille.right + 14
+            titre = self.tr(f"manques.{cle}_titre")
+            detail = self._texte_manque(cle)
+            if empile:
+                w = carte.right - 12 - x
+                h_titre = theme.text_height(titre, w, "body")
+                theme.draw_text(surface, titre, (x, carte.y + 6, w, h_titre), "body", c.ink)
+                boite = (x, carte.y + 6 + h_titre + 2, w, carte.bottom - carte.y - h_titre - 12)
+                theme.draw_text(surface, detail, boite, "small", c.ink)
+            else:
+                boite = pygame.Rect(x, carte.y + 4, TITRE_MANQUE_W, carte.h - 8)
+                theme.draw_text(surface, titre, boite, "body", c.ink, "left", "middle")
+                boite = pygame.Rect(
+                    boite.right + 10, carte.y + 4, carte.right - boite.right - 24, carte.h - 8
+                )
+                theme.draw_text(surface, detail, boite, "small", c.ink, "left", "middle")
+        if index == len(pages) - 1:  # la dernière page : la même idée, en grand
+            boutons = 720 - theme.control_height - 18
+            meme = pygame.Rect(MARGIN, max(y, bas_idee + 8), largeur, 0)
+            meme.h = boutons - 14 - meme.y
+            theme.draw_panel(surface, meme, fill=_melange(c.panel, c.good, 0.12), edge=c.good)
             theme.draw_text(
                 surface,
-                str(i + 1),
-                pastille,
-                "heading",
-                theme.ink_on(c.series[i % len(c.series)]),
+                self.tr("meme_idee"),
+                meme.inflate(-30, -16),
+                "body",
+                c.ink,
                 "center",
                 "middle",
             )
-            titre_w = 300
-            titre = pygame.Rect(pastille.right + 14, carte.y + 4, titre_w, carte.h - 8)
-            texte_titre = self.tr(f"manques.{cle}_titre")
-            theme.draw_text(surface, texte_titre, titre, "body", c.ink, "left", "middle")
-            detail = pygame.Rect(
-                titre.right + 10, carte.y + 4, carte.right - titre.right - 24, carte.h - 8
-            )
-            texte_detail = self.tr(
-                f"manques.{cle}",
-                couches=self.chiffres["couches"],
-                contexte=self.chiffres["contexte"],
-                gpt3_couches=GPT3_COUCHES,
-                gpt3_contexte=self.nombre(GPT3_CONTEXTE),
-                vocab=self.nombre(GPT2_VOCAB),
-            )
-            theme.draw_text(surface, texte_detail, detail, "small", c.ink, "left", "middle")
-        boutons = 720 - theme.control_height - 18
-        meme = pygame.Rect(MARGIN, bas + 8, W - MARGIN - 40, boutons - 14 - (bas + 8))
-        theme.draw_panel(surface, meme, fill=_melange(c.panel, c.good, 0.12), edge=c.good)
-        theme.draw_text(
-            surface, self.tr("meme_idee"), meme.inflate(-30, -16), "body", c.ink, "center", "middle"
-        )
+
+
+TITRE_MANQUE_W = 300  # la colonne des titres, quand le détail est à côté
 
 
 def _melange(a, b, t):

@@ -31,6 +31,7 @@ class VueBac:
     def __init__(self, niveau, partie, ctx):
         self.niveau, self.partie, self.ctx = niveau, partie, ctx
         self.theme, self.ui = ctx.theme, ctx.ui
+        self.t = ecran.Textes(ctx.t)
         self.finished = False
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self.onglet = "mots"
@@ -46,18 +47,20 @@ class VueBac:
         return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
 
     def rebuild(self):
-        ui, theme, t = self.ui, self.theme, self.ctx.t
+        ui, theme, t = self.ui, self.theme, self.t
         a = self.area
         self.box = ui.Container(theme)
         self.onglets = {}
+        haut_onglet = max(52, theme.line_height("body") + 20)
         for i, nom in enumerate(ONGLETS):
-            rect = (a.x + 90 + i * 270, a.y + 8, 260, 52)
+            rect = (a.x + 20 + i * 270, a.y + 8, 260, haut_onglet)
             libelle = t("onglet_mots") if nom == "mots" else ecran.texte(self.ctx, f"onglet_{nom}")
             bouton = ui.Button(
                 theme, rect, libelle, on_click=lambda n=nom: self.choisir(n), style="secondary"
             )
             self.onglets[nom] = self.box.add(bouton)
-        contenu = pygame.Rect(a.x + 90, a.y + 72, a.w - 110, a.h - 80)
+        haut = a.y + 8 + haut_onglet + 12
+        contenu = pygame.Rect(a.x + 20, haut, a.w - 40, a.bottom - 8 - haut)
         self.contenu = contenu
         self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
         self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
@@ -65,16 +68,20 @@ class VueBac:
         self._maj()
 
     def _construire_mots(self, r):
-        ui, theme, t = self.ui, self.theme, self.ctx.t
+        ui, theme, t = self.ui, self.theme, self.t
         self.box_mots = ui.Container(theme)
-        self.gauche = pygame.Rect(r.x, r.y, 420, r.h)
+        self.gauche = pygame.Rect(r.x, r.y, 420 + 40 * getattr(theme, "text_size", 0), r.h)
         self.droite = pygame.Rect(
             self.gauche.right + 16, r.y, r.right - self.gauche.right - 16, r.h
         )
         g = self.gauche.inflate(-28, 0)
         y = self.gauche.y + theme.line_height("heading") + 22
         self.jeux = {}
-        hauteur = 96
+        exemples = max(
+            theme.text_height(t(f"jeux.{nom}_exemples"), g.w - 24, "small") for nom in logic.JEUX
+        )
+        hauteur = max(96, 14 + theme.line_height("body") + 4 + exemples + 12)
+        hauteur = min(hauteur, (self.gauche.bottom - 12 - y) // len(logic.JEUX) - 12)
         for nom in logic.JEUX:
             bouton = ui.Button(
                 theme,
@@ -151,7 +158,7 @@ class VueBac:
             return
         refus = self.atelier.jouer({"type": "choisir_donnees", "nom": nom})
         if refus is None:
-            self.dire(self.ctx.t("choisi", nom=self.ctx.t(f"jeux.{nom}")), bon=True)
+            self.dire(self.t("choisi", nom=self.t(f"jeux.{nom}")), bon=True)
         else:
             self.dire(refus)
 
@@ -160,19 +167,19 @@ class VueBac:
         refus = self.atelier.jouer(action)
         if refus is None:
             n = len(self.partie.etat.mots_perso)
-            self.dire(self.ctx.t("liste_ok", n=n), bon=True)
+            self.dire(self.t("liste_ok", n=n), bon=True)
         else:
             if tapee:  # dans le champ, chaque « ligne » est un mot de la liste
-                refus = refus.replace("ligne ", self.ctx.t("mot_numero") + " ")
+                refus = refus.replace("ligne ", self.t("mot_numero") + " ")
             self.dire(refus)
 
     def utiliser_liste(self):
-        self._liste(lignes_tapees(self.texte_liste), self.ctx.t("ma_liste"), tapee=True)
+        self._liste(lignes_tapees(self.texte_liste), self.t("ma_liste"), tapee=True)
 
     def ouvrir_fichier(self):
         chemin = self.texte_chemin.strip().strip('"')
         if not chemin:
-            self.dire(self.ctx.t("fichier_vide"))
+            self.dire(self.t("fichier_vide"))
             return
         try:
             lignes = logic.lignes_du_fichier(chemin)
@@ -180,7 +187,7 @@ class VueBac:
             self.dire(str(erreur))
             ecran.jouer_son(self.ctx, "error")
             return
-        nom = chemin.replace("\\", "/").rsplit("/", 1)[-1] or self.ctx.t("ma_liste")
+        nom = chemin.replace("\\", "/").rsplit("/", 1)[-1] or self.t("ma_liste")
         self._liste(lignes, nom, tapee=False)
 
     def _maj(self):
@@ -222,7 +229,7 @@ class VueBac:
         self.box.tooltip.draw(surface)
 
     def _dessiner_mots(self, surface):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         theme.draw_panel(surface, self.gauche)
         theme.draw_panel(surface, self.droite)
         for rect, cle in ((self.gauche, "choisis"), (self.droite, "ta_liste")):
@@ -273,7 +280,8 @@ class VueBac:
             lettres=len(donnees.vocab) - 1,
             bigramme=ecran.nombre(self.ctx, donnees.perte_bigramme, 2),
         )
-        bas = pygame.Rect(d.x, self.droite.bottom - 74, d.w, 64)
+        hauteur = theme.text_height(resume, d.w, "small")
+        bas = pygame.Rect(d.x, self.droite.bottom - 10 - hauteur, d.w, hauteur)
         theme.draw_text(surface, resume, bas, "small", c.ink)
         if self.message:
             zone = pygame.Rect(d.x, self.y_message, d.w, bas.y - self.y_message - 8)

@@ -12,6 +12,29 @@ from levels.l1_devine import logic
 
 CHIPS_MAX = 24  # names shown in the « read » list (the most recent)
 BAR_LETTERS = 8
+WORD_BOX = 64  # the letters of the duel's name
+CURVE_MIN_H = 120  # under this height the loss curve is left out (largest text size)
+NBSP = "\u00a0"
+
+
+def insecables(texte):
+    """French typography: no line break before « : ; ! ? % » nor inside « guillemets »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+class Textes:
+    """`ctx.t` with French no-break spaces added (numbers and lists pass through)."""
+
+    def __init__(self, t):
+        self._t = t
+
+    def __call__(self, key, **kwargs):
+        return insecables(self._t(key, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
 
 
 def make_view(level, partie, ctx):
@@ -21,7 +44,7 @@ def make_view(level, partie, ctx):
 class VueDevine:
     def __init__(self, level, partie, ctx):
         self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, Textes(ctx.t)
         self.finished = False
         self.tab = "nourrir"
         self.row = "a"  # the letter whose row is shown as bars
@@ -48,13 +71,16 @@ class VueDevine:
         h = theme.control_height
         pad = 16
         x0, y0 = area.x + 20, area.y + 10
-        tab_w = 300
+        tabs = (("nourrir", "onglet_nourrir"), ("duel", "onglet_duel"))
+        labels = [self.t(f"vue.{key}") for _, key in tabs]
+        widest = max(theme.font("body").size(label)[0] for label in labels)
+        tab_w = max(300, widest + 2 * theme.pad + 24)  # the label never shrinks
         self.tab_buttons = {}
-        for i, (tab, key) in enumerate((("nourrir", "onglet_nourrir"), ("duel", "onglet_duel"))):
+        for i, ((tab, _key), label) in enumerate(zip(tabs, labels, strict=True)):
             button = ui.Button(
                 theme,
                 (x0 + i * (tab_w + 12), y0, tab_w, h),
-                self.t(f"vue.{key}"),
+                label,
                 on_click=lambda tab=tab: self.show(tab),
             )
             self.tab_buttons[tab] = self.box.add(button)
@@ -109,7 +135,7 @@ class VueDevine:
         y += h + 14
         self.type_label_rect = pygame.Rect(inner.x, y, inner.w, theme.line_height("small"))
         y += theme.line_height("small") + 4
-        give_w = 120
+        give_w = max(120, theme.font("body").size(self.t("vue.donner"))[0] + 2 * theme.pad + 8)
         self.field = ui.TextField(
             theme,
             (inner.x, y, inner.w - give_w - 8, h),
@@ -128,24 +154,23 @@ class VueDevine:
         self.chips_rect = pygame.Rect(inner.x, y, inner.w, middle.bottom - pad - y)
         self.chips = []
         right = pygame.Rect(middle.right + pad, body.y, body.right - middle.right - pad, body.h)
-        loss_h = 130
-        self.loss_rect = pygame.Rect(right.x, right.y, right.w, loss_h)
-        chart_h = (right.h - loss_h - 2 * pad) // 2
+        self.loss_rect = pygame.Rect(right.x, right.y, right.w, self._loss_height(right.w))
+        bars_top = self.loss_rect.bottom + pad
+        room = right.bottom - bars_top - pad
+        curve_h = min(room - self._bars_min_height(right.w), room // 2)
         self.curve = ui.LineChart(
             theme,
-            (right.x, self.loss_rect.bottom + pad, right.w, chart_h),
+            (right.x, bars_top, right.w, max(curve_h, 40)),
             self.t("vue.courbe"),
             reference=logic.SEUIL_PERTE,
             reference_label=self.t("vue.perte_but", seuil=self._n(logic.SEUIL_PERTE)),
             x_label=self.t("vue.courbe_x"),
         )
-        bars_rect = (
-            right.x,
-            self.curve.rect.bottom + pad,
-            right.w,
-            right.bottom - self.curve.rect.bottom - pad,
-        )
-        self.bars = ui.BarChart(theme, bars_rect, [], [], title="", y_max=1.0)
+        self.show_curve = curve_h >= CURVE_MIN_H  # big text: the loss figure is enough
+        if self.show_curve:
+            bars_top = self.curve.rect.bottom + pad
+        bars_rect = (right.x, bars_top, right.w, right.bottom - bars_top)
+        self.bars = classe_barres(ui)(theme, bars_rect, [], [], title="", y_max=1.0)
         self.feed_widgets = [
             self.heatmap,
             self.cards_panel,
@@ -199,7 +224,7 @@ class VueDevine:
             on_click=self.start_duel,
             icon="play",
         )
-        self.machine_bars = ui.BarChart(
+        self.machine_bars = classe_barres(ui)(
             theme,
             (right.x, right.y + h + pad + 120, right.w, right.bottom - right.y - h - pad - 120),
             [],
@@ -209,6 +234,30 @@ class VueDevine:
         self.score_rect = pygame.Rect(right.x, right.y + h + pad, right.w, 110)
         self.duel_widgets = [*self.keys, self.new_duel, self.machine_bars]
         self.box.add(*self.duel_widgets)
+
+    def _loss_role(self, width):
+        """The big loss figure: the title size, or the heading size if it would not fit."""
+        sample = self.t("vue.perte", perte=self._n(3.3, 3))
+        fits = self.theme.font("title").size(sample)[0] <= width - 24
+        return "title" if fits else "heading"
+
+    def _loss_subtitle(self):
+        sub = self.t("vue.perte_but", seuil=self._n(logic.SEUIL_PERTE))
+        return sub + " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
+
+    def _loss_height(self, width):
+        """Room for the figure, its subtitle (≤ 2 lines) and a message (2 lines)."""
+        theme = self.theme
+        line = theme.line_height("small")
+        sub_h = min(2 * line, theme.text_height(self._loss_subtitle(), width - 24, "small"))
+        return 16 + theme.line_height(self._loss_role(width)) + sub_h + 4 + 2 * line
+
+    def _bars_min_height(self, width):
+        theme = self.theme
+        title = self.t("vue.apres", lettre="m")
+        lines = 2 if theme.font("body").size(title)[0] > width - 2 * theme.pad else 1
+        fixed = 2 * theme.pad + lines * theme.line_height("body") + 4
+        return fixed + theme.line_height("tiny") + theme.line_height("small") + 70
 
     # ------------------------------------------------------------------ actions
     def play(self, action):
@@ -273,6 +322,7 @@ class VueDevine:
             button.style = "primary" if tab == self.tab else "secondary"
         for widget in self.feed_widgets:
             widget.visible = self.tab == "nourrir"
+        self.curve.visible = self.tab == "nourrir" and self.show_curve
         for button in self.card_buttons[self.shown_cards :]:
             button.visible = False
         for widget in self.duel_widgets:
@@ -400,6 +450,18 @@ class VueDevine:
         self.box.draw(surface)
         if self.tab == "nourrir":
             self._draw_feed_overlay(surface)
+        elif self.etat.duel is None or self.etat.duel.dernier is None:
+            # Before the first guess the machine's bars are empty: say what will show there.
+            box = self.machine_bars.rect.inflate(-2 * self.theme.pad, -2 * self.theme.pad)
+            self.theme.draw_text(
+                surface,
+                self.t("vue.duel_machine_vide"),
+                box,
+                "small",
+                self.theme.colors.ink_soft,
+                "center",
+                "middle",
+            )
 
     def _draw_feed(self, surface):
         theme, c = self.theme, self.theme.colors
@@ -409,42 +471,32 @@ class VueDevine:
         theme.draw_panel(surface, rect, fill=c.panel)
         color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
         inner = rect.inflate(-24, -16)
-        title_h = theme.line_height("title")
+        role = self._loss_role(rect.w)
+        title_h = theme.line_height(role)
+        # Near the bar, 3 decimals: « 2,848 » is clearly under 2,85, « 2,85 » is not.
+        decimals = 3 if abs(etat.perte - logic.SEUIL_PERTE) < 0.005 else 2
         theme.draw_text(
             surface,
-            self.t("vue.perte", perte=self._n(etat.perte)),
+            self.t("vue.perte", perte=self._n(etat.perte, decimals)),
             (inner.x, inner.y, inner.w, title_h),
-            "title",
+            role,
             color,
             "left",
             "middle",
         )
-        sub = self.t("vue.perte_but", seuil=self._n(logic.SEUIL_PERTE))
-        sub += " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
         line = theme.line_height("small")
-        theme.draw_text(
-            surface,
-            sub,
-            (inner.x, inner.y + title_h, inner.w, line),
-            "small",
-            c.ink_soft,
-            "left",
-            "middle",
+        top = inner.y + title_h
+        top += theme.draw_text(
+            surface, self._loss_subtitle(), (inner.x, top, inner.w, 2 * line), "small", c.ink_soft
         )
         if done:
             message, mcolor = self.t("vue.reussi"), c.good
         else:
             message, mcolor = self.message, c.good if self.message_good else c.bad
         if message:
-            top = inner.y + title_h + line + 2
+            top += 4
             theme.draw_text(
-                surface,
-                message,
-                (inner.x, top, inner.w, inner.bottom - top),
-                "small",
-                mcolor,
-                "left",
-                "middle",
+                surface, message, (inner.x, top, inner.w, inner.bottom - top), "small", mcolor
             )
 
     def _draw_feed_overlay(self, surface):
@@ -454,10 +506,11 @@ class VueDevine:
         rect = self.chips_rect
         n = len(self.etat.prenoms)
         text = self.t("vue.lus", n=n) if n else self.t("vue.lus_aucun")
+        lines = 1 if n else 2  # no names yet: the room of the chips is free
         theme.draw_text(
             surface,
             text,
-            (rect.x, rect.y, rect.w, theme.line_height("small") + 4),
+            (rect.x, rect.y, rect.w, lines * theme.line_height("small") + 4),
             "small",
             c.ink_soft,
         )
@@ -476,44 +529,64 @@ class VueDevine:
                 "midleft",
             )
 
+    def _duel_rule_role(self, inner):
+        """The rule in the body size if the duel still fits under it, else a bit smaller."""
+        theme = self.theme
+        needed = (
+            theme.line_height("small")
+            + WORD_BOX
+            + theme.line_height("heading")
+            + theme.line_height("body")
+            + 40
+        )
+        rule = self.t("vue.duel_regle")
+        room = self.keys_top - inner.y - needed
+        return "body" if theme.text_height(rule, inner.w, "body") <= room else "small"
+
     def _draw_duel(self, surface):
         theme, c = self.theme, self.theme.colors
         panel = self.duel_panel
         theme.draw_panel(surface, panel)
         inner = panel.inflate(-32, -24)
-        theme.draw_text(
-            surface, self.t("vue.duel_regle"), (inner.x, inner.y, inner.w, 64), "body", c.ink_soft
-        )
+        role = self._duel_rule_role(inner)
+        rule = self.t("vue.duel_regle")
+        rule_h = theme.text_height(rule, inner.w, role)
+        theme.draw_text(surface, rule, (inner.x, inner.y, inner.w, rule_h), role, c.ink_soft)
         duel = self.etat.duel
         score = self.score_rect
         theme.draw_panel(surface, score, fill=c.panel)
         if duel is None:
             return
-        theme.draw_text(
-            surface,
-            self.t("vue.duel_score", toi=duel.toi, machine=duel.machine),
-            score.inflate(-16, -16),
-            "title",
-            c.ink,
-            "center",
-            "middle",
-        )
-        y = inner.y + 76
+        text = self.t("vue.duel_score", toi=duel.toi, machine=duel.machine)
+        box = score.inflate(-16, -16)
+        big = "title" if theme.font("title").size(text)[0] <= box.w else "heading"
+        theme.draw_text(surface, text, box, big, c.ink, "center", "middle")
+        # Under the rule, from the top: « name n of 4 », the letters, the question; the
+        # last guess just above the keys. Spare room goes between them, evenly.
+        last_h = theme.line_height("body")
+        bottom = self.keys_top - last_h - 12
+        top = inner.y + rule_h
         if not duel.fini:
+            small_h, head_h = theme.line_height("small"), theme.line_height("heading")
+            used = small_h + WORD_BOX + head_h
+            gap = max(4, (bottom - top - used) // 4)
+            y = top + gap
             total = len(duel.prenoms)
             theme.draw_text(
                 surface,
                 self.t("vue.duel_prenom", n=duel.numero + 1, total=total),
-                (inner.x, y, inner.w, 30),
+                (inner.x, y, inner.w, small_h),
                 "small",
                 c.ink_soft,
                 "center",
             )
-            self._draw_word(surface, duel, pygame.Rect(inner.x, y + 34, inner.w, 84))
+            y += small_h + 4
+            self._draw_word(surface, duel, pygame.Rect(inner.x, y, inner.w, WORD_BOX))
+            y += WORD_BOX + gap
             theme.draw_text(
                 surface,
                 self.t("vue.duel_question"),
-                (inner.x, y + 126, inner.w, 36),
+                (inner.x, y, inner.w, head_h),
                 "heading",
                 c.ink,
                 "center",
@@ -525,9 +598,8 @@ class VueDevine:
                 text, color = self.t("vue.duel_perdu", toi=duel.toi, machine=duel.machine), c.bad
             else:
                 text, color = self.t("vue.duel_egal", toi=duel.toi), c.ink
-            theme.draw_text(
-                surface, text, (inner.x, y + 20, inner.w, 120), "heading", color, "center", "middle"
-            )
+            box = pygame.Rect(inner.x, top + 8, inner.w, bottom - top - 8)
+            theme.draw_text(surface, text, box, "heading", color, "center", "middle")
         if duel.dernier:
             d = duel.dernier
             line = self.t(
@@ -539,7 +611,7 @@ class VueDevine:
             theme.draw_text(
                 surface,
                 line,
-                (inner.x, self.keys_top - 44, inner.w, 34),
+                (inner.x, bottom + 4, inner.w, last_h),
                 "body",
                 c.ink_soft,
                 "center",
@@ -550,7 +622,7 @@ class VueDevine:
         theme, c = self.theme, self.theme.colors
         mot = duel.lettres()
         shown = mot[: duel.montrees]
-        side = 64
+        side = WORD_BOX
         gap = 10
         count = len(shown) + 1
         x = rect.centerx - (count * (side + gap) - gap) // 2
@@ -567,6 +639,49 @@ class VueDevine:
 
 
 _PUCES = {}
+_BARRES = {}
+
+
+def classe_barres(ui):
+    """A `ui.BarChart` whose title may take two lines (large text sizes)."""
+    if ui not in _BARRES:
+
+        class Barres(ui.BarChart):
+            def _title_lines(self, title=None):
+                title = self.title if title is None else title
+                width = self.rect.w - 2 * self.theme.pad
+                too_long = self.theme.font("body").size(title)[0] > width
+                return 2 if title and too_long else 1
+
+            _drawn_title = None  # the title while `draw` hides it from the base class
+
+            def plot_rect(self):
+                plot = super().plot_rect()
+                lines = self._title_lines(self._drawn_title)
+                extra = (lines - 1) * self.theme.line_height("body")
+                return pygame.Rect(plot.x, plot.y + extra, plot.w, max(4, plot.h - extra))
+
+            def draw(self, surface):
+                if self._title_lines() == 1:
+                    super().draw(surface)
+                    return
+                title, self.title, self._drawn_title = self.title, "", self.title
+                try:
+                    super().draw(surface)  # a hovered bar's readout shows instead of the title
+                finally:
+                    self.title, self._drawn_title = title, None
+                if self.active is None:
+                    theme = self.theme
+                    head = pygame.Rect(
+                        self.rect.x + theme.pad,
+                        self.rect.y + theme.pad,
+                        self.rect.w - 2 * theme.pad,
+                        2 * theme.line_height("body"),
+                    )
+                    theme.draw_text(surface, title, head, "body")
+
+        _BARRES[ui] = Barres
+    return _BARRES[ui]
 
 
 def classe_puce(ui):

@@ -1,7 +1,7 @@
 """L'écran du niveau 2 : trois lancers au basket, un par poids, et la machine qui apprend.
 
 Chaque ligne montre une réponse possible (voyelle, consonne, fin) : la balle est
-la probabilité prédite, l'anneau la vraie fréquence, et la flèche verte la
+la probabilité prédite, l'anneau la vraie fréquence, et la flèche la
 correction (l'opposé du gradient). Les boutons − / + poussent le poids ; la
 machine fait des pas de descente de gradient à la vitesse choisie, un pas à la
 fois pour qu'on voie les balles bouger. Aucun calcul ici : tout vient de logic.py.
@@ -14,6 +14,28 @@ import pygame
 from levels.l2_erreurs import logic
 
 PAS_PAR_SECONDE = 6  # the machine's steps are animated: the kid sees each one
+TRACK_H = 46  # the 0 %…100 % track of a row (ball, ring, arrow)
+NBSP = "\u00a0"
+
+
+def insecables(texte):
+    """French typography: no line break before « : ; ! ? % » nor inside « guillemets »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+class Textes:
+    """`ctx.t` with French no-break spaces added (numbers and lists pass through)."""
+
+    def __init__(self, t):
+        self._t = t
+
+    def __call__(self, key, **kwargs):
+        return insecables(self._t(key, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
 
 
 def make_view(level, partie, ctx):
@@ -23,7 +45,7 @@ def make_view(level, partie, ctx):
 class VueErreurs:
     def __init__(self, level, partie, ctx):
         self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, Textes(ctx.t)
         self.finished = False
         self.training = None  # the generator of the running `entrainer` action
         self.clock = 0.0
@@ -53,15 +75,23 @@ class VueErreurs:
         self.right = pygame.Rect(
             self.left.right + pad, self.left.y, area.right - 20 - self.left.right - pad, self.left.h
         )
-        panel = self.box.add(ui.Panel(theme, self.left, self.t("vue.main")))
+        title = self.t("vue.main")
+        if theme.font("heading").size(title)[0] > self.left.w - 2 * theme.pad - 8:
+            title = self.t("vue.main_court")  # big text: the short order only
+        panel = self.box.add(ui.Panel(theme, self.left, title))
         inner = panel.content_rect
         self.rows = []
         line_s = theme.line_height("small")
-        self.legend_h = line_s + 12
+        self.legend_rows = self._legend_layout(self.left.w - 40)
+        self.legend_h = len(self.legend_rows) * (line_s + 6) + 6
         row_h = (self.left.bottom - self.legend_h - 8 - inner.y) // len(logic.REPONSES)
         self.ctrl_dy = theme.line_height("heading") + 4
-        # Two lines of text under each track if they fit, else only the « miss » line.
-        self.two_lines = self.ctrl_dy + h + 2 * line_s + 12 <= row_h
+        # Lines of text under each track: two if they fit (the advice, the gradient, what
+        # is predicted and true), else one.
+        below = row_h - 8 - self.ctrl_dy - min(h, TRACK_H) - 2
+        self.text_lines = max(1, min(2, below // line_s))
+        value_w = theme.font("heading").size("−9,5")[0] + 16
+        self.ctrl_w = max(150, 2 * h + value_w + 12)  # − value + : the value never shrinks
         self.pushers = []
         for k in range(len(logic.REPONSES)):
             row = pygame.Rect(inner.x, inner.y + k * row_h, inner.w, row_h - 8)
@@ -77,7 +107,7 @@ class VueErreurs:
             )
             plus = ui.Button(
                 theme,
-                (row.x + 150, row.y + self.ctrl_dy, h, h),
+                (row.x + self.ctrl_w, row.y + self.ctrl_dy, h, h),
                 "",
                 on_click=lambda k=k: self.push(k, 1),
                 icon="plus",
@@ -128,29 +158,29 @@ class VueErreurs:
             fmt=self._speed_label,
         )
         y = m.y + slider_h + 8
-        third = (m.w - 16) // 3
+        half = (m.w - 8) // 2  # two buttons a row: their words never shrink
         self.step1 = ui.Button(
-            theme, (m.x, y, third, h), self.t("vue.un_pas"), lambda: self.train(1)
+            theme, (m.x, y, half, h), self.t("vue.un_pas"), lambda: self.train(1)
         )
         self.step10 = ui.Button(
             theme,
-            (m.x + third + 8, y, third, h),
+            (m.x + half + 8, y, half, h),
             self.t("vue.dix_pas"),
             lambda: self.train(10),
             icon="play",
         )
+        y += h + 10
         self.stop = ui.Button(
             theme,
-            (m.x + 2 * (third + 8), y, third, h),
+            (m.x, y, half, h),
             self.t("vue.arreter"),
             self.stop_training,
             icon="stop",
             style="secondary",
         )
-        y += h + 10
         self.restart = ui.Button(
             theme,
-            (m.x, y, m.w, h),
+            (m.x + half + 8, y, half, h),
             self.t("vue.recommencer"),
             self.start_again,
             style="danger",
@@ -276,54 +306,102 @@ class VueErreurs:
                 "left",
                 "middle",
             )
-            value_box = pygame.Rect(row.x + h + 6, row.y + self.ctrl_dy, 150 - h - 12, h)
+            value_box = pygame.Rect(row.x + h + 6, row.y + self.ctrl_dy, self.ctrl_w - h - 12, h)
             pygame.draw.rect(surface, c.panel, value_box, border_radius=8)
             pygame.draw.rect(surface, c.panel_edge, value_box, 2, border_radius=8)
             theme.draw_text(
-                surface, self._n(etat.poids[k], 1), value_box, "heading", c.ink, "center", "middle"
+                surface,
+                self._n(etat.poids[k], 1).replace("-", "−"),
+                value_box,
+                "heading",
+                c.ink,
+                "center",
+                "middle",
             )
             court = pygame.Rect(
-                row.x + 150 + h + 20,
+                row.x + self.ctrl_w + h + 20,
                 row.y + self.ctrl_dy,
-                row.right - (row.x + 150 + h + 20),
-                h,
+                row.right - (row.x + self.ctrl_w + h + 20),
+                min(h, TRACK_H),
             )
             self._draw_court(surface, court, etat.probas[k], f[k], etat.gradient[k])
-            ecart = (etat.probas[k] - f[k]) * 100
-            text = (
-                self.t("vue.balle", p=self._pct(etat.probas[k]))
-                + ", "
-                + self.t("vue.panier", f=self._pct(f[k]))
-            )
-            line_s = theme.line_height("small")
-            y = court.bottom + 2
-            if self.two_lines:
-                theme.draw_text(
-                    surface,
-                    text,
-                    (court.x, y, court.w, line_s),
-                    "small",
-                    c.ink_soft,
-                    "left",
-                    "middle",
-                )
-                y += line_s + 2
-            if abs(ecart) < 1:
-                text, color = self.t("vue.dedans"), c.good
-            elif ecart < 0:
-                text, color = self.t("vue.court", ecart=self._n(-ecart, 0)), c.ink
+            ecart = round((etat.probas[k] - f[k]) * 100)
+            if ecart == 0:
+                advice, color = self.t("vue.dedans"), c.good
             else:
-                text, color = self.t("vue.loin", ecart=self._n(ecart, 0)), c.ink
-            text += "   ·   " + self.t("vue.gradient", g=self._signed(etat.gradient[k]))
-            theme.draw_text(
-                surface, text, (court.x, y, court.w, line_s), "small", color, "left", "middle"
-            )
-        legende = pygame.Rect(
-            self.left.x + 20, self.left.bottom - self.legend_h - 4, self.left.w - 40, self.legend_h
-        )
-        theme.draw_text(
-            surface, self.t("vue.legende"), legende, "small", c.ink_soft, "center", "middle"
-        )
+                key = "vue.court" if ecart < 0 else "vue.loin"
+                key += "_1" if abs(ecart) == 1 else ""
+                advice, color = self.t(key, ecart=self._n(abs(ecart), 0)), c.ink
+            pieces = [
+                (advice, color),
+                (self.t("vue.gradient", g=self._signed(etat.gradient[k])), c.ink),
+                (
+                    self.t("vue.balle", p=self._pct(etat.probas[k]))
+                    + ", "
+                    + self.t("vue.panier", f=self._pct(f[k])),
+                    c.ink_soft,
+                ),
+            ]
+            self._draw_pieces(surface, pieces, court.x, court.bottom + 2, court.w)
+        self._draw_legend(surface)
+
+    def _draw_pieces(self, surface, pieces, x0, y, width):
+        """The row's texts in order of importance, as many per line as fit, « · » between."""
+        theme = self.theme
+        font = theme.font("small")
+        line_s = theme.line_height("small")
+        sep = "   ·   "
+        x, lines = x0, 1
+        for text, color in pieces:
+            w = font.size(text)[0]
+            if x > x0 and x + font.size(sep)[0] + w > x0 + width:
+                if lines >= self.text_lines:
+                    return
+                x, y, lines = x0, y + line_s + 2, lines + 1
+            if x > x0:
+                x = theme.text(surface, sep, (x, y), "small", theme.colors.ink_soft).right
+            theme.draw_text(surface, text, (x, y, x0 + width - x, line_s), "small", color)
+            x += w
+
+    def _legend_items(self):
+        return [
+            ("ball", self.t("vue.legende_balle")),
+            ("ring", self.t("vue.legende_anneau")),
+            ("arrow", self.t("vue.legende_fleche")),
+        ]
+
+    def _legend_layout(self, width):
+        """The legend's items (a small drawing + its words), in rows that fit `width`."""
+        font = self.theme.font("small")
+        rows, row, used = [], [], 0
+        for icon, text in self._legend_items():
+            w = ICON_W + 6 + font.size(text)[0]
+            if row and used + 28 + w > width:
+                rows.append((row, used))
+                row, used = [], 0
+            used += (28 if row else 0) + w
+            row.append((icon, text, w))
+        rows.append((row, used))
+        return rows
+
+    def _draw_legend(self, surface):
+        theme, c = self.theme, self.theme.colors
+        line_s = theme.line_height("small")
+        y = self.left.bottom - self.legend_h - 2
+        for row, used in self.legend_rows:
+            x = self.left.centerx - used // 2
+            for icon, text, w in row:
+                mid = (x + ICON_W // 2, y + line_s // 2)
+                if icon == "ball":
+                    pygame.draw.circle(surface, c.accent, mid, 9)
+                    pygame.draw.circle(surface, c.panel_edge, mid, 9, 2)
+                elif icon == "ring":
+                    pygame.draw.circle(surface, c.second, mid, 11, 3)
+                else:
+                    self._arrow(surface, (x + 2, mid[1]), (x + ICON_W - 2, mid[1]), c.good)
+                theme.text(surface, text, (x + ICON_W + 6, y), "small", c.ink_soft)
+                x += w + 28
+            y += line_s + 6
 
     def _draw_court(self, surface, rect, p, f, g):
         """A track from 0 % to 100 %: the ring (truth), the ball (prediction), the fix arrow."""
@@ -401,6 +479,8 @@ class VueErreurs:
         text = self._n(abs(x), 2)
         return ("+" if x >= 0 else "−") + text
 
+
+ICON_W = 26  # the little drawing in front of each legend item
 
 _DESSINS = {}
 

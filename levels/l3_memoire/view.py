@@ -14,6 +14,27 @@ from levels.l3_memoire import logic
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
 PAUSE_CLAVIER = 0.9  # seconds without arrows before a keyboard move is played
+NBSP = "\u00a0"
+
+
+def insecables(texte):
+    """French typography: no line break before « : ; ! ? % » nor inside « guillemets »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+class Textes:
+    """`ctx.t` with French no-break spaces added (numbers and lists pass through)."""
+
+    def __init__(self, t):
+        self._t = t
+
+    def __call__(self, key, **kwargs):
+        return insecables(self._t(key, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
 
 
 def make_view(level, partie, ctx):
@@ -23,7 +44,7 @@ def make_view(level, partie, ctx):
 class VueMemoire:
     def __init__(self, level, partie, ctx):
         self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, Textes(ctx.t)
         self.finished = False
         self.training = None
         self.clock = 0.0
@@ -78,7 +99,9 @@ class VueMemoire:
             area.right - 20 - self.board_panel.right - 16,
             self.board_panel.h,
         )
-        self.loss_rect = pygame.Rect(right.x, right.y, right.w, 150)
+        line_s = theme.line_height("small")
+        loss_h = theme.line_height("title") + 2 * line_s + 28
+        self.loss_rect = pygame.Rect(right.x, right.y, right.w, loss_h)
         self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._draw_loss))
         self.curve = self.box.add(
             ui.LineChart(
@@ -86,6 +109,8 @@ class VueMemoire:
                 (right.x, self.loss_rect.bottom + 12, right.w, 170),
                 self.t("vue.courbe"),
                 reference=logic.SEUIL_PERTE,
+                reference_label=self.t("vue.courbe_but", seuil=self._n(logic.SEUIL_PERTE, 2)),
+                x_label=self.t("vue.courbe_x"),
             )
         )
         y = self.curve.rect.bottom + 14
@@ -198,6 +223,20 @@ class VueMemoire:
         self.restart.enabled = not busy and (etat.aide or etat.places != etat.depart)
         self.curve.clear()
         self.curve.extend(etat.historique)
+        self._vowels_on_top(etat.aide)
+
+    def _vowels_on_top(self, on_top):
+        """After the machine learned, the vowels pile up with their neighbours: draw them
+        last so « a » and « i » (the letters the message names) stay visible."""
+        vowels = [self.tokens[v] for v in "eouyai"]  # « a » and « i » on the very top
+        widgets = self.box.widgets
+        if on_top == (widgets.index(vowels[-1]) > widgets.index(self.tokens["z"])):
+            return
+        order = [t for t in self.tokens.values() if t not in vowels] + vowels
+        if not on_top:
+            order = list(self.tokens.values())
+        first = min(widgets.index(t) for t in order)
+        widgets[first : first + len(order)] = order
 
     # ------------------------------------------------------------------ scene protocol
     def handle_event(self, event):
@@ -322,7 +361,7 @@ class VueMemoire:
             "left",
             "middle",
         )
-        line = (inner.h - title_h) // 2
+        line = theme.line_height("small") + 2
         main = self.t(
             "vue.main", perte=self._n(etat.perte_a_la_main, 3), seuil=self._n(logic.SEUIL_PERTE, 2)
         )
@@ -352,8 +391,9 @@ class VueMemoire:
         if self.message:
             text, color = self.message, c.bad
         elif etat.aide and etat.pas >= 20:
-            voisins_a = ", ".join(logic.plus_proches(etat.places, "a", 2))
-            voisins_i = ", ".join(logic.plus_proches(etat.places, "i", 2))
+            et = f" {self.t('vue.et')} "
+            voisins_a = et.join(logic.plus_proches(etat.places, "a", 2))
+            voisins_i = et.join(logic.plus_proches(etat.places, "i", 2))
             text, color = self.t("vue.apres_machine", a=voisins_a, i=voisins_i), c.second
             if not self.level.est_termine(etat):
                 text += " " + self.t("vue.aide_machine")
@@ -362,7 +402,22 @@ class VueMemoire:
         elif self.level.est_termine(etat):
             text, color = self.t("vue.reussi"), c.good
         else:
-            text, color = self.t("vue.glisse"), c.ink_soft
+            # What to do now, and why the machine's button is still off.
+            rect = self.status_rect
+            text = self.t("vue.glisse")
+            more = self.t("vue.machine_bloquee") if not self.machine.enabled else ""
+            body_h = theme.text_height(text, rect.w, "body")
+            more_h = theme.text_height(more, rect.w, "small") if more else 0
+            if body_h + more_h + 8 > rect.h:
+                more, more_h = "", 0
+            y = rect.centery - (body_h + more_h + (8 if more else 0)) // 2
+            theme.draw_text(
+                surface, text, (rect.x, y, rect.w, body_h), "body", c.ink_soft, "center"
+            )
+            if more:
+                box = (rect.x, y + body_h + 8, rect.w, more_h)
+                theme.draw_text(surface, more, box, "small", c.ink_soft, "center")
+            return
         theme.draw_text(surface, text, self.status_rect, "body", color, "center", "middle")
 
     def _n(self, x, decimals=2):

@@ -20,6 +20,33 @@ from levels.l4_attention import logic
 
 TAB_H = 58
 ANIM_SPEED = 8.0  # les flèches rejoignent leur épaisseur en ~1/8 s
+TABLE_H = 124  # la hauteur d'une table d'élève
+NBSP = "\u00a0"
+
+
+def insecables(texte):
+    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+class Textes:
+    """`ctx.t` avec les espaces insécables du français (nombres et listes inchangés)."""
+
+    def __init__(self, t):
+        self._t = t
+
+    def __call__(self, key, **kwargs):
+        return insecables(self._t(key, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
+
+
+def signe(valeur):
+    """+3, 0, −2 : le vrai signe moins, et pas de « +0 »."""
+    return f"{valeur:+d}".replace("-", "−") if valeur else "0"
 
 
 class VueAttention:
@@ -29,6 +56,8 @@ class VueAttention:
         self.ctx = ctx
         self.theme = ctx.theme
         self.ui = ctx.ui
+        self.t = Textes(ctx.t)
+        self.titre_mission = True
         self.finished = False
         self.enigme = 0
         self.tete = 0
@@ -47,10 +76,10 @@ class VueAttention:
         return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
 
     def rebuild(self):
-        ui, theme, t = self.ui, self.theme, self.ctx.t
+        ui, theme, t = self.ui, self.theme, self.t
         a = self.area
         self.box = ui.Container(theme)
-        self.gauche = pygame.Rect(a.x + 90, a.y + 8, 760, a.h - 16)
+        self.gauche = pygame.Rect(a.x + 20, a.y + 8, 830, a.h - 16)
         self.droite = pygame.Rect(self.gauche.right + 20, a.y + 8, a.right - 20, a.h - 16)
         self.droite.width = a.right - 20 - self.droite.x
         # les onglets des énigmes
@@ -67,19 +96,45 @@ class VueAttention:
                 tooltip=t(f"enigmes.{enigme.id}_mission"),
             )
             self.onglets.append(self.box.add(bouton))
-        # la mission, la salle, la prédiction, les exemples
-        self.mission = pygame.Rect(
-            self.gauche.x + 16, self.gauche.y + TAB_H + 18, self.gauche.w - 32, 56
+        # de haut en bas : la mission, la salle, la prédiction, les exemples
+        haut = self.gauche.y + TAB_H + 18
+        largeur_texte = self.gauche.w - 32
+        hauteur_puces = max(52, theme.line_height("body") + 30)
+        self.hauteur_prediction = max(
+            48, 2 * max(theme.line_height("body"), theme.line_height("small")) + 8
         )
-        self.salle = pygame.Rect(self.gauche.x, self.mission.bottom + 2, self.gauche.w, 296)
+        reste = self.gauche.bottom - 10 - hauteur_puces - 14 - self.hauteur_prediction - 8 - haut
+        # la salle : les flèches au-dessus des tables, la carte-question dessous
+        salle_min = TABLE_H + 2 * theme.line_height("small") + 60
+        # La mission : en taille normale avec son titre si elle tient, sinon sans le titre
+        # (l'onglet le dit), puis en plus petit.
+        for role, titre in (("body", True), ("body", False), ("small", True), ("small", False)):
+            self.role_mission, self.titre_mission = role, titre
+            hauteur = max(
+                theme.text_height(self._texte_mission(e), largeur_texte, role)
+                for e in logic.ENIGMES
+            )
+            if hauteur <= reste - salle_min:
+                break
+        hauteur = min(hauteur, reste - salle_min)
+        self.mission = pygame.Rect(self.gauche.x + 16, haut, largeur_texte, hauteur)
+        self.salle = pygame.Rect(
+            self.gauche.x, self.mission.bottom + 2, self.gauche.w, min(320, reste - hauteur - 2)
+        )
         self.zone_prediction = pygame.Rect(
-            self.gauche.x + 16, self.salle.bottom + 6, self.gauche.w - 32, 48
+            self.gauche.x + 16, self.salle.bottom + 6, self.gauche.w - 32, self.hauteur_prediction
         )
         self.puces = []
         y_puces = self.zone_prediction.bottom + 14
-        hauteur_puces = max(52, min(64, self.gauche.bottom - 10 - y_puces))
-        for k in range(max(len(e.exemples) for e in logic.ENIGMES)):
-            rect = (self.gauche.x + 8 + k * 125, y_puces, 117, hauteur_puces)
+        nombre = max(len(e.exemples) for e in logic.ENIGMES)
+        largeur_puce = (self.gauche.w - 16) // nombre - 8
+        for k in range(nombre):
+            rect = (
+                self.gauche.x + 8 + k * (largeur_puce + 8),
+                y_puces,
+                largeur_puce,
+                hauteur_puces,
+            )
             bouton = ui.Button(
                 theme, rect, "", on_click=lambda k=k: self.choisir_exemple(k), style="secondary"
             )
@@ -87,8 +142,9 @@ class VueAttention:
         # à droite : les têtes, puis les réglages
         d = self.droite
         self.boutons_tetes = []
+        haut_tete = max(42, theme.line_height("body") + 12)
         for h in range(2):
-            rect = (d.x + 16 + h * ((d.w - 40) // 2 + 8), d.y + 12, (d.w - 40) // 2, 42)
+            rect = (d.x + 16 + h * ((d.w - 40) // 2 + 8), d.y + 12, (d.w - 40) // 2, haut_tete)
             bouton = ui.Button(
                 theme,
                 rect,
@@ -98,7 +154,7 @@ class VueAttention:
             )
             self.boutons_tetes.append(self.box.add(bouton))
         self.lignes = []  # (carte, axe, rect de la ligne, bouton −, bouton +)
-        y = d.y + 66
+        y = d.y + 12 + max(haut_tete, theme.line_height("heading")) + 12
         for carte in logic.CARTES:
             y += theme.line_height("small") + 4  # le sous-titre
             for axe in logic.AXES:
@@ -124,9 +180,17 @@ class VueAttention:
                 y += 48
             y += 6
         self.y_crans = y + 2
-        haut_carte = self.y_crans + theme.line_height("small") + 10
+        crans = t("vue.crans", n=99, max=logic.CRANS_MAX_ETOILE)
+        self.hauteur_crans = theme.text_height(crans, d.w - 48, "small")
+        haut_carte = self.y_crans + self.hauteur_crans + 10
         self.carte_rect = pygame.Rect(d.x + 16, haut_carte, d.w - 32, d.bottom - 12 - haut_carte)
         self._maj_widgets()
+
+    def _texte_mission(self, enigme):
+        mission = self.t(f"enigmes.{enigme.id}_mission")
+        if not self.titre_mission:
+            return mission
+        return f"{self.t(f'enigmes.{enigme.id}_titre')} — {mission}"
 
     # ------------------------------------------------------------------ actions
     def choisir_enigme(self, i):
@@ -243,7 +307,7 @@ class VueAttention:
 
     # ------------------------------------------------------------------ dessin
     def draw(self, surface):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c = self.theme, self.theme.colors
         calculs = self.calculs()
         enigme = logic.ENIGMES[self.enigme]
         numero_ex = self.exemple[self.enigme]
@@ -258,9 +322,8 @@ class VueAttention:
         )
         theme.draw_panel(surface, fond)
         theme.draw_panel(surface, self.droite)
-        titre = t(f"enigmes.{enigme.id}_titre")
         theme.draw_text(
-            surface, f"{titre} — {t(f'enigmes.{enigme.id}_mission')}", self.mission, "small", c.ink
+            surface, self._texte_mission(enigme), self.mission, self.role_mission, c.ink
         )
         self._dessiner_salle(surface, ecoute, ligne)
         self._dessiner_prediction(surface, ligne)
@@ -289,11 +352,12 @@ class VueAttention:
         largeur = min(100, (self.salle.w - 40) // n - 12)
         total = n * largeur + (n - 1) * 12
         x0 = self.salle.centerx - total // 2
-        y = self.salle.y + 100
-        return [pygame.Rect(x0 + j * (largeur + 12), y, largeur, 124) for j in range(n)]
+        bas = self.theme.line_height("small") + 12 + 14  # la carte-question sous les tables
+        y = max(self.salle.y + 60, min(self.salle.y + 110, self.salle.bottom - bas - TABLE_H))
+        return [pygame.Rect(x0 + j * (largeur + 12), y, largeur, TABLE_H) for j in range(n)]
 
     def _dessiner_salle(self, surface, ecoute, ligne):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         mot, place = ecoute.mot, ecoute.place
         tables = self._positions(mot)
         reglage = self.reglage()
@@ -338,22 +402,24 @@ class VueAttention:
             if visible:
                 w = ecoute.poids[j]
                 etiquette = _pourcent(self.ctx, w)
-                fond = pygame.Rect(0, 0, 64, 26)
+                largeur = max(64, theme.font("small").size(etiquette)[0] + 14)
+                fond = pygame.Rect(0, 0, largeur, theme.line_height("small") + 6)
                 fond.midbottom = (rect.centerx + (14 if j == place else 0), rect.top - 4)
                 pygame.draw.rect(surface, c.panel, fond, border_radius=8)
                 pygame.draw.rect(surface, c.accent if w >= 0.5 else c.panel_edge, fond, 2, 8)
                 theme.draw_text(surface, etiquette, fond, "small", c.ink, "center", "middle")
         # la carte-question sous l'élève qui demande
         asker = tables[place]
-        carte = pygame.Rect(0, 0, 300, 46)
+        q = reglage["question"]
+        texte = t("vue.carte_question", voyelle=signe(q[0]), place=signe(q[1]))
+        largeur = min(self.salle.w - 20, theme.font("small").size(texte)[0] + 28)
+        carte = pygame.Rect(0, 0, largeur, theme.line_height("small") + 14)
         carte.midtop = (asker.centerx, asker.bottom + 12)
         carte.clamp_ip(self.salle.inflate(-4, 40))
         pygame.draw.line(
             surface, c.accent, (asker.centerx, asker.bottom), (asker.centerx, carte.top), 3
         )
         theme.draw_panel(surface, carte, fill=_melange(c.panel, c.accent, 0.12), edge=c.accent)
-        q = reglage["question"]
-        texte = t("vue.carte_question", voyelle=f"{q[0]:+d}", place=f"{q[1]:+d}")
         theme.draw_text(surface, texte, carte.inflate(-12, -6), "small", c.ink, "center", "middle")
 
     def _fleche(self, surface, depart, cible, poids, soi):
@@ -387,7 +453,7 @@ class VueAttention:
         pygame.draw.polygon(surface, couleur, pointe)
 
     def _dessiner_eleve(self, surface, rect, lettre, j, visible, demande, panneau, mot):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         if not visible:
             pygame.draw.rect(surface, c.disabled, rect, border_radius=12)
             pygame.draw.rect(surface, c.disabled_ink, rect, 2, border_radius=12)
@@ -403,8 +469,8 @@ class VueAttention:
             theme.draw_text(
                 surface,
                 t("vue.table", n=j + 1),
-                pygame.Rect(rect.x, rect.bottom - 28, rect.w, 24),
-                "tiny",
+                pygame.Rect(rect.x, rect.bottom - 30, rect.w, 26),
+                "small",
                 c.disabled_ink,
                 "center",
                 "middle",
@@ -432,27 +498,32 @@ class VueAttention:
         y = rect.y + 60
         if voyelle and panneau[0]:
             self._puce_panneau(surface, rect, y, t("vue.voyelle"), panneau[0], c.second)
-        y += 24
+        y += self._hauteur_puce(rect) + 2
         if panneau[1]:
             self._puce_panneau(surface, rect, y, f"n° {int(numero)}", panneau[1], c.series[2])
+
+    def _hauteur_puce(self, rect):
+        """Deux puces tiennent sous la lettre ; aux grandes tailles, elles grandissent."""
+        return max(22, min(self.theme.line_height("small") + 2, (rect.h - 66) // 2 - 2))
 
     def _puce_panneau(self, surface, rect, y, texte, taille, couleur):
         theme = self.theme
         role = {1: "tiny", 2: "small", 3: "body"}.get(taille, "tiny")
-        puce = pygame.Rect(rect.x + 6, y, rect.w - 12, 22)
+        puce = pygame.Rect(rect.x + 6, y, rect.w - 12, self._hauteur_puce(rect))
         pygame.draw.rect(
             surface, _melange(theme.colors.panel, couleur, 0.25 * taille), puce, border_radius=6
         )
         theme.draw_text(surface, texte, puce, role, theme.colors.ink, "center", "middle")
 
     def _dessiner_prediction(self, surface, ligne):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         zone = self.zone_prediction
         if len(ligne) == 1:
             cible = t("vue.cible", lettre=ligne[0].cible)
         else:
             cible = t("vue.cible_tetes", l1=ligne[0].cible, l2=ligne[1].cible)
-        gauche = pygame.Rect(zone.x, zone.y, 250, zone.h)
+        largeur = min(theme.font("body").size(cible)[0] + 8, zone.w * 2 // 5)
+        gauche = pygame.Rect(zone.x, zone.y, largeur, zone.h)
         theme.draw_text(surface, cible, gauche, "body", c.ink, "left", "middle")
         x = gauche.right + 8
         largeur = (zone.right - x) // len(ligne) - 8
@@ -488,7 +559,7 @@ class VueAttention:
         if choisie:
             pygame.draw.rect(surface, c.accent, rect.inflate(6, 6), 4, border_radius=16)
         debut = ex.mot[: ex.place + 1]
-        haut = pygame.Rect(rect.x + 6, rect.y + 4, rect.w - 12, 28)
+        haut = pygame.Rect(rect.x + 6, rect.y + 4, rect.w - 12, rect.h - 26)
         theme.draw_text(surface, f"{debut}…", haut, "body", c.ink, "center", "middle")
         bas = pygame.Rect(rect.x + 10, rect.bottom - 20, rect.w - 20, 10)
         pygame.draw.rect(surface, c.disabled, bas, border_radius=4)
@@ -497,7 +568,7 @@ class VueAttention:
         pygame.draw.rect(surface, couleur, plein, border_radius=4)
 
     def _dessiner_droite(self, surface, ecoute):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         d = self.droite
         # le panneau est dessiné sous les widgets : on le dessine d'abord puis on redessine
         enigme = logic.ENIGMES[self.enigme]
@@ -525,31 +596,32 @@ class VueAttention:
             boite.centerx = (moins.rect.right + _plus.rect.left) // 2
             pygame.draw.rect(surface, c.panel, boite, border_radius=8)
             pygame.draw.rect(surface, c.panel_edge, boite, 2, border_radius=8)
-            texte = f"{valeur:+d}" if carte == "question" else str(valeur)
+            texte = signe(valeur) if carte == "question" else str(valeur)
             theme.draw_text(surface, texte, boite, "heading", c.ink, "center", "middle")
         crans = self.partie.etat.crans
         couleur = c.ink if crans <= logic.CRANS_MAX_ETOILE else c.warn
-        theme.text(
+        theme.draw_text(
             surface,
             t("vue.crans", n=crans, max=logic.CRANS_MAX_ETOILE),
-            (d.x + 24, self.y_crans),
+            (d.x + 24, self.y_crans, d.w - 48, self.hauteur_crans),
             "small",
             couleur,
         )
         if self.message:
             boite = pygame.Rect(d.x + 16, self.y_crans - 4, d.w - 32, 60)
-            theme.draw_text(surface, self.message, boite, "tiny", c.bad, "right")
+            theme.draw_text(surface, self.message, boite, "small", c.bad, "right")
         self._dessiner_carte(surface, ecoute)
 
     def _dessiner_carte(self, surface, ecoute):
         """La carte « qui écoute qui ? » : chaque élève du mot (ligne) écoute ceux de devant."""
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         zone = self.carte_rect
         theme.text(surface, t("vue.carte_thermique"), (zone.x, zone.y), "small", c.ink)
         mot = ecoute.mot
         n = len(mot)
         haut = zone.y + theme.line_height("small") + 6
-        cote = max(12, min(30, (zone.h - (haut - zone.y) - 24) // n, (zone.w - 40) // n))
+        bas = theme.line_height("small") + 2
+        cote = max(12, min(30, (zone.h - (haut - zone.y) - bas) // n, (zone.w - 40) // n))
         x0 = zone.x + 30
         reglage = self.reglage()
         for i in range(n):
@@ -579,8 +651,8 @@ class VueAttention:
             theme.draw_text(
                 surface,
                 mot[j],
-                pygame.Rect(x0 + j * cote, haut + n * cote, cote, 22),
-                "tiny",
+                pygame.Rect(x0 + j * cote, haut + n * cote, cote, theme.line_height("small")),
+                "small",
                 c.ink_soft,
                 "center",
                 "middle",
@@ -588,7 +660,7 @@ class VueAttention:
         legende = pygame.Rect(x0 + n * cote + 12, haut, zone.right - (x0 + n * cote + 12), n * cote)
         if legende.w > 60:
             theme.draw_text(
-                surface, t("vue.futur_aide"), legende, "tiny", c.ink_soft, "left", "middle"
+                surface, t("vue.futur_aide"), legende, "small", c.ink_soft, "left", "middle"
             )
 
 

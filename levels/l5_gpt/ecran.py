@@ -27,8 +27,32 @@ N_INVENTES = 8
 FENETRE_COURBE = 25
 
 
+NBSP = "\u00a0"
+
+
+def insecables(texte):
+    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    texte = texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    return texte.replace("niveau ", "niveau" + NBSP).replace("level ", "level" + NBSP)
+
+
+class Textes:
+    """`ctx.t` avec les espaces insécables du français (nombres et listes inchangés)."""
+
+    def __init__(self, t):
+        self._t = t
+
+    def __call__(self, key, **kwargs):
+        return insecables(self._t(key, **kwargs))
+
+    def __getattr__(self, name):
+        return getattr(self._t, name)
+
+
 def texte(ctx, cle, **kw):
-    return ctx.t(TEXTES + cle, **kw)
+    return insecables(ctx.t(TEXTES + cle, **kw))
 
 
 def nombre(ctx, valeur, decimales=0):
@@ -261,7 +285,9 @@ class PanneauEntrainement:
         h = theme.control_height
         c = self.centre
         carre = h + 6
-        large = (c.w - carre - 20) * 11 // 20
+        # « Recommencer » garde la taille de ses mots, « Entraîner » prend le reste
+        mots = theme.font("body").size(texte(ctx, "recommencer"))[0] + 2 * theme.pad + 12
+        large = max((c.w - carre - 20) * 2 // 5, c.w - carre - 20 - mots)
         self.bouton_entrainer = self.box.add(
             ui.Button(
                 theme, (c.x, c.y, large, h), texte(ctx, "entrainer"), self.a.entrainer, icon="play"
@@ -420,16 +446,27 @@ class PanneauEntrainement:
         c = self.theme.colors
         for x in range(plot.x, plot.right, 14):
             pygame.draw.line(surface, c.good, (x, y), (min(x + 7, plot.right), y), 3)
+        # son nom sur une étiquette, à gauche (là où la courbe est encore haute)
         etiquette = texte(self.ctx, "barre", valeur=nombre(self.ctx, valeur, 2))
-        self.theme.text(surface, etiquette, (plot.right - 4, y - 2), "tiny", c.good, "bottomright")
+        rendu = self.theme.render(etiquette, "small", c.good)
+        boite = rendu.get_rect(topleft=(plot.x + 40, y + 6)).inflate(10, 4)
+        pygame.draw.rect(surface, c.panel, boite, border_radius=6)
+        pygame.draw.rect(surface, c.good, boite, 2, border_radius=6)
+        surface.blit(rendu, rendu.get_rect(center=boite.center))
 
     def _dessiner_droite(self, surface):
         theme, c, ctx = self.theme, self.theme.colors, self.ctx
         d = self.droite.inflate(-28, -20)
         y = d.y
-        hauteur_titre = theme.text_height(texte(ctx, "inventes"), d.w, "heading")
-        theme.draw_text(surface, texte(ctx, "inventes"), (d.x, y, d.w, hauteur_titre), "heading")
+        titre = texte(ctx, "inventes_court")
+        hauteur_titre = theme.text_height(titre, d.w, "heading")
+        theme.draw_text(surface, titre, (d.x, y, d.w, hauteur_titre), "heading")
         y += hauteur_titre + 6
+        # en bas, la validation et un message : les mots inventés prennent ce qui reste
+        bas = 2 * theme.line_height("small") + theme.line_height("heading") + 3 * 20
+        bas += 3 * theme.line_height("small")
+        ligne_mot = theme.line_height("heading") + 2
+        place = max(1, (d.bottom - bas - y - theme.line_height("small") - 4) // ligne_mot)
         inventes = self.a.mots_inventes()
         if inventes is None:
             theme.draw_text(
@@ -446,7 +483,7 @@ class PanneauEntrainement:
                 c.ink_soft,
             )
             y += theme.line_height("small") + 4
-            for mot in mots:
+            for mot in mots[:place]:
                 theme.draw_text(
                     surface,
                     mot or "…",
@@ -457,20 +494,31 @@ class PanneauEntrainement:
                 y += theme.line_height("heading") + 2
         y += 10
         etat = self.a.etat
+        # la perte de validation : le chiffre de l'objectif, en grand
         if etat.perte_val is None:
             validation = texte(ctx, "validation_aucune")
+            hauteur = theme.text_height(validation, d.w, "small")
+            theme.draw_text(surface, validation, (d.x, y, d.w, hauteur), "small", c.ink_soft)
+            y += hauteur + 8
         else:
-            validation = texte(ctx, "validation", valeur=nombre(ctx, etat.perte_val, 2))
-        hauteur = theme.text_height(validation, d.w, "small")
-        theme.draw_text(surface, validation, (d.x, y, d.w, hauteur), "small", c.ink)
-        y += hauteur + 8
-        if self.a.message:
-            couleur = c.good if self.a.message_bon else c.bad
-            theme.draw_text(surface, self.a.message, (d.x, y, d.w, d.bottom - y), "small", couleur)
-        elif self.a.occupe:
+            cle = "validation_titre" if self.a.niveau.id == "l5_gpt" else "validation_titre_mots"
+            titre = texte(ctx, cle)
+            hauteur = theme.text_height(titre, d.w, "small")
+            theme.draw_text(surface, titre, (d.x, y, d.w, hauteur), "small", c.ink)
+            y += hauteur
+            couleur = c.good if self.a.partie.termine() else c.ink
+            chiffre = nombre(ctx, etat.perte_val, 2)
             theme.draw_text(
-                surface, texte(ctx, "occupe"), (d.x, y, d.w, d.bottom - y), "small", c.second
+                surface, chiffre, (d.x, y, d.w, theme.line_height("heading")), "heading", couleur
             )
+            y += theme.line_height("heading") + 8
+        message, couleur = self.a.message, c.good if self.a.message_bon else c.bad
+        if not message and self.a.occupe:
+            message, couleur = texte(ctx, "occupe"), c.second
+        elif not message and self.a.partie.termine():
+            message, couleur = texte(ctx, "bravo") + " " + texte(ctx, "pret"), c.good
+        if message:
+            theme.draw_text(surface, message, (d.x, y, d.w, d.bottom - y), "small", couleur)
 
 
 # ---------------------------------------------------------------------------
@@ -493,7 +541,10 @@ class PanneauTerrain:
         r = self.rect
         self.box = ui.Container(theme)
         self.gauche = pygame.Rect(r.x, r.y, 330, r.h)
-        self.droite = pygame.Rect(r.right - 320, r.y, 320, r.h)
+        # à droite, « Garder mon modèle » garde la taille de ses mots
+        mots = theme.font("body").size(texte(ctx, "garder_modele"))[0]
+        large = max(320, mots + theme.control_height + 2 * theme.pad + 48)
+        self.droite = pygame.Rect(r.right - large, r.y, large, r.h)
         self.centre = pygame.Rect(
             self.gauche.right + 16, r.y, self.droite.x - self.gauche.right - 32, r.h
         )
@@ -511,6 +562,7 @@ class PanneauTerrain:
                 self.temperature,
                 step=0.1,
                 on_change=lambda v: setattr(self, "temperature", v),
+                fmt=lambda v: nombre(ctx, v, 1),
                 tooltip=texte(ctx, "creativite_aide"),
             )
         )
@@ -663,13 +715,16 @@ class PanneauTerrain:
         etat = self.a.etat
         for rect in (self.gauche, self.centre, self.droite):
             theme.draw_panel(surface, rect)
-        for rect, cle in (
-            (self.gauche, "terrain"),
-            (self.centre, "inventes"),
-            (self.droite, "favoris"),
+        inventes = texte(ctx, "inventes")
+        if theme.font("heading").size(inventes)[0] > self.centre.w - 28:
+            inventes = texte(ctx, "inventes_court")
+        for rect, titre_texte in (
+            (self.gauche, texte(ctx, "terrain")),
+            (self.centre, inventes),
+            (self.droite, texte(ctx, "favoris")),
         ):
             titre = pygame.Rect(rect.x + 14, rect.y + 10, rect.w - 28, theme.line_height("heading"))
-            theme.draw_text(surface, texte(ctx, cle), titre, "heading", c.ink)
+            theme.draw_text(surface, titre_texte, titre, "heading", c.ink)
         theme.draw_text(
             surface,
             texte(ctx, "creativite_aide"),

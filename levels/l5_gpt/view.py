@@ -13,12 +13,15 @@ from levels.l5_gpt import ecran, logic
 
 ONGLETS = ("assemblage", "entrainement", "terrain")
 COULEURS_BLOCS = {"plongements": 0, "attention": 1, "mlp": 2, "sortie": 3}
+BLOCS = ("mlp", "sortie", "plongements", "attention")  # mélangées dans la boîte
+ECART = 44  # entre deux cases : la place d'une flèche
 
 
 class VueGPT:
     def __init__(self, niveau, partie, ctx):
         self.niveau, self.partie, self.ctx = niveau, partie, ctx
         self.theme, self.ui = ctx.theme, ctx.ui
+        self.t = ecran.Textes(ctx.t)
         self.finished = False
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self._poser_ligne_enfant()
@@ -49,8 +52,9 @@ class VueGPT:
         self.box = ui.Container(theme)
         self.onglets = {}
         largeur = 260
+        haut_onglet = max(52, theme.line_height("body") + 20)
         for i, nom in enumerate(ONGLETS):
-            rect = (a.x + 90 + i * (largeur + 10), a.y + 8, largeur, 52)
+            rect = (a.x + 20 + i * (largeur + 10), a.y + 8, largeur, haut_onglet)
             bouton = ui.Button(
                 theme,
                 rect,
@@ -59,7 +63,8 @@ class VueGPT:
                 style="secondary",
             )
             self.onglets[nom] = self.box.add(bouton)
-        contenu = pygame.Rect(a.x + 90, a.y + 72, a.w - 110, a.h - 80)
+        haut = a.y + 8 + haut_onglet + 12
+        contenu = pygame.Rect(a.x + 20, haut, a.w - 40, a.bottom - 8 - haut)
         self.contenu = contenu
         self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
         self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
@@ -67,16 +72,45 @@ class VueGPT:
         self._maj_onglets()
 
     def _construire_assemblage(self, r):
-        ui, theme, t = self.ui, self.theme, self.ctx.t
+        """Tout se mesure avec le thème : aux grandes tailles de texte, les noms des pièces
+        passent en taille normale, et les cases ne montrent plus que le nom."""
+        ui, theme, t = self.ui, self.theme, self.t
         self.box_assemblage = ui.Container(theme)
         n = logic.NB_PLACES
-        largeur, ecart = 196, 44
-        total = n * largeur + (n - 1) * ecart
-        marge = 150  # la place des mots « lettres » et « lettre suivante ? »
-        x0 = r.x + marge + (r.w - 2 * marge - total) // 2
+        corps = theme.font("body")
+        fleche = 40  # une flèche et son espace
+        self.marge_g = corps.size(t("blocs.entree"))[0] + fleche + 12
+        mots = t("blocs.sortie_modele").replace("\u00a0", " ").split(" ")
+        self.marge_d = max(corps.size(m)[0] for m in [*mots, "?"]) + 30 + fleche
+        place = r.w - 40 - self.marge_g - self.marge_d
+        largeur = min(220, (place - (n - 1) * ECART) // n)
+        total = n * largeur + (n - 1) * ECART
+        x0 = r.x + 20 + self.marge_g + (place - total) // 2
+        noms = [t(f"blocs.{b}") for b in BLOCS]
+        trop_large = max(theme.font("heading").size(nom)[0] for nom in noms) > largeur - 16
+        self.role_nom = "body" if trop_large else "heading"
+        nom_h = theme.line_height(self.role_nom)
+        aide_h = max(theme.text_height(t(f"blocs.{b}_aide"), largeur - 20, "small") for b in BLOCS)
+        pleine = min(150, 8 + nom_h + 6 + aide_h + 12)
+        courte = max(theme.control_height + 10, 8 + nom_h + 24)
+        heading = theme.line_height("heading")
+        self.haut_titre = r.y + 12
+        consigne_w = r.w - 40 - 380
+        self.consigne_h = theme.text_height(t("blocs.glisse"), consigne_w, "small")
+        self.problemes_h = 2 * theme.line_height("small") + 4
+        fixe = (12 + heading + 12) + (12 + self.problemes_h + 12) + (heading + 10)
+        fixe += 12 + self.consigne_h + 12
+        reste = r.h - fixe
+        if 2 * pleine <= reste:
+            haut_case, haut_piece = pleine, pleine
+        else:
+            haut_case = courte
+            haut_piece = min(pleine, reste - courte)
+        self.cases_completes = haut_case == pleine  # sinon : le nom seul dans les cases
+        y = self.haut_titre + heading + 12
         self.cases = []
         for i in range(n):
-            rect = pygame.Rect(x0 + i * (largeur + ecart), r.y + 80, largeur, 130)
+            rect = pygame.Rect(x0 + i * (largeur + ECART), y, largeur, haut_case)
             bouton = ui.Button(
                 theme,
                 rect,
@@ -86,10 +120,12 @@ class VueGPT:
                 tooltip=t("blocs.case", n=i + 1),
             )
             self.cases.append(self.box_assemblage.add(bouton))
+        self.zone_problemes = pygame.Rect(r.x + 20, y + haut_case + 12, r.w - 40, self.problemes_h)
+        self.y_boite = self.zone_problemes.bottom + 12
+        y = self.y_boite + heading + 10
         self.pieces = {}
-        y = r.y + 340
-        for i, bloc in enumerate(("mlp", "sortie", "plongements", "attention")):  # mélangées
-            rect = pygame.Rect(x0 + i * (largeur + ecart), y, largeur, 130)
+        for i, bloc in enumerate(BLOCS):
+            rect = pygame.Rect(x0 + i * (largeur + ECART), y, largeur, haut_piece)
             bouton = ui.Button(
                 theme,
                 rect,
@@ -99,6 +135,7 @@ class VueGPT:
                 tooltip=t(f"blocs.{bloc}_aide"),
             )
             self.pieces[bloc] = self.box_assemblage.add(bouton)
+        self.zone_consigne = pygame.Rect(r.x + 20, y + haut_piece + 12, consigne_w, self.consigne_h)
         h = theme.control_height
         self.bouton_suite = self.box_assemblage.add(
             ui.Button(
@@ -116,7 +153,7 @@ class VueGPT:
         assemble = not logic.problemes_assemblage(self.partie.etat.blocs)
         for nom in ("entrainement", "terrain"):
             self.onglets[nom].enabled = assemble
-            self.onglets[nom].tooltip = None if assemble else self.ctx.t("blocs.d_abord")
+            self.onglets[nom].tooltip = None if assemble else self.t("blocs.d_abord")
         self.bouton_suite.visible = assemble
         verrou = self.partie.etat.poids is not None
         for bouton in [*self.cases, *self.pieces.values()]:
@@ -223,46 +260,46 @@ class VueGPT:
         serie = self.theme.colors.series
         return serie[COULEURS_BLOCS[bloc] % len(serie)]
 
-    def _dessiner_piece(self, surface, rect, bloc, fantome=False, choisie=False):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+    def _dessiner_piece(self, surface, rect, bloc, fantome=False, choisie=False, aide=True):
+        theme, c, t = self.theme, self.theme.colors, self.t
         couleur = self._couleur(bloc)
         fond = ecran_melange(c.panel, couleur, 0.12 if fantome else 0.3)
         pygame.draw.rect(surface, fond, rect, border_radius=14)
         bord = c.accent if choisie else (c.disabled_ink if fantome else couleur)
         pygame.draw.rect(surface, bord, rect, 5 if choisie else 3, border_radius=14)
         encre = c.ink_soft if fantome else c.ink
-        nom = pygame.Rect(rect.x + 8, rect.y + 8, rect.w - 16, theme.line_height("heading"))
-        theme.draw_text(surface, t(f"blocs.{bloc}"), nom, "heading", encre, "center", "middle")
-        aide = pygame.Rect(rect.x + 10, nom.bottom + 6, rect.w - 20, rect.bottom - nom.bottom - 12)
-        theme.draw_text(surface, t(f"blocs.{bloc}_aide"), aide, "small", encre, "center")
+        role = self.role_nom
+        if not aide:  # le nom seul, sur une ligne, au milieu de la case
+            ligne = theme.line_height(role)
+            nom = pygame.Rect(rect.x + 8, rect.centery - ligne // 2, rect.w - 16, ligne)
+            theme.draw_text(surface, t(f"blocs.{bloc}"), nom, role, encre, "center", "middle")
+            return
+        nom = pygame.Rect(rect.x + 8, rect.y + 8, rect.w - 16, theme.line_height(role))
+        theme.draw_text(surface, t(f"blocs.{bloc}"), nom, role, encre, "center", "middle")
+        zone = pygame.Rect(rect.x + 10, nom.bottom + 6, rect.w - 20, rect.bottom - nom.bottom - 12)
+        theme.draw_text(surface, t(f"blocs.{bloc}_aide"), zone, "small", encre, "center")
 
     def _dessiner_assemblage(self, surface):
-        theme, c, t = self.theme, self.theme.colors, self.ctx.t
+        theme, c, t = self.theme, self.theme.colors, self.t
         r = self.contenu
         theme.draw_panel(surface, r)
         etat = self.partie.etat
+        heading = theme.line_height("heading")
         # la chaîne : lettres → cases → lettre suivante
         theme.draw_text(
-            surface, t("blocs.modele"), (r.x + 20, r.y + 12, r.w - 40, 40), "heading", c.ink
+            surface, t("blocs.modele"), (r.x + 20, self.haut_titre, r.w - 40, heading), "heading"
         )
         premiere, derniere = self.cases[0].rect, self.cases[-1].rect
-        theme.draw_text(
-            surface,
-            t("blocs.entree"),
-            (r.x + 14, premiere.y, premiere.x - r.x - 56, premiere.h),
-            "body",
-            c.ink_soft,
-            "right",
-            "middle",
-        )
+        entree = pygame.Rect(r.x + 14, premiere.y, premiere.x - 40 - (r.x + 14), premiere.h)
+        theme.draw_text(surface, t("blocs.entree"), entree, "body", c.ink_soft, "right", "middle")
         sortie = pygame.Rect(
-            derniere.right + 34, derniere.y, r.right - derniere.right - 40, derniere.h
+            derniere.right + 40, derniere.y, r.right - 14 - derniere.right - 40, derniere.h
         )
         theme.draw_text(
             surface, t("blocs.sortie_modele"), sortie, "body", c.ink_soft, "left", "middle"
         )
         fleches = [(premiere.x - 34, premiere.centery)]
-        fleches += [(b.rect.right + 4, b.rect.centery) for b in self.cases]
+        fleches += [(b.rect.right + 8, b.rect.centery) for b in self.cases]
         for x, y in fleches:
             self.ui.draw_icon(surface, "right", pygame.Rect(x, y - 14, 28, 28), c.ink_soft)
         self.box_assemblage.draw(surface)
@@ -270,18 +307,13 @@ class VueGPT:
         for i, bouton in enumerate(self.cases):
             bloc = etat.blocs[i]
             if bloc is not None and bloc != tenu:
-                self._dessiner_piece(surface, bouton.rect, bloc)
+                self._dessiner_piece(surface, bouton.rect, bloc, aide=self.cases_completes)
             elif bloc is None:
                 theme.draw_text(
                     surface, str(i + 1), bouton.rect, "title", c.disabled, "center", "middle"
                 )
-        theme.draw_text(
-            surface,
-            t("blocs.boite"),
-            (r.x + 20, self.pieces["sortie"].rect.y - 50, 400, 40),
-            "heading",
-            c.ink,
-        )
+        boite = (r.x + 20, self.y_boite, r.w - 40, heading)
+        theme.draw_text(surface, t("blocs.boite"), boite, "heading", c.ink)
         for bloc, bouton in self.pieces.items():
             place = bloc in etat.blocs
             if bloc == tenu:
@@ -290,18 +322,53 @@ class VueGPT:
                 surface, bouton.rect, bloc, fantome=place, choisie=bloc == self.choisi
             )
         # les problèmes, ou « tout se branche »
-        problemes = logic.problemes_assemblage(etat.blocs)
-        zone = pygame.Rect(r.x + 20, self.cases[0].rect.bottom + 16, r.w - 40, 64)
+        problemes = problemes_traduits(t, etat.blocs)
         if problemes:
-            theme.draw_text(surface, problemes[0], zone, "small", c.bad)
+            theme.draw_text(surface, problemes[0], self.zone_problemes, "small", c.bad)
         else:
-            theme.draw_text(surface, t("blocs.assemble"), zone, "body", c.good)
-        consigne = pygame.Rect(r.x + 20, self.pieces["sortie"].rect.bottom + 14, 700, 60)
-        theme.draw_text(surface, t("blocs.glisse"), consigne, "small", c.ink_soft)
+            theme.draw_text(surface, t("blocs.assemble"), self.zone_problemes, "body", c.good)
+        theme.draw_text(surface, t("blocs.glisse"), self.zone_consigne, "small", c.ink_soft)
         if tenu is not None:
             rect = self.pieces[tenu].rect.copy()
             rect.center = self.tenu[1]
             self._dessiner_piece(surface, rect, tenu, choisie=True)
+
+
+def problemes_traduits(t, blocs):
+    """Les problèmes de l'assemblage dans la langue du joueur.
+
+    Les mêmes règles que `logic.problemes_assemblage` (qui les dit en français, pour les
+    refus) : un test vérifie qu'ils trouvent les mêmes problèmes.
+    """
+    cle = "blocs.problemes."
+    problemes = []
+    vides = [i + 1 for i, bloc in enumerate(blocs) if bloc is None]
+    if vides:
+        places = [str(i) for i in vides]
+        if len(places) > 1:
+            places = [", ".join(places[:-1]), places[-1]]
+        places = f" {t(cle + 'et')} ".join(places)
+        problemes.append(t(cle + ("manque_une" if len(vides) == 1 else "manque"), places=places))
+    entree = "lettres"
+    for i, bloc in enumerate(blocs):
+        if bloc is None:
+            entree = None
+            continue
+        recoit, donne = logic.BLOCS[bloc]
+        if entree is not None and recoit != entree:
+            if bloc == "plongements":
+                problemes.append(t(cle + "plongements_debut", n=i + 1))
+            elif entree == "lettres":
+                problemes.append(t(cle + "attend_nombres", n=i + 1))
+            else:
+                attendu, recu = t(cle + recoit), t(cle + entree)
+                problemes.append(t(cle + "attend", n=i + 1, attendu=attendu, recu=recu))
+        entree = donne
+    if not vides and not problemes and entree != "scores":
+        problemes.append(t(cle + "sortie_fin"))
+    if not problemes and blocs.index("attention") > blocs.index("mlp"):
+        problemes.append(t(cle + "ordre"))
+    return problemes
 
 
 def ecran_melange(a, b, t):
