@@ -124,3 +124,50 @@ def test_mute_setting_reaches_the_sounds(app):
     app.settings.sound = False
     app.apply_settings()
     assert calls[-1] is True
+
+
+@pytest.mark.parametrize("text_size", [0, 1, 2])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_hosts_goal_bar_says_what_it_measures(app, text_size, lang):
+    from game.scenes import demo
+    from game.scenes.level import LevelHost
+    from game.scenes.places import build_places
+
+    demo.demo_profile(app, "all")
+    app.settings.language, app.settings.text_size = lang, text_size
+    app.apply_settings()
+    place = next(p for p in build_places(app.profile) if p.kind == "level" and p.number == 5)
+    host = app.scenes.push(LevelHost(app, place, seed=2))
+    if host.intro:
+        host.skip_intro()
+    app.step([], 1 / 60)
+    # level 5 shows a step bar of its own: the host's bar is named
+    assert host.progress_label == {"fr": "vers l'objectif", "en": "to the goal"}[lang]
+    label, bar = host.progress_label_rect, host.progress_rect
+    assert label.bottom <= bar.top and host.bar.contains(label.union(bar))
+    assert app.theme.font("tiny").size(host.progress_label)[0] <= label.w
+    for other in (host.title_rect, host.hints_button.rect, host.pause_button.rect):
+        assert not other.colliderect(label.union(bar))
+
+
+def test_tiles_are_clickables():
+    from game import ui
+    from game.scenes.common import tile_class
+
+    pygame.init()
+    clicks = []
+    tile = tile_class(ui)(ui.Theme(), (0, 0, 100, 100), lambda s, t: None, lambda: clicks.append(1))
+    assert isinstance(tile, ui.Clickable)
+    events = [
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(50, 50), button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(50, 50), button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(50, 50), button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(150, 50), button=1),  # slid off
+    ]
+    for event in events:
+        tile.handle_event(event)
+    tile.focused = True
+    tile.handle_event(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    )
+    assert clicks == [1, 1]

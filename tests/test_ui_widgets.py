@@ -359,6 +359,75 @@ def test_heat_map_readout_follows_the_mouse_and_the_cursor(theme):
     heat.draw(pygame.Surface((520, 520)))
 
 
+LETTERS = [".", *"abcdefghijklmnopqrstuvwxyz"]
+
+
+def _masks(theme, places, size, shape):
+    """One mask per drawn text: its ink on a `shape` page."""
+    masks = []
+    for text, pos, anchor, *_ in places:
+        page = pygame.Surface(shape, pygame.SRCALPHA)
+        theme.text(page, text, pos, size, (0, 0, 0), anchor)
+        masks.append(pygame.mask.from_surface(page))
+    return masks
+
+
+@pytest.mark.parametrize("text_size", [0, 1, 2])
+@pytest.mark.parametrize("size", [(500, 495), (520, 540), (300, 300)])
+def test_heat_map_labels_stay_readable_and_never_touch(text_size, size):
+    theme = ui.Theme(text_size)
+    heat = ui.HeatMap(theme, (0, 0, *size), LETTERS, LETTERS, [[1] * 27] * 27, title="Le tableau")
+    grid, cell, label_size = heat._layout()
+    if size != (300, 300):  # the room a 27×27 table gets (about 520×540 at most)
+        assert label_size >= theme.min_size("tiny")  # never tied to a small cell
+    places = heat.label_places()
+    masks = _masks(theme, places, label_size, (size[0] + 40, size[1] + 40))
+    for i, a in enumerate(masks):
+        for b in masks[i + 1 :]:
+            assert not a.overlap(b, (0, 0))
+    for text, (x, y), anchor, axis, _ in places:  # beside the grid, inside the widget
+        box = theme.render(text, label_size).get_rect(**{anchor: (round(x), round(y))})
+        assert heat.rect.contains(box)
+        assert box.right <= grid.x - 2 if axis == 0 else box.bottom <= grid.y
+    assert grid.w <= size[0] and cell >= 4
+
+
+@pytest.mark.parametrize("text_size", [0, 1, 2])
+@pytest.mark.parametrize("n", [5, 8, 15, 27])
+def test_bar_chart_numbers_never_touch(text_size, n):
+    theme = ui.Theme(text_size, lang="en")
+    values = [1 / 15] * n if n != 15 else [0.3, 0.2, *[0.067] * 5, *[0.004] * 8]
+    chart = ui.BarChart(theme, (0, 0, 320, 220), [str(i) for i in range(n)], values, highlight=2)
+    numbers = chart.number_labels()
+    assert 2 in numbers  # the highlighted bar always says its number
+    spans = []
+    for _, (text, size, x) in sorted(numbers.items()):
+        assert size >= theme.min_size("tiny")
+        w = theme.render(text, size).get_width()
+        spans.append((x - w / 2, x + w / 2))
+        assert chart.rect.x <= x - w / 2 and x + w / 2 <= chart.rect.right
+    assert all(a[1] + 2 <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    chart.draw(pygame.Surface((320, 220)))
+
+
+def test_bar_chart_numbers_all_show_when_they_fit(theme):
+    chart = ui.BarChart(theme, (0, 0, 500, 200), list("abc"), [0.5, 0.25, 0.125])
+    expected = [theme.format_percent(v) for v in (0.5, 0.25, 0.125)]
+    assert [t for t, _, _ in chart.number_labels().values()] == expected
+
+
+@pytest.mark.parametrize("text_size", [0, 2])
+def test_progress_bar_percentage_reads_over_the_fill(text_size):
+    theme = ui.Theme(text_size)
+    bar = ui.ProgressBar(theme, (0, 0, 210, 34), 1.0)
+    page = pygame.Surface((210, 34))
+    bar.draw(page)
+    on_fill = theme.ink_on(theme.colors.good)
+    colours = {tuple(page.get_at((x, y)))[:3] for x in range(8, 202) for y in range(4, 30)}
+    assert on_fill in colours  # the text is written in the fill's ink…
+    assert theme.colors.ink not in colours  # …not in the dark ink that vanishes on green
+
+
 def test_progress_bar_clamps(theme):
     for value in (-1, 0, 0.5, 1, 7, float("nan")):
         ui.ProgressBar(theme, (0, 0, 300, 60), value, "Objectif", goal=0.8).draw(

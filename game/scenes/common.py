@@ -183,34 +183,22 @@ _TILE_CLASS = []
 
 
 def tile_class(ui):
-    """A focusable tile drawn by a function (profile cards, colour and avatar choices)."""
+    """A focusable tile drawn by a function (profile cards, colour and avatar choices).
+
+    A `ui.Clickable`: click (press + release inside) or Entrée / Espace calls `on_click`.
+    """
     if _TILE_CLASS:
         return _TILE_CLASS[0]
-    from game.ui.base import ACTIVATE_KEYS, is_click, is_release
 
-    class Tile(ui.Widget):
-        focusable = True
-
+    class Tile(ui.Clickable):
         def __init__(self, theme, rect, painter, on_click, selected=False, tooltip=None):
             super().__init__(theme, rect, tooltip)
             self.painter = painter
             self.on_click = on_click
             self.selected = selected
-            self.pressed = False
 
-        def on_event(self, event):
-            if event.type == pygame.KEYDOWN and self.focused and event.key in ACTIVATE_KEYS:
-                self.on_click()
-                return True
-            if is_click(event) and self.rect.collidepoint(event.pos):
-                self.pressed = True
-                return True
-            if is_release(event) and self.pressed:
-                self.pressed = False
-                if self.rect.collidepoint(event.pos):
-                    self.on_click()
-                return True
-            return False
+        def activate(self):
+            self.on_click()
 
         def draw(self, surface):
             self.painter(surface, self)

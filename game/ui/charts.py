@@ -29,6 +29,9 @@ def _tick_label(theme, value: float, ticks: list[float]) -> str:
     return theme.format_number(value, max(0, -math.floor(math.log10(step))))
 
 
+_LABEL_GAP = 4  # px at least between two numbers written side by side
+
+
 def _finite(values) -> list[float]:
     return [v for v in values if isinstance(v, (int, float)) and math.isfinite(v)]
 
@@ -53,8 +56,9 @@ class ProgressBar(Widget):
         pygame.draw.rect(surface, c.panel, bar, border_radius=radius)
         fill = bar.copy()
         fill.width = round(bar.w * value)
+        fill_color = self.color or c.good
         if fill.width:
-            pygame.draw.rect(surface, self.color or c.good, fill, border_radius=radius)
+            pygame.draw.rect(surface, fill_color, fill, border_radius=radius)
         pygame.draw.rect(surface, c.panel_edge, bar, 2, border_radius=radius)
         if self.goal is not None:
             x = bar.x + round(bar.w * min(1.0, max(0.0, self.goal)))
@@ -62,9 +66,18 @@ class ProgressBar(Widget):
             pygame.draw.polygon(
                 surface, c.ink, [(x - 7, bar.y - 10), (x + 7, bar.y - 10), (x, bar.y - 2)]
             )
+        # The percentage is written in two inks: the part over the filled bar in the
+        # ink that reads on the fill, the rest in the ink that reads on the empty bar.
         text = theme.format_percent(value)
         box = bar.inflate(-16, 0)
-        theme.draw_text(surface, text, box, "small", theme.ink_on(c.panel), "right", "middle")
+        empty = pygame.Rect(fill.right, bar.y, bar.right - fill.right, bar.h)
+        clip = surface.get_clip()
+        for part, ink in ((fill, theme.ink_on(fill_color)), (empty, theme.ink_on(c.panel))):
+            part = part.clip(clip)
+            if part.w > 0 and part.h > 0:
+                surface.set_clip(part)
+                theme.draw_text(surface, text, box, "small", ink, "right", "middle")
+        surface.set_clip(clip)
 
 
 class LineChart(Widget):
@@ -323,7 +336,9 @@ class BarChart(_CursorChart):
         self.highlight, self.title, self.y_max = highlight, title, y_max
         # default: the theme's percent, in the theme's language at draw time
         self.fmt = fmt or (lambda v: self.theme.format_percent(v))
+        self.fmt_is_default = fmt is None
         self.focusable = on_select is not None
+        self._numbers_key, self._numbers = None, {}
 
     def set_data(self, labels, values, highlight: int | None = None) -> None:
         self.labels, self.values, self.highlight = list(labels), list(values), highlight
@@ -355,6 +370,67 @@ class BarChart(_CursorChart):
             round(plot.x + i * slot + gap / 2), plot.bottom - h, max(1, round(slot - gap)), h
         )
 
+    def number_labels(self) -> dict[int, tuple[str, int, float]]:
+        """The numbers written above the bars: index → (text, font size, centre x).
+
+        Every bar gets its number when they all fit side by side, at the tiny size or
+        smaller (never below the readable minimum), with fewer decimals if needed.
+        Otherwise the highlighted bar and then the tallest ones get theirs, as long as
+        no two touch: the readout names any bar the kid points at.
+        """
+        theme, n = self.theme, self.shape()[1]
+        values = self.values[:n]
+        texts = [self.fmt(v) for v in values]
+        variants = [texts]
+        if self.fmt_is_default:  # « 6,7 % » → « 7 % » (tiny shares keep « 0,4 % »)
+            short = [
+                theme.format_percent(v, 0) if _finite([v]) and v >= 0.005 else t
+                for v, t in zip(values, texts, strict=True)
+            ]
+            if short != texts:
+                variants.append(short)
+        key = (tuple(texts), tuple(self.rect), theme.text_size, self.highlight)
+        if self._numbers_key == key:
+            return self._numbers
+        if not n:
+            return {}
+        centres = [self.bar_rect(i).centerx for i in range(n)]
+        lo, hi = self.rect.x + 4, self.rect.right - 4
+
+        def spans(candidate, size, indices):
+            font = get_font(size)
+            out = {}
+            for i in indices:
+                w = font.size(candidate[i])[0]
+                x = min(max(centres[i], lo + w / 2), hi - w / 2)
+                out[i] = (x - w / 2, x + w / 2, x)
+            return out
+
+        def apart(a, b) -> bool:
+            return a[1] + _LABEL_GAP <= b[0] or b[1] + _LABEL_GAP <= a[0]
+
+        numbers: dict[int, tuple[str, int, float]] = {}
+        for size in range(theme.size("tiny"), theme.min_size("tiny") - 1, -1):
+            for candidate in variants:
+                box = spans(candidate, size, range(n))
+                if all(apart(box[i], box[i + 1]) for i in range(n - 1)):
+                    numbers = {i: (candidate[i], size, box[i][2]) for i in range(n)}
+                    break
+            if numbers:
+                break
+        else:  # not all: the highlighted bar, then the tallest, never touching
+            size, candidate = theme.min_size("tiny"), variants[-1]
+            box = spans(candidate, size, range(n))
+
+            def rank(i):
+                return (i != self.highlight, -sum(_finite([values[i]])), i)
+
+            for i in sorted(range(n), key=rank):
+                if all(apart(box[i], box[j]) for j in numbers):
+                    numbers[i] = (candidate[i], size, box[i][2])
+        self._numbers_key, self._numbers = key, numbers
+        return numbers
+
     def item_at(self, pos) -> tuple[int, int] | None:
         plot, n = self.plot_rect(), self.shape()[1]
         column = plot.inflate(0, 2 * self.theme.line_height("small"))
@@ -382,9 +458,7 @@ class BarChart(_CursorChart):
         if readout:
             theme.text(surface, readout, head.topright, "body", c.accent, "topright")
         pygame.draw.line(surface, c.ink_soft, plot.bottomleft, plot.bottomright, 2)
-        texts = [self.fmt(v) for v in self.values[:n]]
-        widest = max((theme.font("tiny").size(t)[0] for t in texts), default=0)
-        all_numbers = n and widest <= self.bar_rect(0).w + 8  # all or none: no odd gaps
+        numbers = self.number_labels()
         for i in range(n):
             bar = self.bar_rect(i)
             hot = i == self.highlight
@@ -406,15 +480,9 @@ class BarChart(_CursorChart):
                 label_color,
                 "midtop",
             )
-            if all_numbers or hot:
-                theme.text(
-                    surface,
-                    texts[i],
-                    (bar.centerx, bar.top - 2),
-                    "tiny",
-                    c.ink,
-                    "midbottom",
-                )
+            if i in numbers:
+                text, size, x = numbers[i]
+                theme.text(surface, text, (x, bar.top - 2), size, c.ink, "midbottom")
 
 
 class HeatMap(_CursorChart):
@@ -448,27 +516,105 @@ class HeatMap(_CursorChart):
         # default: the theme's number, in the theme's language at draw time
         self.fmt = fmt or (lambda v: self.theme.format_number(v))
         self.readout = readout or (lambda r, col, v: f"{r} → {col} : {self.fmt(v)}")
+        self._layout_key, self._layout_value = None, None
 
     def shape(self) -> tuple[int, int]:
         return len(self.row_labels), len(self.col_labels)
 
     def _layout(self):
         """(grid rect, cell size, label font size)."""
+        return self.label_layout()[:3]
+
+    def label_layout(self):
+        """(grid rect, cell size, label font size, rows staggered, columns staggered).
+
+        The labels keep a readable size (the tiny size, down to its readable minimum)
+        whatever the cell size: their room beside and above the grid is measured at
+        that size. When neighbouring labels would touch, every other one moves one
+        step out (rows: a second column on the left; columns: a second line above).
+        Only a map too small for that goes below the readable size.
+        """
+        theme = self.theme
+        key = (
+            tuple(self.rect),
+            theme.text_size,
+            tuple(map(str, self.row_labels)),
+            tuple(map(str, self.col_labels)),
+            bool(self.title),
+        )
+        if key != self._layout_key:
+            sizes = range(theme.size("tiny"), theme.min_size("tiny") - 1, -1)
+            tries = ((False, False), (False, True), (True, False), (True, True))
+            found = next(
+                (
+                    layout
+                    for stagger in tries
+                    for size in sizes
+                    if (layout := self._try_layout(size, *stagger))[5]
+                ),
+                None,
+            )
+            if found is None:  # a very small map: smaller still rather than overlapping
+                small = [self._try_layout(size, True, True) for size in range(sizes[-1], 9, -1)]
+                found = next((layout for layout in small if layout[5]), small[-1])
+            self._layout_key, self._layout_value = key, found[:5]
+        return self._layout_value
+
+    def label_places(self) -> list[tuple[str, tuple[float, float], str, int, int]]:
+        """Where the labels go: (text, position, anchor, 0 = row / 1 = column, index)."""
+        grid, cell, size, stagger_rows, stagger_cols = self.label_layout()
+        font = get_font(size)
+        inner_w = max((font.size(str(s))[0] for s in self.row_labels[0::2]), default=0)
+        places = []
+        for r, label in enumerate(self.row_labels):
+            x = grid.x - 4 - (inner_w + _LABEL_GAP if stagger_rows and r % 2 else 0)
+            places.append((str(label), (x, grid.y + r * cell + cell / 2), "midright", 0, r))
+        for k, label in enumerate(self.col_labels):
+            y = grid.y - 1 - (font.get_height() if stagger_cols and k % 2 else 0)
+            places.append((str(label), (grid.x + k * cell + cell / 2, y), "midbottom", 1, k))
+        return places
+
+    @staticmethod
+    def _ink(font, text: str) -> tuple[float, float]:
+        """Top and bottom of the letters' ink, from the centre of the drawn line."""
+        metrics = [m for m in (font.metrics(text) or []) if m]
+        if not metrics:
+            return 0.0, 0.0
+        base = font.get_ascent() - font.get_height() / 2
+        return base - max(m[3] for m in metrics), base - min(m[2] for m in metrics)
+
+    def _try_layout(self, size: int, stagger_rows: bool, stagger_cols: bool):
+        """The layout with labels at `size`, and whether no two labels touch."""
         theme = self.theme
         rows, cols = self.shape()
+        font = get_font(size)
+        row_texts, col_texts = list(map(str, self.row_labels)), list(map(str, self.col_labels))
+        row_w = [font.size(t)[0] for t in row_texts]
+        if stagger_rows:
+            label_w = max(row_w[0::2], default=0) + _LABEL_GAP + max(row_w[1::2], default=0)
+        else:
+            label_w = max(row_w, default=0)
+        label_w = max(label_w, 8) + 6
+        line = font.get_height()
+        label_h = line * (2 if stagger_cols else 1) + 1
         top = self.rect.y + theme.pad + (theme.line_height("body") + 4 if self.title else 0)
         bottom = self.rect.bottom - theme.pad - theme.line_height("body") - 4
-        label_size = theme.size("tiny")
-        label_w = max([theme.font("tiny").size(str(s))[0] for s in self.row_labels] + [8]) + 6
-        label_h = theme.line_height("tiny")
         avail_w = self.rect.w - 2 * theme.pad - label_w
         avail_h = bottom - top - label_h
         cell = max(4, min(avail_w // max(cols, 1), avail_h // max(rows, 1)))
-        while label_size > 10 and get_font(label_size).get_linesize() > cell + 2:
-            label_size -= 1
         grid = pygame.Rect(0, 0, cell * cols, cell * rows)
         grid.topleft = (self.rect.x + theme.pad + label_w + (avail_w - grid.w) // 2, top + label_h)
-        return grid, cell, label_size
+        step = 2 if stagger_cols else 1
+        col_w = [font.size(t)[0] for t in col_texts]
+        fits = all(
+            (col_w[k] + col_w[k + step]) / 2 + _LABEL_GAP <= step * cell for k in range(cols - step)
+        )
+        step = 2 if stagger_rows else 1
+        ink = [self._ink(font, t) for t in row_texts] if fits else []
+        fits = fits and all(
+            ink[r][1] + 1 <= ink[r + step][0] + step * cell for r in range(rows - step)
+        )
+        return grid, cell, size, stagger_rows, stagger_cols, fits
 
     def item_at(self, pos) -> tuple[int, int] | None:
         grid, cell, _ = self._layout()
@@ -533,26 +679,9 @@ class HeatMap(_CursorChart):
         surface.blit(theme.cached(key, lambda: self._paint_cells(data, cell, label_size)), grid)
         pygame.draw.rect(surface, c.panel_edge, grid.inflate(2, 2), 2)
         active = self.active
-        for r, label in enumerate(self.row_labels):
-            on = active is not None and active[0] == r
-            theme.text(
-                surface,
-                str(label),
-                (grid.x - 4, grid.y + r * cell + cell / 2),
-                label_size,
-                c.accent if on else c.ink,
-                "midright",
-            )
-        for k, label in enumerate(self.col_labels):
-            on = active is not None and active[1] == k
-            theme.text(
-                surface,
-                str(label),
-                (grid.x + k * cell + cell / 2, grid.y - 1),
-                label_size,
-                c.accent if on else c.ink,
-                "midbottom",
-            )
+        for text, pos, anchor, axis, index in self.label_places():
+            on = active is not None and active[axis] == index
+            theme.text(surface, text, pos, label_size, c.accent if on else c.ink, anchor)
         line = pygame.Rect(
             self.rect.x + theme.pad,
             grid.bottom + 6,

@@ -230,6 +230,10 @@ class Theme:
     def size(self, role: str = "body") -> int:
         return round(ROLE_SIZES[role] * self.scale)
 
+    def min_size(self, role: str = "body") -> int:
+        """The smallest font size `role` may shrink to and stay readable (70 %, ≥ 10)."""
+        return max(10, round(self.size(role) * MIN_SHRINK))
+
     def font(self, role: str = "body") -> pygame.font.Font:
         return get_font(self.size(role))
 
@@ -307,8 +311,7 @@ class Theme:
     def fit_size(self, text: str, rect, role: str = "body") -> int:
         """Largest font size ≤ the role's size (down to 70 %) at which `text` fits."""
         rect = pygame.Rect(rect)
-        size = self.size(role)
-        smallest = max(10, round(size * MIN_SHRINK))
+        size, smallest = self.size(role), self.min_size(role)
         while size > smallest and self.text_height(text, rect.width, size) > rect.height:
             size -= 1
         return size
