@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 INTRO_W = 900
 LIVE_MAX = 0.97  # a live estimate never fills the bar: the engine's measure does
+# Until `level.to_goal` is in game/textes/scenes.<lang>.toml (then the catalog wins).
 TEXT_BOXES = {
     "level.intro_next": (260, 1, "body"),
     "level.intro_skip": (300, 1, "body"),
@@ -36,57 +37,25 @@ TEXT_BOXES = {
     "level.capot": (260, 1, "body"),
     "level.result": (260, 1, "body"),
     "level.done": (600, 1, "small"),
+    "level.to_goal": (210, 1, "tiny"),
 }
 
 
 class LevelTexts:
-    """A level's texts: strings through the translator, lists read from its TOML file."""
+    """A level's texts (strings and lists), read through the game's translator."""
 
     def __init__(self, app, niveau, package):
         self.app = app
         self.niveau = niveau
         self.package = package
-        self._tables = {}
-
-    def _table(self, lang):
-        if lang not in self._tables:
-            try:
-                from levels.base import charger_textes
-
-                self._tables[lang] = charger_textes(type(self.niveau).__module__, lang)
-            except Exception:  # noqa: BLE001 - missing or broken file: French, then nothing
-                log.warning("textes %s introuvables pour %s", lang, self.package)
-                self._tables[lang] = {}
-        return self._tables[lang]
-
-    def _lookup(self, table, key):
-        node = table
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node
 
     def list(self, key):
         """A list of strings (`intro.ecrans`, `indices`, `etoiles`, `question.choix`)."""
-        for lang in (self.app.translator.lang, "fr"):
-            value = self._lookup(self._table(lang), key)
-            if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                return value
-        return []
+        return self.app.translator.t_list(f"{self.package}.{key}")
 
     def text(self, key, **kwargs):
         full = f"{self.package}.{key}"
-        if self.app.translator.has(full):
-            return self.app.t(full, **kwargs)
-        for lang in (self.app.translator.lang, "fr"):
-            value = self._lookup(self._table(lang), key)
-            if isinstance(value, str):
-                try:
-                    return value.format(**kwargs)
-                except (KeyError, ValueError, IndexError):
-                    return value
-        return ""
+        return self.app.t(full, **kwargs) if self.app.translator.has(full) else ""
 
     def has(self, key):
         return bool(self.text(key))
@@ -273,7 +242,19 @@ class LevelHost(Screen):
             (x, 10, hints_w, h), self.t("level.hints"), self.show_hints, "secondary", "?"
         )
         x -= 230
-        self.progress_rect = pygame.Rect(x, 10 + (h - 34) // 2, 210, 34)
+        # The goal bar, with « vers l'objectif » above it when both fit in the bar's
+        # height (levels may show bars of their own: this one says what it measures).
+        label = self.t("level.to_goal")
+        label_h, bar_h = theme.line_height("tiny"), 34
+        fits = theme.font("tiny").size(label)[0] <= 210 and label_h + 2 + 22 <= h
+        self.progress_label = label if fits else ""
+        if fits:
+            bar_h = min(bar_h, h - label_h - 2)
+            y = 10 + (h - label_h - 2 - bar_h) // 2
+            self.progress_label_rect = pygame.Rect(x, y, 210, label_h)
+            self.progress_rect = pygame.Rect(x, y + label_h + 2, 210, bar_h)
+        else:
+            self.progress_rect = pygame.Rect(x, 10 + (h - bar_h) // 2, 210, bar_h)
         self.result_button = self.button(
             (x - 60, 10, 270, h), self.t("level.result"), self.finish, icon="check", sound=None
         )
@@ -492,6 +473,17 @@ class LevelHost(Screen):
         if not self.done:
             bar = self.app.ui.ProgressBar(theme, self.progress_rect, self.progress)
             bar.draw(surface)
+            if self.progress_label:
+                draw_text(
+                    theme,
+                    surface,
+                    self.progress_label,
+                    self.progress_label_rect,
+                    "tiny",
+                    colors.ink_soft,
+                    "left",
+                    "bottom",
+                )
         strip_fill = theme_mix(colors.panel, colors.good if self.done else colors.second, 0.18)
         pygame.draw.rect(surface, strip_fill, self.strip)
         pygame.draw.line(
