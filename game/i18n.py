@@ -11,7 +11,9 @@ formatted with `str.format` (write `{{` and `}}` for literal braces), or lists o
 (`indices = ["…", "…", "…"]`, read with `t_list`); anything else is logged and skipped.
 
 A missing key falls back to French, then to the key itself; it is logged once, never
-raised. A broken catalog file is logged and skipped. New catalog files are found by
+raised. A broken catalog file is logged and skipped. Every French text the translator
+returns has its no-break spaces (`typographie_francaise`: before « : ; ! ? % », inside
+« guillemets »), so no caller adds them. New catalog files are found by
 scanning the folders, so adding a level's `textes.fr.toml` needs no registration.
 
 The app sets the language once (`set_language`) and the module-level `t()` (used by
@@ -206,6 +208,21 @@ def _report_once(kind: str, key: str, detail: str = "") -> None:
     log.warning("i18n %s : %s %s", kind, key, detail)
 
 
+def typographie_francaise(texte: str) -> str:
+    """French typography: a no-break space before « : ; ! ? % » and inside « guillemets »,
+    so a line never starts with « ? » nor ends with « ». Idempotent.
+
+    The translator applies it to every French text it returns (`t`, `t_list`).
+    """
+    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
+        texte = texte.replace(avant, NBSP + apres)
+    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+def _typeset(lang: str, text: str) -> str:
+    return typographie_francaise(text) if lang == "fr" else text
+
+
 def _format(key: str, template: str, kwargs: dict) -> str:
     try:
         return string.Formatter().vformat(template, (), _KeepMissing(kwargs))
@@ -235,28 +252,31 @@ class Translator:
         """True if the key exists (text or list) in this language or in French."""
         return key in catalog(self._lang) or key in catalog(DEFAULT_LANGUAGE)
 
-    def _entry(self, key: str) -> Entry | None:
+    def _entry(self, key: str) -> tuple[Entry | None, str]:
+        """The catalog entry for `key` (None if missing) and the language it is written in."""
         entry = catalog(self._lang).get(key)
+        if entry is not None:
+            return entry, self._lang
+        entry = catalog(DEFAULT_LANGUAGE).get(key)
         if entry is None:
-            entry = catalog(DEFAULT_LANGUAGE).get(key)
-            if entry is None:
-                _report_once("missing", key)
-                return None
+            _report_once("missing", key)
+        else:
             _report_once(f"missing in {self._lang}", key)
-        return entry
+        return entry, DEFAULT_LANGUAGE
 
     def t(self, key: str, **kwargs) -> str:
         """The text for `key`, formatted with `kwargs`; never raises.
 
         A list key gives its items, one per line (use `t_list` to get them apart).
+        French texts get their no-break spaces (`typographie_francaise`).
         """
-        entry = self._entry(key)
+        entry, lang = self._entry(key)
         if entry is None:
             return key
         if isinstance(entry, list):
             _report_once("list read as a text", key, "(use t_list)")
-            return "\n".join(_format(key, item, kwargs) for item in entry)
-        return _format(key, entry, kwargs)
+            return "\n".join(_typeset(lang, _format(key, item, kwargs)) for item in entry)
+        return _typeset(lang, _format(key, entry, kwargs))
 
     __call__ = t
 
@@ -266,12 +286,12 @@ class Translator:
 
         A plain text key gives a list of one item.
         """
-        entry = self._entry(key)
+        entry, lang = self._entry(key)
         if entry is None:
             return []
         if isinstance(entry, str):
-            return [_format(key, entry, kwargs)]
-        return [_format(key, item, kwargs) for item in entry]
+            entry = [entry]
+        return [_typeset(lang, _format(key, item, kwargs)) for item in entry]
 
     def number(self, value: float, decimals: int = 2) -> str:
         return format_number(value, decimals, self._lang)

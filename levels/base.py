@@ -211,6 +211,20 @@ class Niveau:
         if getattr(etat, "au_but", "absent") is None and self.est_termine(etat):
             etat.au_but = dict(self.mesures(etat))
 
+    def pas_en_tranches(self, etat, etapes, un_pas, tranche):
+        """Pour `appliquer_en_tranches` : `etapes` appels de `un_pas()`, une tranche par pas.
+
+        L'action compte une fois (au premier pas, comme `noter_action` quand on la joue
+        d'un coup) et le but est noté après chaque pas. Chaque tranche donne l'action
+        équivalente à ce qui est fait : `tranche` (un dict) avec `"etapes": pas faits`.
+        """
+        for fait in range(1, etapes + 1):
+            un_pas()
+            if fait == 1:
+                etat.actions += 1
+            self.noter_but(etat)
+            yield {**tranche, "etapes": fait}
+
     def noter_reponse(self, etat, action):
         """Traite {"type": "repondre", "question": id, "choix": i} : note la réponse.
 
@@ -239,6 +253,15 @@ class Niveau:
     def textes(self, langue="fr"):
         """Les textes du niveau (le fichier `textes.<langue>.toml` de son dossier)."""
         return charger_textes(type(self).__module__, langue)
+
+
+def record_au_but(record, valeur):
+    """Le défi tenu par le niveau (`defi_au_premier_but = False`) : le plus petit nombre
+    (de coups, de prénoms…) avec lequel le but a été atteint ; `record` None = pas encore.
+
+    À appeler quand le but est atteint avec `valeur` ; renvoie le nouveau record.
+    """
+    return valeur if record is None or valeur < record else record
 
 
 def charger_textes(module, langue="fr"):

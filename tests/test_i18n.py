@@ -18,6 +18,7 @@ from game.i18n import (
     format_percent,
     missing_keys,
     placeholders,
+    typographie_francaise,
 )
 
 
@@ -117,7 +118,8 @@ def test_no_text_is_empty_and_every_template_formats():
 
 
 def test_the_level_host_lists_read_the_same_through_the_translator():
-    """The level host reads lists from the TOML file; the translator gives the same items."""
+    """The level host reads lists from the TOML file; the translator gives the same items
+    (with the French no-break spaces in French)."""
     from levels import registry
     from levels.base import charger_textes
 
@@ -131,6 +133,8 @@ def test_the_level_host_lists_read_the_same_through_the_translator():
                 for part in key.split("."):
                     node = node.get(part, {}) if isinstance(node, dict) else {}
                 if isinstance(node, list):
+                    if lang == "fr":
+                        node = [typographie_francaise(item) for item in node]
                     assert bound.t_list(key) == node, f"{package} {lang} {key}"
 
 
@@ -216,7 +220,7 @@ def test_new_catalog_files_are_picked_up(fake_catalogs):
 
 def test_translate_and_fall_back(fake_catalogs, caplog):
     fr, en = Translator("fr"), Translator("en")
-    assert fr.t("common.hello", name="Zoé") == "Bonjour Zoé !"
+    assert fr.t("common.hello", name="Zoé") == f"Bonjour Zoé{NBSP}!"
     assert en.t("common.hello", name="Zoé") == "Hello Zoé!"
     assert en.t("common.only_fr") == "Seulement en français"  # falls back to French
     assert en("common.yes") == "Yes"
@@ -228,11 +232,11 @@ def test_translate_and_fall_back(fake_catalogs, caplog):
 
 def test_formatting_never_crashes(fake_catalogs):
     fr = Translator("fr")
-    assert fr.t("common.hello") == "Bonjour {name} !"  # missing argument stays visible
-    assert fr.t("common.hello", name="Léo", extra=1) == "Bonjour Léo !"
-    assert fr.t("l9_test.intro.text", loss=2.456) == "Perte : 2.46"
-    assert fr.t("l9_test.intro.text", loss="abc") == "Perte : {loss:.2f}"  # bad argument
-    assert fr.t("l9_test.intro.text") == "Perte : {loss:.2f}"
+    assert fr.t("common.hello") == f"Bonjour {{name}}{NBSP}!"  # missing argument stays visible
+    assert fr.t("common.hello", name="Léo", extra=1) == f"Bonjour Léo{NBSP}!"
+    assert fr.t("l9_test.intro.text", loss=2.456) == f"Perte{NBSP}: 2.46"
+    assert fr.t("l9_test.intro.text", loss="abc") == f"Perte{NBSP}: {{loss:.2f}}"  # bad argument
+    assert fr.t("l9_test.intro.text") == f"Perte{NBSP}: {{loss:.2f}}"
 
 
 LISTS_FR = """
@@ -316,7 +320,7 @@ def test_namespaced_translator(fake_catalogs):
     translator = Translator("fr")
     level = translator.namespaced("l9_test")
     assert level.t("title") == "Devine"
-    assert level("intro.text", loss=1) == "Perte : 1.00"
+    assert level("intro.text", loss=1) == f"Perte{NBSP}: 1.00"
     assert level.t("common.yes") == "Oui"  # shared strings are reachable too
     assert level.t("nope") == "l9_test.nope"
     translator.lang = "en"  # the settings screen switches language: views follow
@@ -402,3 +406,18 @@ def test_numbers_never_crash():
     assert format_number(float("inf"), 2, "fr") == "inf"
     assert format_number("abc", 2, "fr") == "abc"
     assert format_percent(None, 0, "fr") == "None"
+
+
+def test_french_texts_get_no_break_spaces_and_english_ones_do_not():
+    i18n.reload_catalogs()
+    assert typographie_francaise("Prêt ? « Oui » : 97 % ; go !") == (
+        f"Prêt{NBSP}? «{NBSP}Oui{NBSP}»{NBSP}: 97{NBSP}%{NBSP}; go{NBSP}!"
+    )
+    once = typographie_francaise("Regarde « pas » : il part !")
+    assert typographie_francaise(once) == once  # idempotent
+    fr = Translator("fr").namespaced("l5_gpt")
+    assert fr.t("atelier.ta_ligne", valeur="2,1") == f"ton niveau{NBSP}1{NBSP}: 2,1"
+    assert all(" :" not in item and "« " not in item for item in fr.t_list("indices"))
+    assert fr.t_list("indices")[1].startswith(f"L'ordre{NBSP}: plongements")
+    en = Translator("en").namespaced("l5_gpt")
+    assert en.t("atelier.ta_ligne", valeur="2.1") == f"your level{NBSP}1: 2.1"

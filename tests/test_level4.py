@@ -3,10 +3,10 @@
 import copy
 import json
 import random
-import tomllib
 from pathlib import Path
 
 import pytest
+from test_levels_base import textes_a_plat
 
 from engine.gpt import attention
 from levels.base import ActionRefusee, Partie, normaliser_action, rejouer
@@ -228,17 +228,7 @@ def test_etat_copiable_et_picklable():
 
 
 def test_textes_fr_en_ont_les_memes_cles():
-    def cles(table, prefixe=""):
-        resultat = {}
-        for cle_t, valeur_t in table.items():
-            if isinstance(valeur_t, dict):
-                resultat.update(cles(valeur_t, prefixe + cle_t + "."))
-            else:
-                resultat[prefixe + cle_t] = valeur_t
-        return resultat
-
-    fr = cles(tomllib.loads((DOSSIER / "textes.fr.toml").read_text("utf-8")))
-    en = cles(tomllib.loads((DOSSIER / "textes.en.toml").read_text("utf-8")))
+    fr, en = textes_a_plat(DOSSIER)
     assert set(fr) == set(en)
     for obligatoire in ("titre", "concept", "objectif", "intro.ecrans", "indices", "capot"):
         assert obligatoire in fr

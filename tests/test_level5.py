@@ -10,10 +10,10 @@ import pickle
 import random
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
+from test_levels_base import textes_a_plat
 
 from levels.base import ActionRefusee, Objectif, Partie, normaliser_action, rejouer
 from levels.l5_gpt import atelier, logic
@@ -322,17 +322,7 @@ def test_runner_en_tranches_et_en_processus():
 
 
 def test_textes_fr_en_ont_les_memes_cles():
-    def cles(table, prefixe=""):
-        resultat = {}
-        for cle, valeur in table.items():
-            if isinstance(valeur, dict):
-                resultat.update(cles(valeur, prefixe + cle + "."))
-            else:
-                resultat[prefixe + cle] = valeur
-        return resultat
-
-    fr = cles(tomllib.loads((DOSSIER / "textes.fr.toml").read_text("utf-8")))
-    en = cles(tomllib.loads((DOSSIER / "textes.en.toml").read_text("utf-8")))
+    fr, en = textes_a_plat(DOSSIER)
     assert set(fr) == set(en)
     for obligatoire in ("titre", "concept", "objectif", "intro.ecrans", "indices", "capot"):
         assert obligatoire in fr

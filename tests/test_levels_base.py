@@ -2,6 +2,7 @@
 
 import copy
 import pickle
+import tomllib
 from dataclasses import dataclass
 
 import pytest
@@ -433,6 +434,24 @@ def verifier_journaux_trafiques(niveau, journal):
 
 
 # --- headless UI helpers: the real app, real pygame events ----------------------------
+
+
+def textes_a_plat(dossier):
+    """Les catalogues fr et en d'un niveau (dans `dossier`), en {« clé.pointée »: valeur}."""
+
+    def cles(table, prefixe=""):
+        resultat = {}
+        for cle, valeur in table.items():
+            if isinstance(valeur, dict):
+                resultat.update(cles(valeur, prefixe + cle + "."))
+            else:
+                resultat[prefixe + cle] = valeur
+        return resultat
+
+    return tuple(
+        cles(tomllib.loads((dossier / f"textes.{langue}.toml").read_text("utf-8")))
+        for langue in ("fr", "en")
+    )
 
 
 def ouvrir_niveau(level_id, graine=1):

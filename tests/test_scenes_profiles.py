@@ -50,7 +50,7 @@ def test_delete_with_the_mouse_asks_first_and_keeps_a_copy(app):
     click(app, small_button(choice, lea, "delete").rect.center)
     prompt = top(app)
     assert isinstance(prompt, DeleteProfilePrompt)
-    assert prompt.question == "Supprimer Léa ?"
+    assert prompt.question == "Supprimer Léa\u00a0?"  # French no-break space (translator)
     click(app, find_button(prompt, app.t("common.no")).rect.center)
     assert top(app) is choice and names(app) == ["Léa", "Noé"]
     click(app, small_button(choice, lea, "delete").rect.center)

@@ -26,7 +26,6 @@ from game.scenes.common import MARGIN, Screen, W, heading
 
 NIVEAU_5 = "l5_gpt"
 PAGES = 2  # à la taille de texte normale ; `EndingScene.pages` en donne le vrai nombre
-NBSP = "\u00a0"
 
 # Les grands modèles : seulement des chiffres publiés et connus (articles de 2019 et 2020).
 GPT2_PARAMETRES = 1.5e9  # GPT-2 : environ 1,5 milliard de paramètres
@@ -78,13 +77,6 @@ def chiffres_enfant(profile):
 LETTRES_PAR_PRENOM = 7.2  # un prénom fait environ 6,2 lettres, plus le « . » de la fin
 
 
-def insecables(texte):
-    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
-    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
-        texte = texte.replace(avant, NBSP + apres)
-    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
 def _nombre(valeur):
     return isinstance(valeur, int | float) and not isinstance(valeur, bool) and valeur > 0
 
@@ -112,7 +104,7 @@ class EndingScene(Screen):
         self.age = 0.0
 
     def tr(self, key, **kwargs):
-        return insecables(self.app.t(f"ending.{key}", **kwargs))
+        return self.app.t(f"ending.{key}", **kwargs)  # French no-break spaces included
 
     @property
     def pages(self):

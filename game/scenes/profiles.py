@@ -233,6 +233,23 @@ def _allowed(char):
     return category[0] in "LM" or char in " -'\u2019"
 
 
+def _name_field(scene, rect, on_submit):
+    """The first-name field of a new player and of a rename: the same hint, length and
+    letters; `scene` keeps `text`, `name_max` and `_changed`."""
+    field = scene.ui.TextField(
+        scene.theme,
+        rect,
+        scene.text,
+        scene.t("create.placeholder"),
+        max_length=scene.name_max,
+        on_submit=lambda _text: on_submit(),
+        on_change=scene._changed,
+        allowed=_allowed,
+    )
+    scene.container.add(field)
+    return field
+
+
 class ProfileCreateScene(Screen):
     """A new player: first name (accents welcome), a colour and an animal."""
 
@@ -261,17 +278,7 @@ class ProfileCreateScene(Screen):
         y = 126
         self.name_label_y = y
         y += theme.line_height("body") + 8
-        self.field = self.ui.TextField(
-            theme,
-            (MARGIN + 20, y, FIELD_W, h),
-            self.text,
-            self.t("create.placeholder"),
-            max_length=self.name_max,
-            on_submit=lambda _text: self.create(),
-            on_change=self._changed,
-            allowed=_allowed,
-        )
-        self.container.add(self.field)
+        self.field = _name_field(self, (MARGIN + 20, y, FIELD_W, h), self.create)
         y += h + 6
         self.error_y = y
         y += 2 * theme.line_height("small") + 18
@@ -493,17 +500,7 @@ class RenameProfileScene(Overlay):
         self.panel = pygame.Rect(0, 0, PROMPT_W, height)
         self.panel.center = (W // 2, 330)
         y = self.panel.y + 40 + self.title_h + 20
-        self.field = self.ui.TextField(
-            theme,
-            (self.panel.x + 30, y, inner, h),
-            self.text,
-            self.t("create.placeholder"),
-            max_length=self.name_max,
-            on_submit=lambda _text: self.confirm(),
-            on_change=self._changed,
-            allowed=_allowed,
-        )
-        self.container.add(self.field)
+        self.field = _name_field(self, (self.panel.x + 30, y, inner, h), self.confirm)
         self.error_y = y + h + 10
         y = self.panel.bottom - h - 30
         self.button(

@@ -31,7 +31,7 @@ class VueBac:
     def __init__(self, niveau, partie, ctx):
         self.niveau, self.partie, self.ctx = niveau, partie, ctx
         self.theme, self.ui = ctx.theme, ctx.ui
-        self.t = ecran.Textes(ctx.t)
+        self.t = ctx.t
         self.finished = False
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self.onglet = "mots"
@@ -287,15 +287,10 @@ class VueBac:
             zone = pygame.Rect(d.x, self.y_message, d.w, bas.y - self.y_message - 8)
             couleur = c.good if self.message_bon else c.bad
             fond = zone.inflate(16, 12)
-            pygame.draw.rect(surface, ecran_melange(c.panel, couleur, 0.1), fond, border_radius=10)
+            pygame.draw.rect(surface, ecran.melange(c.panel, couleur, 0.1), fond, border_radius=10)
             pygame.draw.rect(surface, couleur, fond, 2, border_radius=10)
             theme.draw_text(surface, self.message, zone, "small", c.ink)
         self.box_mots.tooltip.draw(surface)
-
-
-def ecran_melange(a, b, t):
-    t = min(1.0, max(0.0, t))
-    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
 def make_view(niveau, partie, ctx):

@@ -32,6 +32,7 @@ from levels.base import (
     Niveau,
     Objectif,
     lire_texte,
+    record_au_but,
 )
 
 SEUIL_PERTE = 2.85  # la barre : un enfant l'atteint avec 15 à 40 prénoms bien choisis
@@ -151,9 +152,7 @@ def _recalculer(etat):
     etat.perte = perte_du_modele(etat.comptes)
     etat.meilleure_perte = min(etat.meilleure_perte, etat.perte)
     if etat.perte <= SEUIL_PERTE:
-        nombre = len(etat.prenoms)
-        if etat.prenoms_au_but is None or nombre < etat.prenoms_au_but:
-            etat.prenoms_au_but = nombre
+        etat.prenoms_au_but = record_au_but(etat.prenoms_au_but, len(etat.prenoms))
 
 
 def _tirer(etat):

@@ -14,27 +14,6 @@ CHIPS_MAX = 24  # names shown in the « read » list (the most recent)
 BAR_LETTERS = 8
 WORD_BOX = 64  # the letters of the duel's name
 CURVE_MIN_H = 120  # under this height the loss curve is left out (largest text size)
-NBSP = "\u00a0"
-
-
-def insecables(texte):
-    """French typography: no line break before « : ; ! ? % » nor inside « guillemets »."""
-    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
-        texte = texte.replace(avant, NBSP + apres)
-    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
-class Textes:
-    """`ctx.t` with French no-break spaces added (numbers and lists pass through)."""
-
-    def __init__(self, t):
-        self._t = t
-
-    def __call__(self, key, **kwargs):
-        return insecables(self._t(key, **kwargs))
-
-    def __getattr__(self, name):
-        return getattr(self._t, name)
 
 
 def make_view(level, partie, ctx):
@@ -44,7 +23,7 @@ def make_view(level, partie, ctx):
 class VueDevine:
     def __init__(self, level, partie, ctx):
         self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, Textes(ctx.t)
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
         self.finished = False
         self.tab = "nourrir"
         self.row = "a"  # the letter whose row is shown as bars

@@ -32,6 +32,7 @@ from levels.base import (
     lire_choix,
     lire_entier,
     lire_nombre,
+    record_au_but,
 )
 
 VOYELLES = frozenset("aeiouy")
@@ -119,9 +120,8 @@ class EtatErreurs(EtatNiveau):
     def calculer(self):
         self.perte, self.gradient, self.probas = perte_et_gradient(self.poids)
         self.meilleure_perte = min(self.meilleure_perte, self.perte)
-        premier_ou_mieux = self.coups_au_but is None or self.coups < self.coups_au_but
-        if self.perte <= SEUIL_PERTE and premier_ou_mieux:
-            self.coups_au_but = self.coups
+        if self.perte <= SEUIL_PERTE:
+            self.coups_au_but = record_au_but(self.coups_au_but, self.coups)
         self.historique.append(self.perte)
         del self.historique[:-HISTORIQUE_MAX]
 
@@ -176,12 +176,12 @@ class NiveauErreurs(Niveau):
             yield from super().appliquer_en_tranches(etat, action)
             return
         vitesse, etapes = self._lire_entrainement(action)
-        for fait in range(1, etapes + 1):
-            self._un_pas(etat, vitesse)
-            if fait == 1:
-                etat.actions += 1
-            self.noter_but(etat)
-            yield {"type": "entrainer", "vitesse": action["vitesse"], "etapes": fait}
+        yield from self.pas_en_tranches(
+            etat,
+            etapes,
+            lambda: self._un_pas(etat, vitesse),
+            {"type": "entrainer", "vitesse": action["vitesse"]},
+        )
 
     def _lire_entrainement(self, action):
         vitesse = lire_nombre(action, "vitesse", VITESSE_MIN, VITESSE_MAX)

@@ -36,6 +36,7 @@ from levels.base import (
     lire_entier,
     lire_nombre,
     lire_texte,
+    record_au_but,
 )
 from levels.l3_memoire.modele_appris import MODELE
 
@@ -149,10 +150,10 @@ class EtatMemoire(EtatNiveau):
         del self.historique[:-HISTORIQUE_MAX]
         if not self.aide:
             self.perte_a_la_main = min(self.perte_a_la_main, self.perte)
-            if self.perte <= SEUIL_PERTE and (
-                self.deplacements_au_but is None or self.deplacements < self.deplacements_au_but
-            ):
-                self.deplacements_au_but = self.deplacements
+            if self.perte <= SEUIL_PERTE:
+                self.deplacements_au_but = record_au_but(
+                    self.deplacements_au_but, self.deplacements
+                )
 
 
 class NiveauMemoire(Niveau):
@@ -200,12 +201,9 @@ class NiveauMemoire(Niveau):
             yield from super().appliquer_en_tranches(etat, action)
             return
         etapes = self._lire_etapes(etat, action)
-        for fait in range(1, etapes + 1):
-            self._un_pas(etat)
-            if fait == 1:
-                etat.actions += 1
-            self.noter_but(etat)
-            yield {"type": "entrainer", "etapes": fait}
+        yield from self.pas_en_tranches(
+            etat, etapes, lambda: self._un_pas(etat), {"type": "entrainer"}
+        )
 
     def _deplacer(self, etat, action):
         lettre = lire_texte(action, "lettre", 1)

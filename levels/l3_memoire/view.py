@@ -14,27 +14,6 @@ from levels.l3_memoire import logic
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
 PAUSE_CLAVIER = 0.9  # seconds without arrows before a keyboard move is played
-NBSP = "\u00a0"
-
-
-def insecables(texte):
-    """French typography: no line break before « : ; ! ? % » nor inside « guillemets »."""
-    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
-        texte = texte.replace(avant, NBSP + apres)
-    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
-class Textes:
-    """`ctx.t` with French no-break spaces added (numbers and lists pass through)."""
-
-    def __init__(self, t):
-        self._t = t
-
-    def __call__(self, key, **kwargs):
-        return insecables(self._t(key, **kwargs))
-
-    def __getattr__(self, name):
-        return getattr(self._t, name)
 
 
 def make_view(level, partie, ctx):
@@ -44,7 +23,7 @@ def make_view(level, partie, ctx):
 class VueMemoire:
     def __init__(self, level, partie, ctx):
         self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, Textes(ctx.t)
+        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
         self.finished = False
         self.training = None
         self.clock = 0.0

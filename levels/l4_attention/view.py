@@ -21,27 +21,6 @@ from levels.l4_attention import logic
 TAB_H = 58
 ANIM_SPEED = 8.0  # les flèches rejoignent leur épaisseur en ~1/8 s
 TABLE_H = 124  # la hauteur d'une table d'élève
-NBSP = "\u00a0"
-
-
-def insecables(texte):
-    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
-    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
-        texte = texte.replace(avant, NBSP + apres)
-    return texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
-class Textes:
-    """`ctx.t` avec les espaces insécables du français (nombres et listes inchangés)."""
-
-    def __init__(self, t):
-        self._t = t
-
-    def __call__(self, key, **kwargs):
-        return insecables(self._t(key, **kwargs))
-
-    def __getattr__(self, name):
-        return getattr(self._t, name)
 
 
 def signe(valeur):
@@ -56,7 +35,7 @@ class VueAttention:
         self.ctx = ctx
         self.theme = ctx.theme
         self.ui = ctx.ui
-        self.t = Textes(ctx.t)
+        self.t = ctx.t
         self.titre_mission = True
         self.finished = False
         self.enigme = 0

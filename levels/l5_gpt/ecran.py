@@ -27,32 +27,9 @@ N_INVENTES = 8
 FENETRE_COURBE = 25
 
 
-NBSP = "\u00a0"
-
-
-def insecables(texte):
-    """Typographie française : pas de retour à la ligne avant « : ; ! ? % » ni dans « »."""
-    for avant, apres in ((" :", ":"), (" ;", ";"), (" !", "!"), (" ?", "?"), (" %", "%")):
-        texte = texte.replace(avant, NBSP + apres)
-    texte = texte.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-    return texte.replace("niveau ", "niveau" + NBSP).replace("level ", "level" + NBSP)
-
-
-class Textes:
-    """`ctx.t` avec les espaces insécables du français (nombres et listes inchangés)."""
-
-    def __init__(self, t):
-        self._t = t
-
-    def __call__(self, key, **kwargs):
-        return insecables(self._t(key, **kwargs))
-
-    def __getattr__(self, name):
-        return getattr(self._t, name)
-
-
 def texte(ctx, cle, **kw):
-    return insecables(ctx.t(TEXTES + cle, **kw))
+    """Un texte de la table [atelier] (le traducteur y met les espaces insécables du français)."""
+    return ctx.t(TEXTES + cle, **kw)
 
 
 def nombre(ctx, valeur, decimales=0):
@@ -60,6 +37,12 @@ def nombre(ctx, valeur, decimales=0):
     if fonction is not None:
         return fonction(valeur, decimales)
     return f"{valeur:.{decimales}f}".replace(".", ",")
+
+
+def melange(a, b, t):
+    """La couleur entre `a` (t = 0) et `b` (t = 1)."""
+    t = min(1.0, max(0.0, t))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
 def profil(ctx):

@@ -21,7 +21,7 @@ class VueGPT:
     def __init__(self, niveau, partie, ctx):
         self.niveau, self.partie, self.ctx = niveau, partie, ctx
         self.theme, self.ui = ctx.theme, ctx.ui
-        self.t = ecran.Textes(ctx.t)
+        self.t = ctx.t
         self.finished = False
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self._poser_ligne_enfant()
@@ -263,7 +263,7 @@ class VueGPT:
     def _dessiner_piece(self, surface, rect, bloc, fantome=False, choisie=False, aide=True):
         theme, c, t = self.theme, self.theme.colors, self.t
         couleur = self._couleur(bloc)
-        fond = ecran_melange(c.panel, couleur, 0.12 if fantome else 0.3)
+        fond = ecran.melange(c.panel, couleur, 0.12 if fantome else 0.3)
         pygame.draw.rect(surface, fond, rect, border_radius=14)
         bord = c.accent if choisie else (c.disabled_ink if fantome else couleur)
         pygame.draw.rect(surface, bord, rect, 5 if choisie else 3, border_radius=14)
@@ -369,11 +369,6 @@ def problemes_traduits(t, blocs):
     if not problemes and blocs.index("attention") > blocs.index("mlp"):
         problemes.append(t(cle + "ordre"))
     return problemes
-
-
-def ecran_melange(a, b, t):
-    t = min(1.0, max(0.0, t))
-    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
 def make_view(niveau, partie, ctx):
