@@ -11,6 +11,7 @@ import pygame
 from engine.donnees import ErreurDonnees
 from levels.bac_a_sable import logic
 from levels.l5_gpt import ecran
+from levels.vue import VueNiveau
 
 ONGLETS = ("mots", "entrainement", "terrain")
 SEPARATEURS = (",", ";", "\n")
@@ -27,24 +28,15 @@ def lignes_tapees(texte):
     return morceaux
 
 
-class VueBac:
+class VueBac(VueNiveau):
     def __init__(self, niveau, partie, ctx):
-        self.niveau, self.partie, self.ctx = niveau, partie, ctx
-        self.theme, self.ui = ctx.theme, ctx.ui
-        self.t = ctx.t
-        self.finished = False
+        super().__init__(niveau, partie, ctx)
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self.onglet = "mots"
-        self.message = ""
         self.message_bon = False
         self.texte_liste = ""
         self.texte_chemin = ""
         self.rebuild()
-
-    @property
-    def area(self):
-        area = getattr(self.ctx, "area", None)
-        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
 
     def rebuild(self):
         ui, theme, t = self.ui, self.theme, self.t

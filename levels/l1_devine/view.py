@@ -9,6 +9,7 @@ import pygame
 
 from engine.vocab import VOCAB
 from levels.l1_devine import logic
+from levels.vue import VueNiveau
 
 CHIPS_MAX = 24  # names shown in the « read » list (the most recent)
 BAR_LETTERS = 8
@@ -20,24 +21,13 @@ def make_view(level, partie, ctx):
     return VueDevine(level, partie, ctx)
 
 
-class VueDevine:
+class VueDevine(VueNiveau):
     def __init__(self, level, partie, ctx):
-        self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
-        self.finished = False
+        super().__init__(level, partie, ctx)
         self.tab = "nourrir"
         self.row = "a"  # the letter whose row is shown as bars
-        self.message = ""  # what the last action did (« la perte a baissé… »)
         self.message_good = True
         self.build()
-
-    @property
-    def area(self):
-        return pygame.Rect(getattr(self.ctx, "area", pygame.Rect(0, 120, 1280, 600)))
-
-    @property
-    def etat(self):
-        return self.partie.etat
 
     # ------------------------------------------------------------------ layout
     def rebuild(self):
@@ -446,7 +436,7 @@ class VueDevine:
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         rect = self.loss_rect
-        done = self.level.est_termine(etat)
+        done = self.niveau.est_termine(etat)
         theme.draw_panel(surface, rect, fill=c.panel)
         color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
         inner = rect.inflate(-24, -16)

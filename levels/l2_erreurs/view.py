@@ -12,6 +12,7 @@ import math
 import pygame
 
 from levels.l2_erreurs import logic
+from levels.vue import VueNiveau
 
 PAS_PAR_SECONDE = 6  # the machine's steps are animated: the kid sees each one
 TRACK_H = 46  # the 0 %…100 % track of a row (ball, ring, arrow)
@@ -21,24 +22,13 @@ def make_view(level, partie, ctx):
     return VueErreurs(level, partie, ctx)
 
 
-class VueErreurs:
+class VueErreurs(VueNiveau):
     def __init__(self, level, partie, ctx):
-        self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
-        self.finished = False
+        super().__init__(level, partie, ctx)
         self.training = None  # the generator of the running `entrainer` action
         self.clock = 0.0
-        self.message = ""
         self.vitesse_index = 2
         self.build()
-
-    @property
-    def area(self):
-        return pygame.Rect(getattr(self.ctx, "area", pygame.Rect(0, 120, 1280, 600)))
-
-    @property
-    def etat(self):
-        return self.partie.etat
 
     # ------------------------------------------------------------------ layout
     def rebuild(self):
@@ -442,7 +432,7 @@ class VueErreurs:
     def _draw_status(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
-        if self.level.est_termine(etat) and not etat.explose:
+        if self.niveau.est_termine(etat) and not etat.explose:
             text, color = self.t("vue.reussi"), c.good
         elif etat.explose:
             text, color = self.t("vue.explose"), c.bad

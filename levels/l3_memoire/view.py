@@ -11,6 +11,7 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
+from levels.vue import VueNiveau
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
 PAUSE_CLAVIER = 0.9  # seconds without arrows before a keyboard move is played
@@ -20,26 +21,15 @@ def make_view(level, partie, ctx):
     return VueMemoire(level, partie, ctx)
 
 
-class VueMemoire:
+class VueMemoire(VueNiveau):
     def __init__(self, level, partie, ctx):
-        self.level, self.partie, self.ctx = level, partie, ctx
-        self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t
-        self.finished = False
+        super().__init__(level, partie, ctx)
         self.training = None
         self.clock = 0.0
-        self.message = ""
         self.pending = None  # (token, seconds left) of a keyboard move not played yet
         self.last_mouse_up = False
         self.preview = None  # (token, loss if dropped here, better?) while dragging
         self.build()
-
-    @property
-    def area(self):
-        return pygame.Rect(getattr(self.ctx, "area", pygame.Rect(0, 120, 1280, 600)))
-
-    @property
-    def etat(self):
-        return self.partie.etat
 
     # ------------------------------------------------------------------ layout
     def rebuild(self):
@@ -195,7 +185,7 @@ class VueMemoire:
             if not token.dragging and (self.pending is None or self.pending[0] is not token):
                 self._place_token(token, *etat.places[VOCAB.index(lettre)])
             token.enabled = not busy
-        done = self.level.est_termine(etat)
+        done = self.niveau.est_termine(etat)
         self.machine.enabled = done and not busy and etat.pas < logic.ETAPES_MACHINE
         self.machine.tooltip = self.t("vue.machine_aide" if done else "vue.machine_bloquee")
         self.stop.enabled = busy
@@ -374,11 +364,11 @@ class VueMemoire:
             voisins_a = et.join(logic.plus_proches(etat.places, "a", 2))
             voisins_i = et.join(logic.plus_proches(etat.places, "i", 2))
             text, color = self.t("vue.apres_machine", a=voisins_a, i=voisins_i), c.second
-            if not self.level.est_termine(etat):
+            if not self.niveau.est_termine(etat):
                 text += " " + self.t("vue.aide_machine")
-        elif etat.aide and not self.level.est_termine(etat):
+        elif etat.aide and not self.niveau.est_termine(etat):
             text, color = self.t("vue.aide_machine"), c.bad
-        elif self.level.est_termine(etat):
+        elif self.niveau.est_termine(etat):
             text, color = self.t("vue.reussi"), c.good
         else:
             # What to do now, and why the machine's button is still off.

@@ -17,6 +17,7 @@ import math
 import pygame
 
 from levels.l4_attention import logic
+from levels.vue import VueNiveau
 
 TAB_H = 58
 ANIM_SPEED = 8.0  # les flèches rejoignent leur épaisseur en ~1/8 s
@@ -28,20 +29,13 @@ def signe(valeur):
     return f"{valeur:+d}".replace("-", "−") if valeur else "0"
 
 
-class VueAttention:
+class VueAttention(VueNiveau):
     def __init__(self, niveau, partie, ctx):
-        self.niveau = niveau
-        self.partie = partie
-        self.ctx = ctx
-        self.theme = ctx.theme
-        self.ui = ctx.ui
-        self.t = ctx.t
+        super().__init__(niveau, partie, ctx)
         self.titre_mission = True
-        self.finished = False
         self.enigme = 0
         self.tete = 0
         self.exemple = [0] * len(logic.ENIGMES)
-        self.message = ""
         self.affiches = {}  # poids affichés (animés) : (énigme, exemple, tête) → liste
         self.scores_passes = set()
         self._cache_cle = None
@@ -49,11 +43,6 @@ class VueAttention:
         self.rebuild()
 
     # ------------------------------------------------------------------ mise en page
-    @property
-    def area(self):
-        area = getattr(self.ctx, "area", None)
-        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
-
     def rebuild(self):
         ui, theme, t = self.ui, self.theme, self.t
         a = self.area

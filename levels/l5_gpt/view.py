@@ -10,6 +10,7 @@ ne gèle jamais. Si le profil du joueur a une perte du niveau 1, elle devient la
 import pygame
 
 from levels.l5_gpt import ecran, logic
+from levels.vue import VueNiveau
 
 ONGLETS = ("assemblage", "entrainement", "terrain")
 COULEURS_BLOCS = {"plongements": 0, "attention": 1, "mlp": 2, "sortie": 3}
@@ -17,12 +18,9 @@ BLOCS = ("mlp", "sortie", "plongements", "attention")  # mélangées dans la bo�
 ECART = 44  # entre deux cases : la place d'une flèche
 
 
-class VueGPT:
+class VueGPT(VueNiveau):
     def __init__(self, niveau, partie, ctx):
-        self.niveau, self.partie, self.ctx = niveau, partie, ctx
-        self.theme, self.ui = ctx.theme, ctx.ui
-        self.t = ctx.t
-        self.finished = False
+        super().__init__(niveau, partie, ctx)
         self.atelier = ecran.Atelier(niveau, partie, ctx)
         self._poser_ligne_enfant()
         assemble = not logic.problemes_assemblage(partie.etat.blocs)
@@ -39,11 +37,6 @@ class VueGPT:
         perte = getattr(qui, "bigram_baseline", None)
         if isinstance(perte, int | float) and logic.LIGNE_MIN <= perte <= logic.LIGNE_MAX:
             self.partie.jouer({"type": "ligne_bigramme", "perte": float(perte)})
-
-    @property
-    def area(self):
-        area = getattr(self.ctx, "area", None)
-        return pygame.Rect(area) if area is not None else pygame.Rect(0, 110, 1280, 610)
 
     # ------------------------------------------------------------------ mise en page
     def rebuild(self):
