@@ -26,3 +26,29 @@ class VueNiveau:
     @property
     def etat(self):
         return self.partie.etat
+
+    def nombre(self, x, decimals=2):
+        """Un nombre écrit dans la langue du jeu (« 2,85 » en français)."""
+        number = getattr(self.t, "number", None)
+        if number is not None:
+            return number(x, decimals)
+        return f"{x:.{decimals}f}".replace(".", ",")
+
+
+_DESSINS = {}
+
+
+def classe_dessin(ui):
+    """A widget that only draws, with a function of the view (keeps the kit's draw order)."""
+    if ui not in _DESSINS:
+
+        class Dessin(ui.Widget):
+            def __init__(self, theme, rect, dessiner):
+                super().__init__(theme, rect)
+                self.dessiner = dessiner
+
+            def draw(self, surface):
+                self.dessiner(surface)
+
+        _DESSINS[ui] = Dessin
+    return _DESSINS[ui]

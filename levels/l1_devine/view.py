@@ -132,7 +132,7 @@ class VueDevine(VueNiveau):
             (right.x, bars_top, right.w, max(curve_h, 40)),
             self.t("vue.courbe"),
             reference=logic.SEUIL_PERTE,
-            reference_label=self.t("vue.perte_but", seuil=self._n(logic.SEUIL_PERTE)),
+            reference_label=self.t("vue.perte_but", seuil=self.nombre(logic.SEUIL_PERTE)),
             x_label=self.t("vue.courbe_x"),
         )
         self.show_curve = curve_h >= CURVE_MIN_H  # big text: the loss figure is enough
@@ -206,12 +206,12 @@ class VueDevine(VueNiveau):
 
     def _loss_role(self, width):
         """The big loss figure: the title size, or the heading size if it would not fit."""
-        sample = self.t("vue.perte", perte=self._n(3.3, 3))
+        sample = self.t("vue.perte", perte=self.nombre(3.3, 3))
         fits = self.theme.font("title").size(sample)[0] <= width - 24
         return "title" if fits else "heading"
 
     def _loss_subtitle(self):
-        sub = self.t("vue.perte_but", seuil=self._n(logic.SEUIL_PERTE))
+        sub = self.t("vue.perte_but", seuil=self.nombre(logic.SEUIL_PERTE))
         return sub + " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
 
     def _loss_height(self, width):
@@ -238,7 +238,7 @@ class VueDevine(VueNiveau):
             return False
         after = self.etat.perte
         if action["type"] in ("nourrir", "oublier", "vider") and after != before:
-            delta = self._n(abs(after - before), 3)
+            delta = self.nombre(abs(after - before), 3)
             key = "vue.perte_baisse" if after < before else "vue.perte_monte"
             self.message, self.message_good = self.t(key, delta=delta), after < before
         self.refresh()
@@ -380,12 +380,6 @@ class VueDevine(VueNiveau):
         self.box.add(*self.chips)
 
     # ------------------------------------------------------------------ helpers
-    def _n(self, x, decimals=2):
-        number = getattr(self.t, "number", None)
-        if number is not None:
-            return number(x, decimals)
-        return f"{x:.{decimals}f}".replace(".", ",")
-
     def _sound(self, name):
         sounds = getattr(self.ctx, "sounds", None)
         if sounds is not None:
@@ -446,7 +440,7 @@ class VueDevine(VueNiveau):
         decimals = 3 if abs(etat.perte - logic.SEUIL_PERTE) < 0.005 else 2
         theme.draw_text(
             surface,
-            self.t("vue.perte", perte=self._n(etat.perte, decimals)),
+            self.t("vue.perte", perte=self.nombre(etat.perte, decimals)),
             (inner.x, inner.y, inner.w, title_h),
             role,
             color,

@@ -12,7 +12,7 @@ import math
 import pygame
 
 from levels.l2_erreurs import logic
-from levels.vue import VueNiveau
+from levels.vue import VueNiveau, classe_dessin
 
 PAS_PAR_SECONDE = 6  # the machine's steps are animated: the kid sees each one
 TRACK_H = 46  # the 0 %…100 % track of a row (ball, ring, arrow)
@@ -208,24 +208,18 @@ class VueErreurs(VueNiveau):
         self.curve.extend(self.etat.historique)
         self.curve.reference_label = self.t(
             "vue.perte_but",
-            seuil=self._n(logic.SEUIL_PERTE, 2),
-            meilleure=self._n(self.etat.meilleure_perte, 3),
+            seuil=self.nombre(logic.SEUIL_PERTE, 2),
+            meilleure=self.nombre(self.etat.meilleure_perte, 3),
         )
 
     # ------------------------------------------------------------------ helpers
-    def _n(self, x, decimals=2):
-        number = getattr(self.t, "number", None)
-        if number is not None:
-            return number(x, decimals)
-        return f"{x:.{decimals}f}".replace(".", ",")
-
     def _pct(self, p):
         percent = getattr(self.t, "percent", None)
         return percent(p) if percent is not None else f"{round(p * 100)} %"
 
     def _speed_label(self, value):
         vitesse = logic.VITESSES[int(round(value))]
-        return self._n(vitesse, 0 if vitesse >= 1 else 1)
+        return self.nombre(vitesse, 0 if vitesse >= 1 else 1)
 
     def _sound(self, name):
         sounds = getattr(self.ctx, "sounds", None)
@@ -280,7 +274,7 @@ class VueErreurs(VueNiveau):
             pygame.draw.rect(surface, c.panel_edge, value_box, 2, border_radius=8)
             theme.draw_text(
                 surface,
-                self._n(etat.poids[k], 1).replace("-", "−"),
+                self.nombre(etat.poids[k], 1).replace("-", "−"),
                 value_box,
                 "heading",
                 c.ink,
@@ -300,7 +294,7 @@ class VueErreurs(VueNiveau):
             else:
                 key = "vue.court" if ecart < 0 else "vue.loin"
                 key += "_1" if abs(ecart) == 1 else ""
-                advice, color = self.t(key, ecart=self._n(abs(ecart), 0)), c.ink
+                advice, color = self.t(key, ecart=self.nombre(abs(ecart), 0)), c.ink
             pieces = [
                 (advice, color),
                 (self.t("vue.gradient", g=self._signed(etat.gradient[k])), c.ink),
@@ -411,7 +405,7 @@ class VueErreurs(VueNiveau):
         title_h = theme.line_height("title")
         theme.draw_text(
             surface,
-            self.t("vue.perte", perte=self._n(etat.perte, 3)),
+            self.t("vue.perte", perte=self.nombre(etat.perte, 3)),
             (inner.x, inner.y, inner.w, title_h),
             "title",
             color,
@@ -445,26 +439,8 @@ class VueErreurs(VueNiveau):
         theme.draw_text(surface, text, self.status_rect, "small", color, "center", "middle")
 
     def _signed(self, x):
-        text = self._n(abs(x), 2)
+        text = self.nombre(abs(x), 2)
         return ("+" if x >= 0 else "−") + text
 
 
 ICON_W = 26  # the little drawing in front of each legend item
-
-_DESSINS = {}
-
-
-def classe_dessin(ui):
-    """A widget that only draws, with a function of the view (keeps the kit's draw order)."""
-    if ui not in _DESSINS:
-
-        class Dessin(ui.Widget):
-            def __init__(self, theme, rect, dessiner):
-                super().__init__(theme, rect)
-                self.dessiner = dessiner
-
-            def draw(self, surface):
-                self.dessiner(surface)
-
-        _DESSINS[ui] = Dessin
-    return _DESSINS[ui]

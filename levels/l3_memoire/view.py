@@ -11,7 +11,7 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
-from levels.vue import VueNiveau
+from levels.vue import VueNiveau, classe_dessin
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
 PAUSE_CLAVIER = 0.9  # seconds without arrows before a keyboard move is played
@@ -78,7 +78,7 @@ class VueMemoire(VueNiveau):
                 (right.x, self.loss_rect.bottom + 12, right.w, 170),
                 self.t("vue.courbe"),
                 reference=logic.SEUIL_PERTE,
-                reference_label=self.t("vue.courbe_but", seuil=self._n(logic.SEUIL_PERTE, 2)),
+                reference_label=self.t("vue.courbe_but", seuil=self.nombre(logic.SEUIL_PERTE, 2)),
                 x_label=self.t("vue.courbe_x"),
             )
         )
@@ -305,7 +305,9 @@ class VueMemoire(VueNiveau):
     def _draw_preview(self, surface, token, perte, better):
         theme, c = self.theme, self.theme.colors
         verdict = self.t("vue.mieux") if better else self.t("vue.moins_bien")
-        text = self.t("vue.apercu", lettre=token.text, perte=self._n(perte, 3)) + f" ({verdict})"
+        text = (
+            self.t("vue.apercu", lettre=token.text, perte=self.nombre(perte, 3)) + f" ({verdict})"
+        )
         box = pygame.Rect(
             self.board.x, self.board.y + 6, self.board.w, theme.line_height("body") + 8
         )
@@ -323,7 +325,7 @@ class VueMemoire(VueNiveau):
         color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
         theme.draw_text(
             surface,
-            self.t("vue.perte", perte=self._n(etat.perte, 3)),
+            self.t("vue.perte", perte=self.nombre(etat.perte, 3)),
             (inner.x, inner.y, inner.w, title_h),
             "title",
             color,
@@ -332,7 +334,9 @@ class VueMemoire(VueNiveau):
         )
         line = theme.line_height("small") + 2
         main = self.t(
-            "vue.main", perte=self._n(etat.perte_a_la_main, 3), seuil=self._n(logic.SEUIL_PERTE, 2)
+            "vue.main",
+            perte=self.nombre(etat.perte_a_la_main, 3),
+            seuil=self.nombre(logic.SEUIL_PERTE, 2),
         )
         theme.draw_text(
             surface,
@@ -388,28 +392,3 @@ class VueMemoire(VueNiveau):
                 theme.draw_text(surface, more, box, "small", c.ink_soft, "center")
             return
         theme.draw_text(surface, text, self.status_rect, "body", color, "center", "middle")
-
-    def _n(self, x, decimals=2):
-        number = getattr(self.t, "number", None)
-        if number is not None:
-            return number(x, decimals)
-        return f"{x:.{decimals}f}".replace(".", ",")
-
-
-_DESSINS = {}
-
-
-def classe_dessin(ui):
-    """A widget that only draws, with a function of the view (keeps the kit's draw order)."""
-    if ui not in _DESSINS:
-
-        class Dessin(ui.Widget):
-            def __init__(self, theme, rect, dessiner):
-                super().__init__(theme, rect)
-                self.dessiner = dessiner
-
-            def draw(self, surface):
-                self.dessiner(surface)
-
-        _DESSINS[ui] = Dessin
-    return _DESSINS[ui]
