@@ -78,10 +78,8 @@ class RaceClient:
     async def run(self):
         """Connects and reconnects until `stop()` or a final refusal."""
         while not self._stop:
-            try:
+            with contextlib.suppress(ConnectionError, OSError, asyncio.IncompleteReadError):
                 await self._connect_once()
-            except (ConnectionError, OSError, asyncio.IncompleteReadError, TimeoutError):
-                pass
             self._set_connected(False)
             if self._stop or (self.refusal and self.refusal[1] in FINAL_REFUSALS):
                 return
@@ -97,8 +95,15 @@ class RaceClient:
         )
         self._writer = writer
         try:
-            writer.write(encode("hello", protocol=protocol.PROTOCOL,
-                                game_version=self.game_version, name=self.name, token=self.token))  # fmt: skip
+            writer.write(
+                encode(
+                    "hello",
+                    protocol=protocol.PROTOCOL,
+                    game_version=self.game_version,
+                    name=self.name,
+                    token=self.token,
+                )
+            )
             pinger = asyncio.ensure_future(self._ping_loop(writer))
             try:
                 while not self._stop:

@@ -189,12 +189,23 @@ class RaceHost:
         self.offsets.setdefault(runner.name, OffsetEstimate())
         self.store.save_runner(self.room, runner)
         room = self.room
-        self._send(writer, encode("welcome", protocol=protocol.PROTOCOL, name=runner.name,
-                                  token=runner.token, code=room.code, category=room.category,
-                                  seed=room.seed, game_version=room.game_version,
-                                  state=room.state, start_at=room.start_at,
-                                  splits_known=len(runner.splits),
-                                  file_received=runner.file_received))  # fmt: skip
+        self._send(
+            writer,
+            encode(
+                "welcome",
+                protocol=protocol.PROTOCOL,
+                name=runner.name,
+                token=runner.token,
+                code=room.code,
+                category=room.category,
+                seed=room.seed,
+                game_version=room.game_version,
+                state=room.state,
+                start_at=room.start_at,
+                splits_known=len(runner.splits),
+                file_received=runner.file_received,
+            ),
+        )
         self._emit("rejoined" if rejoined else "joined", runner.name)
         self._broadcast_lobby()
         if runner.check is not None:
@@ -270,8 +281,16 @@ class RaceHost:
         writer = self.writers.get(runner.name)
         time_ms, kind = self.room.final_time(runner)
         if writer is not None:
-            self._send(writer, encode("verdict", valid=runner.check.valid,
-                                      reason=runner.check.reason, time_ms=time_ms, kind=kind))  # fmt: skip
+            self._send(
+                writer,
+                encode(
+                    "verdict",
+                    valid=runner.check.valid,
+                    reason=runner.check.reason,
+                    time_ms=time_ms,
+                    kind=kind,
+                ),
+            )
 
     # --- clocks ---------------------------------------------------------------------------
 

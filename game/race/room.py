@@ -100,10 +100,10 @@ class Room:
             )
         name = clean_runner_name(hello["name"])
         for runner in self.runners.values():
-            if hello["token"] and secrets.compare_digest(runner.token, hello["token"]):
-                if fold(runner.name).startswith(fold(name)):
-                    runner.connected = True
-                    return runner, True
+            token_ok = hello["token"] and secrets.compare_digest(runner.token, hello["token"])
+            if token_ok and fold(runner.name).startswith(fold(name)):
+                runner.connected = True
+                return runner, True
         if len(self.runners) >= MAX_RUNNERS:
             raise ProtocolError(f"Le salon est plein ({MAX_RUNNERS} coureurs).", "full")
         if self.state != "lobby":
@@ -195,9 +195,16 @@ class Room:
         rows.sort(key=lambda row: (row[0], fold(row[1])))
         out = []
         for rank, (_key, name, runner, time_ms, kind) in enumerate(rows, start=1):
-            out.append({"rank": rank if time_ms is not None else None, "name": name,
-                        "levels": len(runner.splits), "time_ms": time_ms, "kind": kind,
-                        "status": self.status(runner)})  # fmt: skip
+            out.append(
+                {
+                    "rank": rank if time_ms is not None else None,
+                    "name": name,
+                    "levels": len(runner.splits),
+                    "time_ms": time_ms,
+                    "kind": kind,
+                    "status": self.status(runner),
+                }
+            )
         return out
 
     def status(self, runner):
@@ -215,8 +222,15 @@ class Room:
         return "en course" if self.start_at is not None else "prêt"
 
     def lobby_rows(self):
-        return [{"name": r.name, "connected": r.connected, "levels": len(r.splits),
-                 "finished": r.finished} for r in self.runners.values()]  # fmt: skip
+        return [
+            {
+                "name": r.name,
+                "connected": r.connected,
+                "levels": len(r.splits),
+                "finished": r.finished,
+            }
+            for r in self.runners.values()
+        ]
 
     def all_done(self):
         return bool(self.runners) and all(r.check is not None for r in self.runners.values())

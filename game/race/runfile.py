@@ -126,8 +126,14 @@ def _verify(data, category_id, seed, version):
     if times is None:
         return RunCheck(False, "Les temps intermédiaires sont impossibles.", len(cat.levels))
     real_ms, game_ms = times
-    return RunCheck(True, "Course vérifiée : chaque niveau rejoué atteint son objectif.",
-                    len(cat.levels), real_ms, game_ms, costs)  # fmt: skip
+    return RunCheck(
+        True,
+        "Course vérifiée : chaque niveau rejoué atteint son objectif.",
+        len(cat.levels),
+        real_ms,
+        game_ms,
+        costs,
+    )
 
 
 def _split_times(splits):

@@ -27,11 +27,12 @@ from game.race.runfile import build_run_file, category, game_version
 from game.race.store import RaceStore
 
 HOST = "127.0.0.1"
-FIRST_NAMES = (
+_NAMES = (
     "Lina Noah Jade Louis Emma Gabriel Louise Léo Alice Raphaël Chloé Arthur Mia Jules Léa Adam "
     "Inès Hugo Manon Paul Zoé Nathan Sarah Tom Camille Lucas Rose Maël Anna Sacha Juliette Éden "
     "Lou Nino Clara Malo Agathe Timéo Lola Axel"
-).split()
+)
+FIRST_NAMES = _NAMES.split()
 GAP_MS = 120  # between two runners' finishing times
 BASE_MS = 1500  # the fastest runner's race
 
@@ -74,9 +75,15 @@ class SimRunner:
             await asyncio.sleep(max(0, start + end - now_ms()) / 1000)
             real_ms = max(now_ms() - start, splits[-1]["real_ms"] if splits else 0)
             step = max(1, int(real_ms - level_start) // max(1, len(actions)))
-            journals.append({"format": 1, "jeu": "tuto-llm", "niveau": level_id,
-                             "graine": self.room.seed,
-                             "actions": [[step * (i + 1), a] for i, a in enumerate(actions)]})  # fmt: skip
+            journals.append(
+                {
+                    "format": 1,
+                    "jeu": "tuto-llm",
+                    "niveau": level_id,
+                    "graine": self.room.seed,
+                    "actions": [[step * (i + 1), a] for i, a in enumerate(actions)],
+                }
+            )
             splits.append({"level": level_id, "real_ms": real_ms, "game_ms": real_ms})
             client.split(level_id, real_ms, real_ms)
             level_start = real_ms
@@ -84,7 +91,9 @@ class SimRunner:
                 client.drop()  # the network goes; the run goes on offline
         self.finish_real_ms = splits[-1]["real_ms"]
         room = self.room
-        client.hand_in(build_run_file(room.category, room.seed, room.game_version, journals, splits))
+        client.hand_in(
+            build_run_file(room.category, room.seed, room.game_version, journals, splits)
+        )
 
 
 async def flood(port, address="127.0.2.1", seconds=1.0):
@@ -92,10 +101,15 @@ async def flood(port, address="127.0.2.1", seconds=1.0):
     rng = random.Random(7)
     sent = 0
     deadline = time.monotonic() + seconds
-    payloads = [b"\x00\xff garbage\n", b"{\"type\": \"exec\", \"code\": \"rm -rf /\"}\n",
-                b"[" * 5000 + b"\n", b"{\"type\": \"split\", \"index\": -1}\n",
-                b"{\"type\": \"hello\", \"protocol\": 99, \"game_version\": \"x\", \"name\": \"x\"}\n",
-                b"x" * (protocol.MAX_LINE + 10) + b"\n", b"NaN\n"]  # fmt: skip
+    payloads = [
+        b"\x00\xff garbage\n",
+        b'{"type": "exec", "code": "rm -rf /"}\n',
+        b"[" * 5000 + b"\n",
+        b'{"type": "split", "index": -1}\n',
+        b'{"type": "hello", "protocol": 99, "game_version": "x", "name": "x"}\n',
+        b"x" * (protocol.MAX_LINE + 10) + b"\n",
+        b"NaN\n",
+    ]
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError, ConnectionError, asyncio.TimeoutError):
             _, writer = await asyncio.wait_for(
@@ -117,18 +131,28 @@ async def probe(port, address="127.0.3.1"):
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(HOST, port, local_addr=(address, 0)), 2
         )
-        writer.write(protocol.encode("hello", protocol=protocol.PROTOCOL, game_version="0.0.0-autre",
-                                     name="Sonde", token=""))  # fmt: skip
+        writer.write(
+            protocol.encode(
+                "hello",
+                protocol=protocol.PROTOCOL,
+                game_version="0.0.0-autre",
+                name="Sonde",
+                token="",
+            )
+        )
         line = await asyncio.wait_for(reader.readuntil(b"\n"), 2)
         writer.close()
         message = protocol.parse_message(line, protocol.HOST_TYPES)
         return message["type"] == "refuse" and message["code"] == "version"
-    except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, protocol.ProtocolError):
+    except (TimeoutError, OSError, asyncio.IncompleteReadError, protocol.ProtocolError):
         return False
 
 
-async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s=90):
-    """Runs the room; returns the figures of `tuto-llm course salon-simuler`."""
+async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s=90, on_done=None):
+    """Runs the room; returns the figures of `tuto-llm course salon-simuler`.
+
+    `on_done(host, sims)` (tests) is called when the race is over, before anything stops.
+    """
     cat = category(category_id)
     room = Room("SIM1", cat.id, cat.name, cat.levels, seed, game_version(), "Simulation")
     logs = solver_logs(category_id, seed)
@@ -145,13 +169,19 @@ async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s
 
     host.listeners.append(on_event)
     port = await host.start(HOST, 0)
-    sims = [SimRunner(k, port, logs, room, BASE_MS + GAP_MS * ((k * 7) % runners),
-                      drop=(k == runners // 2)) for k in range(runners)]  # fmt: skip
+    sims = [
+        SimRunner(
+            k, port, logs, room, BASE_MS + GAP_MS * ((k * 7) % runners), drop=(k == runners // 2)
+        )
+        for k in range(runners)
+    ]
     began = time.monotonic()
     tasks = [asyncio.ensure_future(s.client.run()) for s in sims]
     try:
         figures = await asyncio.wait_for(_race(host, sims, by_name, port), timeout_s)
-    except asyncio.TimeoutError:
+        if on_done is not None:
+            on_done(host, sims)
+    except TimeoutError:
         figures = {"erreur": "la course n'a pas fini à temps"}
     elapsed = time.monotonic() - began
     for sim in sims:
@@ -190,10 +220,12 @@ def _report(runners, host, room, sims, latencies, elapsed, figures):
     ranked = [row["name"] for row in rows if row["rank"] is not None]
     close = all(
         row["time_ms"] is not None
-        and abs(row["time_ms"] - next(s.finish_real_ms for s in sims if s.client.name == row["name"]))
+        and abs(
+            row["time_ms"] - next(s.finish_real_ms for s in sims if s.client.name == row["name"])
+        )
         <= 200
         for row in rows
-    )  # fmt: skip
+    )
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) >= 2 else None
     return {
         "coureurs": runners,

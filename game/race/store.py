@@ -62,10 +62,19 @@ class RaceStore:
     def save_room(self, room):
         self._write(
             "INSERT OR REPLACE INTO race_rooms VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (room.code, room.category, room.category_name, json.dumps(list(room.levels)),
-             room.seed, room.game_version, room.host_name, room.state, room.start_at,
-             time.strftime("%Y-%m-%dT%H:%M:%S")),
-        )  # fmt: skip
+            (
+                room.code,
+                room.category,
+                room.category_name,
+                json.dumps(list(room.levels)),
+                room.seed,
+                room.game_version,
+                room.host_name,
+                room.state,
+                room.start_at,
+                time.strftime("%Y-%m-%dT%H:%M:%S"),
+            ),
+        )
 
     def save_runner(self, room, runner):
         self._write(
@@ -76,16 +85,31 @@ class RaceStore:
     def save_split(self, room, runner, index, split):
         self._write(
             "INSERT OR REPLACE INTO race_splits VALUES (?,?,?,?,?,?,?)",
-            (room.code, runner.name, index, split.level, split.real_ms, split.game_ms,
-             split.host_ms),
-        )  # fmt: skip
+            (
+                room.code,
+                runner.name,
+                index,
+                split.level,
+                split.real_ms,
+                split.game_ms,
+                split.host_ms,
+            ),
+        )
 
     def save_result(self, room, runner, data, check):
         self._write(
             "INSERT OR REPLACE INTO race_results VALUES (?,?,?,?,?,?,?,?)",
-            (room.code, runner.name, bytes(data), int(check.valid), check.reason,
-             check.real_ms, check.game_ms, check.levels_done),
-        )  # fmt: skip
+            (
+                room.code,
+                runner.name,
+                bytes(data),
+                int(check.valid),
+                check.reason,
+                check.real_ms,
+                check.game_ms,
+                check.levels_done,
+            ),
+        )
 
     def rooms(self):
         """[(code, category_name, state, created)] newest first."""
@@ -105,8 +129,17 @@ class RaceStore:
         row = self.db.execute("SELECT * FROM race_rooms WHERE code=?", (code,)).fetchone()
         if row is None:
             return None
-        room = Room(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5], row[6],
-                    row[7], row[8])  # fmt: skip
+        room = Room(
+            row[0],
+            row[1],
+            row[2],
+            tuple(json.loads(row[3])),
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+        )
         for name, token in self.db.execute(
             "SELECT name, token FROM race_runners WHERE code=?", (code,)
         ):
