@@ -104,6 +104,7 @@ class Profile:
     saved_model: dict | None = None
     seen_intro: dict[str, bool] = field(default_factory=dict)
     first_launch_done: bool = False
+    speedrun: dict[str, Any] = field(default_factory=dict)  # see game.speedrun.records
     extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer game, kept as is
 
     @property
@@ -218,6 +219,9 @@ def _profile_from_dict(data: Any) -> Profile:
     done = data.get("first_launch_done", False)
     _expect(isinstance(done, bool), "first_launch_done")
     profile.first_launch_done = done
+    speedrun = data.get("speedrun", {})
+    _expect(isinstance(speedrun, dict), "speedrun")  # game.speedrun.records cleans the rest
+    profile.speedrun = speedrun
     known = {f for f in Profile.__dataclass_fields__} | {"version"}
     profile.extra = {k: v for k, v in data.items() if k not in known}
     return profile

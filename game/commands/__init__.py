@@ -6,4 +6,15 @@ parts inside `run`, so `tuto-llm train` never opens a window.
 """
 
 # Order shown in `tuto-llm --help`. Add a module name here to add a subcommand.
-COMMANDS = ["play", "train", "bench", "data", "screenshots", "perf", "solve", "verify", "devoir"]
+COMMANDS = [
+    "play",
+    "train",
+    "bench",
+    "data",
+    "screenshots",
+    "perf",
+    "solve",
+    "verify",
+    "devoir",
+    "course",
+]

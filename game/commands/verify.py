@@ -159,13 +159,18 @@ def _claims_mismatch(verdict, journal):
 
 
 def verify_file(path):
-    """(journal or None, Verdict) for one file; never raises."""
+    """(journal or None, Verdict) for one file; never raises. A run file (speedrun)
+    gives a `game.speedrun.verify.RunVerdict` instead (it has `valid` and `to_json`)."""
     from levels import registry
     from levels.base import Verdict, rejouer
 
     journal, problem = read_log(path)
     if problem is not None:
         return None, Verdict(False, problem[0].upper() + problem[1:] + ".")
+    from game.speedrun.verify import is_run_file, verify_run
+
+    if is_run_file(journal):  # a speedrun: every level re-played, times checked
+        return journal, verify_run(journal)
     try:
         levels = registry.par_id()
     except Exception as error:  # a broken level module: say so, keep going
@@ -191,6 +196,15 @@ def run(args):
     results = []
     for name in args.fichiers:
         journal, verdict = verify_file(name)
+        if hasattr(verdict, "to_json"):  # a run file (game.speedrun.verify.RunVerdict)
+            from game.speedrun.report import describe_run
+
+            valid_count += verdict.valid
+            if args.json:
+                results.append({"fichier": name, **verdict.to_json()})
+            else:
+                print(describe_run(name, verdict))
+            continue
         valid_count += verdict.valide
         if args.json:
             results.append(
