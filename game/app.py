@@ -25,6 +25,7 @@ import traceback
 import pygame
 
 from game import i18n
+from game.scenes import registry
 from game.scenes.base import LOGICAL_SIZE, SceneManager, dim
 
 log = logging.getLogger(__name__)
@@ -118,9 +119,7 @@ class App:
         if settings_message:
             self.notify(settings_message, "warn")
 
-        from game.scenes.title import TitleScene
-
-        self.scenes.push(TitleScene(self))
+        self.push("title")
 
     # ------------------------------------------------------------------ texts
     def t(self, key, **kwargs):
@@ -251,28 +250,31 @@ class App:
         return open_folder(path)
 
     # ------------------------------------------------------------------ navigation
-    def ask_quit(self):
-        from game.scenes.dialogs import QuitPrompt
+    def push(self, name, *args, **kwargs):
+        """Push a new scene by name (`game.scenes.registry`): `app.push("map")`."""
+        return self.scenes.push(registry.make(self, name, *args, **kwargs))
 
-        if not isinstance(self.scenes.top, QuitPrompt):
-            self.scenes.push(QuitPrompt(self))
+    def replace(self, name, *args, **kwargs):
+        """Swap the top scene for a new scene `name`."""
+        return self.scenes.replace(registry.make(self, name, *args, **kwargs))
+
+    def ask_quit(self):
+        if self.scenes.top is None or self.scenes.top.name != "quit":
+            self.push("quit")
 
     def quit(self):
         self.running = False
 
     def go_to_map(self, unlocked=None):
         """Back to the adventure map (or the title when no one plays)."""
-        from game.scenes.map import MapScene
-        from game.scenes.title import TitleScene
-
-        found = self.scenes.pop_to(MapScene)
+        found = self.scenes.pop_to("map")
         if found is None:
             if self.profile is None:
                 self.scenes.clear()
-                self.scenes.push(TitleScene(self))
+                self.push("title")
                 return None
             self.scenes.clear()
-            found = self.scenes.push(MapScene(self))
+            found = self.push("map")
         if unlocked:
             found.announce_unlock(unlocked)
         return found
@@ -296,22 +298,19 @@ class App:
         with contextlib.suppress(Exception):
             self.runner.cancel_all()
         self.save_profile()
-        from game.scenes.dialogs import ErrorPanel, FallbackScene
-        from game.scenes.map import MapScene
-
         try:
-            if isinstance(scene, ErrorPanel | FallbackScene | MapScene) or self.crashes > 50:
+            if name in ("error", "fallback", "map") or self.crashes > 50:
                 # The safe places themselves are broken: the plainest screen there is.
                 self.scenes.clear()
-                self.scenes.push(FallbackScene(self))
+                self.push("fallback")
                 return
             self.go_to_map()
-            self.scenes.push(ErrorPanel(self))
+            self.push("error")
             self.play("error")
         except Exception:  # noqa: BLE001
             log.exception("retour à la carte impossible")
             self.scenes.stack = []
-            self.scenes.push(FallbackScene(self))
+            self.push("fallback")
 
     def _write_crash_log(self, name, text):
         try:

@@ -14,11 +14,11 @@ from test_app_support import fake_level  # noqa: F401 - fixture
 
 from engine import sauvegarde
 from game.app import App
+from game.policies.aventure import keep_bigram_baseline, record_result
 from game.profiles import ProfileStore
 from game.scenes import demo
 from game.scenes.level import LevelContext, LevelHost
 from game.scenes.places import build_places
-from game.scenes.result import keep_bigram_baseline, record_result
 from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
 from levels.l5_gpt import logic as l5

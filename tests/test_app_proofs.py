@@ -9,11 +9,12 @@ from test_app_flow import click, find_button, key, top
 
 from game.app import App
 from game.cli import main
+from game.policies.aventure import record_result
 from game.scenes import demo
 from game.scenes.map import MapScene
 from game.scenes.places import build_places
 from game.scenes.proof import ProofPanel, export_proof, file_stem, path_lines, proofs_dir
-from game.scenes.result import ResultScene, record_result
+from game.scenes.result import ResultScene
 from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
 

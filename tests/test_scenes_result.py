@@ -4,7 +4,7 @@ import pytest
 
 from game.app import App
 from game.scenes import demo
-from game.scenes.level import format_value
+from game.scenes.figures import format_value
 from game.scenes.places import build_places
 from game.scenes.result import ResultScene
 from levels.base import Partie

@@ -13,6 +13,8 @@ or a « Quitter ? » prompt is painted over the level it belongs to.
 
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 LOGICAL_SIZE = (1280, 720)
@@ -46,6 +48,9 @@ class Scene:
 
     def on_exit(self):
         """Removed from the stack."""
+
+    def on_pause(self):
+        """Another scene was pushed over it: it is no longer the top scene."""
 
     def on_resume(self):
         """The scene above it was popped: it is the top scene again."""
@@ -81,6 +86,8 @@ class SceneManager:
         return iter(self.stack)
 
     def push(self, scene: Scene) -> Scene:
+        if self.stack:
+            self.stack[-1].on_pause()
         self.stack.append(scene)
         scene.on_enter()
         return scene
@@ -95,10 +102,12 @@ class SceneManager:
         return scene
 
     def replace(self, scene: Scene) -> Scene:
-        """Swap the top scene for `scene`."""
+        """Swap the top scene for `scene` (the scene below stays covered)."""
         if self.stack:
             self._exit(self.stack.pop())
-        return self.push(scene)
+        self.stack.append(scene)
+        scene.on_enter()
+        return scene
 
     def remove(self, scene: Scene) -> None:
         """Take `scene` out wherever it is in the stack."""
@@ -110,17 +119,19 @@ class SceneManager:
                 self.stack[-1].on_resume()
 
     def pop_to(self, kind) -> Scene | None:
-        """Pop until the top scene is an instance of `kind`; returns it (None if absent)."""
-        if not any(isinstance(scene, kind) for scene in self.stack):
+        """Pop until the top scene is `kind` (a class, or a scene name such as "map");
+        returns it (None if absent: then nothing is popped)."""
+        if not any(_is(scene, kind) for scene in self.stack):
             return None
-        while not isinstance(self.top, kind):
+        while not _is(self.top, kind):
             self._exit(self.stack.pop())
         self.top.on_resume()
         return self.top
 
     def find(self, kind) -> Scene | None:
+        """The topmost scene that is `kind` (a class or a scene name), or None."""
         for scene in reversed(self.stack):
-            if isinstance(scene, kind):
+            if _is(scene, kind):
                 return scene
         return None
 
@@ -142,9 +153,14 @@ class SceneManager:
         try:
             scene.on_exit()
         except Exception:  # noqa: BLE001 - leaving a broken scene must still work
-            import logging
-
             logging.getLogger(__name__).exception("on_exit de %s", scene.name)
+
+
+def _is(scene, kind) -> bool:
+    """Is `scene` a `kind`: a class, or a scene name (`Scene.name`)?"""
+    if isinstance(kind, str):
+        return scene.name == kind
+    return isinstance(scene, kind)
 
 
 _SHADES: dict = {}

@@ -7,7 +7,10 @@ works with whatever levels exist: a level missing from `levels/` is skipped.
 
 from __future__ import annotations
 
-from game.scenes.places import ENDING, SANDBOX, build_places, load_levels
+from game.policies.aventure import record_result
+from game.profiles import record_level_result
+from game.scenes.places import ENDING, SANDBOX, Place, build_places, load_levels, package_of
+from game.scenes.proof import save_proof
 
 DEMO_NAMES = (("Léa", 6, 0), ("Noé", 3, 7), ("Zoé-Chloé", 1, 3))
 DEMO_BIGRAM_LINE = 2.83  # the demo player's level 1 loss (the line level 5 shows)
@@ -16,8 +19,6 @@ TRAINING_STEPS = 2000  # the view's longest plan: the runner stays busy while pe
 
 def demo_profile(app, progress="none"):
     """The demo player « Léa »; progress: "none", "some" (2 levels) or "all"."""
-    from game.profiles import record_level_result
-
     existing = {p.name: p for p in app.profiles.list_profiles()}
     for name, colour, avatar in DEMO_NAMES:
         if name not in existing:
@@ -42,27 +43,22 @@ def demo_profile(app, progress="none"):
 
 
 def _reset(app, profile_progress=None):
-    from game.scenes.title import TitleScene
-
     app.scenes.clear()
     app.notices.clear()
     app.runner.cancel_all()
     for job in app.runner.jobs:  # a stopped training ends first: the next screen is quiet
         app.runner.wait(job, timeout=10)
     app.profile = None
-    app.scenes.push(TitleScene(app))
+    app.push("title")
     if profile_progress is not None:
         demo_profile(app, profile_progress)
 
 
 def _map(app, progress):
-    from game.scenes.map import MapScene
-    from game.scenes.profiles import ProfileChoiceScene
-
     _reset(app)
-    app.scenes.push(ProfileChoiceScene(app))
+    app.push("profiles")
     demo_profile(app, progress)
-    return app.scenes.push(MapScene(app))
+    return app.push("map")
 
 
 def playable_places(app):
@@ -74,8 +70,6 @@ def playable_places(app):
 def logic_places(app):
     """Places of the levels whose logic exists (for result screens)."""
     demo_profile(app, "all")
-    from game.scenes.places import Place, package_of
-
     places = []
     for index, (_name, niveau) in enumerate(load_levels(), start=1):
         if niveau is not None:
@@ -88,33 +82,27 @@ def setup_title(app):
 
 
 def setup_profiles(app):
-    from game.scenes.profiles import ProfileChoiceScene
-
     _reset(app)
     demo_profile(app, "some")
     app.profile = None
-    app.scenes.push(ProfileChoiceScene(app))
+    app.push("profiles")
 
 
 def setup_profile_new(app):
-    from game.scenes.profiles import ProfileCreateScene
-
     _reset(app)
-    scene = app.scenes.push(ProfileCreateScene(app, first=True))
+    scene = app.push("profile_new", first=True)
     scene.field.set_text("Léa")
     scene._changed("Léa")
     scene.colour, scene.avatar = 6, 0
 
 
 def setup_first_launch(app):
-    from game.scenes.intro import FirstLaunchScene
-
     _map(app, "none")
     profile = app.profile
     app.scenes.pop()
     app.profile = profile
     profile.first_launch_done = False
-    app.scenes.push(FirstLaunchScene(app))
+    app.push("first_launch")
 
 
 def setup_map_empty(app):
@@ -137,10 +125,8 @@ def setup_map_unlock(app):
 
 
 def setup_settings(app):
-    from game.scenes.settings import SettingsScene
-
     _reset(app)
-    app.scenes.push(SettingsScene(app))
+    app.push("settings")
 
 
 def setup_quit(app):
@@ -149,26 +135,20 @@ def setup_quit(app):
 
 
 def setup_error(app):
-    from game.scenes.dialogs import ErrorPanel
-
     _map(app, "some")
-    app.scenes.push(ErrorPanel(app))
+    app.push("error")
 
 
 def setup_ending(app):
-    from game.scenes.ending import EndingScene
-
     _map(app, "all")
-    app.scenes.push(EndingScene(app))
+    app.push("ending")
 
 
 def _host(app, place, intro=False):
-    from game.scenes.level import LevelHost
-
     _map(app, "all")
     if intro:
         app.profile.seen_intro.pop(place.id, None)
-    return app.scenes.push(LevelHost(app, place, seed=1))
+    return app.push("level", place, seed=1)
 
 
 def _first_playable(app):
@@ -184,34 +164,28 @@ def setup_level_intro(app):
 
 
 def setup_pause(app):
-    from game.scenes.pause import PauseMenu
-
     place = _first_playable(app)
     if place is None:
         raise LookupError("aucun niveau jouable")
     host = _host(app, place)
-    app.scenes.push(PauseMenu(app, host))
+    app.push("pause", host)
 
 
 def setup_hints(app):
-    from game.scenes.pause import HintsPanel
-
     place = _first_playable(app)
     if place is None:
         raise LookupError("aucun niveau jouable")
     host = _host(app, place)
     host.partie.jouer({"type": "indice", "numero": 1})
-    app.scenes.push(HintsPanel(app, host))
+    app.push("hints", host)
 
 
 def setup_capot(app):
-    from game.scenes.pause import CapotPanel
-
     place = _first_playable(app)
     if place is None:
         raise LookupError("aucun niveau jouable")
     host = _host(app, place)
-    app.scenes.push(CapotPanel(app, host))
+    app.push("capot", host)
 
 
 def _solved_partie(place, seed=1):
@@ -226,19 +200,16 @@ def _solved_partie(place, seed=1):
 
 
 def setup_question(app):
-    from game.scenes.pause import QuestionPanel
-
     for place in playable_places(app):
         if getattr(place.niveau, "question", None):
             host = _host(app, place)
             host.partie = _solved_partie(place)
-            app.scenes.push(QuestionPanel(app, host))
+            app.push("question", host)
             return
     raise LookupError("aucun niveau avec une question")
 
 
 def setup_result(app):
-    from game.scenes.result import ResultScene, record_result
 
     places = logic_places(app)
     if not places:
@@ -250,13 +221,11 @@ def setup_result(app):
     if question:
         partie.jouer({"type": "repondre", "question": question["id"], "choix": question["bonne"]})
     record_result(app, place, partie)  # its log is kept: « Enregistrer ma preuve » shows
-    return app.scenes.push(ResultScene(app, place, partie, []))
+    return app.push("result", place, partie, [])
 
 
 def setup_map_proof(app):
     """The map with level 1 done and its log kept: its info panel offers the proof."""
-    from game.scenes.result import record_result
-
     places = logic_places(app)
     if not places:
         raise LookupError("aucun niveau")
@@ -269,27 +238,21 @@ def setup_map_proof(app):
 
 
 def setup_proof(app):
-    from game.scenes.proof import save_proof
-
     result = setup_result(app)
     if save_proof(app, result.place) is None:
         raise LookupError("pas de preuve à enregistrer")
 
 
 def setup_profile_rename(app):
-    from game.scenes.profiles import RenameProfileScene
-
     setup_profiles(app)
     choice = app.scenes.top
-    app.scenes.push(RenameProfileScene(app, choice.profiles[0]))
+    app.push("profile_rename", choice.profiles[0])
 
 
 def setup_profile_delete(app):
-    from game.scenes.profiles import DeleteProfilePrompt
-
     setup_profiles(app)
     choice = app.scenes.top
-    app.scenes.push(DeleteProfilePrompt(app, choice.profiles[0]))
+    app.push("profile_delete", choice.profiles[0])
 
 
 def level_setups(app):

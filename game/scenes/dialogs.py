@@ -136,12 +136,10 @@ class FallbackScene(Scene):
         return False
 
     def _restart(self):
-        from game.scenes.title import TitleScene
-
         self.app.crashes = 0
         self.app.profile = None
         self.app.scenes.clear()
-        self.app.scenes.push(TitleScene(self.app))
+        self.app.push("title")
 
     def draw(self, surface):
         surface.fill((40, 44, 70))

@@ -23,6 +23,7 @@ import math
 import pygame
 
 from game.scenes.common import MARGIN, Screen, W, heading
+from game.ui.theme import mix
 
 NIVEAU_5 = "l5_gpt"
 PAGES = 2  # à la taille de texte normale ; `EndingScene.pages` en donne le vrai nombre
@@ -393,7 +394,7 @@ class EndingScene(Screen):
             boutons = 720 - theme.control_height - 18
             meme = pygame.Rect(MARGIN, max(y, bas_idee + 8), largeur, 0)
             meme.h = boutons - 14 - meme.y
-            theme.draw_panel(surface, meme, fill=_melange(c.panel, c.good, 0.12), edge=c.good)
+            theme.draw_panel(surface, meme, fill=mix(c.panel, c.good, 0.12), edge=c.good)
             theme.draw_text(
                 surface,
                 self.tr("meme_idee"),
@@ -406,9 +407,3 @@ class EndingScene(Screen):
 
 
 TITRE_MANQUE_W = 300  # la colonne des titres, quand le détail est à côté
-
-
-def _melange(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)

@@ -29,13 +29,11 @@ class FirstLaunchScene(Screen):
         )
 
     def done(self):
-        from game.scenes.map import MapScene
-
         profile = self.app.profile
         if profile is not None:
             profile.first_launch_done = True
             self.app.save_profile()
-        self.app.scenes.replace(MapScene(self.app))
+        self.app.replace("map")
 
     def back(self):
         self.done()

@@ -7,26 +7,32 @@ See docs/ARCHITECTURE.md « What the game's level host does ». The host:
   goal line; the view draws in `ctx.area`, below them;
 - opens the pause menu on Échap, the hints and the code panels;
 - when the view says `finished` (or the goal is reached and the kid asks for the
-  result), asks the understanding question if the level has one, saves the result
-  in the profile and shows the result screen.
+  result), asks the understanding question if the level has one, then hands over to
+  its policy (the way to play: `game.policies`), which keeps the log and decides what
+  comes next (the adventure: the result screen).
+
+Every choice that differs between ways to play (seed, intro, hints, what the top bar
+shows, the end, where the log goes) is a hook of the host's `policy`; see
+`game.policies.base.Policy`.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import math
-import random
 
 import pygame
 
+from game.policies.aventure import Aventure
 from game.scenes.common import H, Screen, W, card, draw_text, heading
+from game.scenes.figures import LevelTexts, goal_text, place_name
+from game.scenes.goal import GoalProgress
+from game.ui.theme import mix
 from levels.base import Partie
 
 log = logging.getLogger(__name__)
 
 INTRO_W = 900
-LIVE_MAX = 0.97  # a live estimate never fills the bar: the engine's measure does
 # Until `level.to_goal` is in game/textes/scenes.<lang>.toml (then the catalog wins).
 TEXT_BOXES = {
     "level.intro_next": (260, 1, "body"),
@@ -39,87 +45,6 @@ TEXT_BOXES = {
     "level.done": (600, 1, "small"),
     "level.to_goal": (210, 1, "tiny"),
 }
-
-
-class LevelTexts:
-    """A level's texts (strings and lists), read through the game's translator."""
-
-    def __init__(self, app, niveau, package):
-        self.app = app
-        self.niveau = niveau
-        self.package = package
-
-    def list(self, key):
-        """A list of strings (`intro.ecrans`, `indices`, `etoiles`, `question.choix`)."""
-        return self.app.translator.t_list(f"{self.package}.{key}")
-
-    def text(self, key, **kwargs):
-        full = f"{self.package}.{key}"
-        return self.app.t(full, **kwargs) if self.app.translator.has(full) else ""
-
-    def has(self, key):
-        return bool(self.text(key))
-
-
-def format_value(app, niveau, key, value, bars=()):
-    """A figure for kids: the level's own formatter if it has one, else a French number.
-
-    `bars`: the goal values shown next to it (« sous 2,85 »). A figure that is not a bar
-    never reads like one: 2.8498 next to « sous 2,85 » shows « 2,8498 », not « 2,85 ».
-    """
-    text = _format_value(app, niveau, key, value)
-    if not isinstance(value, float) or not math.isfinite(value):
-        return text
-    for bar in bars:
-        if not _is_real(bar) or bar == value:
-            continue
-        if text == _format_value(app, niveau, key, float(bar)):
-            return _format_apart(app, niveau, key, value, float(bar))
-    return text
-
-
-def _is_real(value):
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _format_value(app, niveau, key, value, decimals=None):
-    formatter = getattr(niveau, "formater_mesure", None)
-    if formatter is not None and decimals is None:
-        try:
-            return str(formatter(key, value))
-        except Exception:  # noqa: BLE001
-            pass
-    if isinstance(value, bool):
-        return app.t("common.yes") if value else app.t("common.no")
-    if isinstance(value, int):
-        return app.translator.number(value, 0)
-    if isinstance(value, float):
-        if _is_percent(niveau, key):
-            return app.translator.percent(value, decimals or 0)
-        if decimals is None:
-            decimals = 0 if abs(value) >= 100 else (2 if abs(value) >= 1 else 3)
-        return app.translator.number(value, decimals)
-    return str(value)
-
-
-def _is_percent(niveau, key):
-    objectif = niveau.objectif
-    return key == objectif.metrique and objectif.sens == "sur" and 0 < objectif.seuil <= 1
-
-
-def _format_apart(app, niveau, key, value, bar):
-    """`value` with the fewest decimals that make it differ from `bar` (at most 6 more)."""
-    scale = 100 if _is_percent(niveau, key) else 1
-    start = 0 if scale == 100 else (0 if abs(value) >= 100 else (2 if abs(value) >= 1 else 3))
-    decimals = start + 1
-    while decimals < start + 6 and round(value * scale, decimals) == round(bar * scale, decimals):
-        decimals += 1
-    return _format_value(app, niveau, key, value, decimals)
-
-
-def goal_text(app, texts, niveau):
-    seuil = format_value(app, niveau, niveau.objectif.metrique, niveau.objectif.seuil)
-    return texts.text("objectif", seuil=seuil) or niveau.titre
 
 
 class LevelContext:
@@ -167,37 +92,31 @@ class LevelContext:
         return self.app.save_profile()
 
 
-def new_seed(app):
-    seed = getattr(app, "seed_override", None)
-    return seed if seed is not None else random.randrange(1, 2**31)
-
-
 class LevelHost(Screen):
-    """Hosts one level (or the sandbox) for the current profile."""
+    """Hosts one level (or the sandbox), played the way `policy` says (default: the
+    adventure). `seed` forces the run's seed (tests, demos); else the policy picks it."""
 
     name = "level"
 
-    def __init__(self, app, place, seed=None):
+    def __init__(self, app, place, seed=None, policy=None):
         super().__init__(app)
         self.place = place
+        self.policy = policy if policy is not None else Aventure()
         self.niveau = place.niveau
         self.package = place.package
         self.texts = LevelTexts(app, self.niveau, self.package) if self.niveau else None
-        self.partie = Partie(self.niveau, seed if seed is not None else new_seed(app))
+        if seed is None:
+            seed = self.policy.seed_for(app, place)
+        self.partie = Partie(self.niveau, seed)
         self.area = pygame.Rect(0, 120, W, H - 120)
         self.ctx = LevelContext(app, self.package, self.area)
         self.view = None
         self.intro = []
         self.intro_page = 0
-        profile = app.profile
-        seen = profile is not None and profile.seen_intro.get(self.niveau.id, False)
-        if not seen:
+        if self.policy.show_intro(app, place):
             self.intro = self.texts.list("intro.ecrans")
-        self._measure_key = None
-        self._live_info = None  # the latest `suivi` dict of a running job
-        self._live_from = None  # the bar during a job: where it started, then the best live
-        self.progress = 0.0
-        self.done = False
+        self.paused = set()  # why the policy was told play stopped: "panel", "busy"
+        self.goal = GoalProgress(app)
         self.finishing = False
         self.celebrated = False
 
@@ -206,10 +125,30 @@ class LevelHost(Screen):
         self.rebuild()
         module = importlib.import_module(f"levels.{self.package}.view")
         self.view = module.make_view(self.niveau, self.partie, self.ctx)
+        if not self.intro:
+            self.policy.on_start(self)
 
     def on_exit(self):
         self.app.runner.cancel_all()
         self.app.save_profile()  # what the view changed in the profile (favourite names…)
+
+    def on_pause(self):
+        """A scene went over the level (pause menu, panels, settings, « Quitter ? »)."""
+        if not self.intro and not self.finishing:
+            self._pause("panel")
+
+    def on_resume(self):
+        self._resume("panel")
+
+    def _pause(self, reason):
+        if reason not in self.paused:
+            self.paused.add(reason)
+            self.policy.on_pause(self, reason)
+
+    def _resume(self, reason):
+        if reason in self.paused:
+            self.paused.discard(reason)
+            self.policy.on_resume(self, reason)
 
     def rebuild(self):
         super().rebuild()
@@ -259,7 +198,13 @@ class LevelHost(Screen):
             (x - 60, 10, 270, h), self.t("level.result"), self.finish, icon="check", sound=None
         )
         self.result_button.visible = False
-        self.title_rect = pygame.Rect(16 + h + 16, 10, self.result_button.rect.x - h - 48, h)
+        # Room the way to play keeps for its own figures (timers, splits), left of the bar.
+        room = max(0, int(self.policy.top_bar_width(self) or 0))
+        right = self.result_button.rect.x - 16
+        self.policy_rect = pygame.Rect(right - room, 10, room, h)
+        if room:
+            right -= room + 16
+        self.title_rect = pygame.Rect(16 + h + 16, 10, right - h - 16 - 16, h)
 
     def _build_intro(self):
         theme = self.theme
@@ -292,27 +237,24 @@ class LevelHost(Screen):
 
     def skip_intro(self):
         self.intro = []
-        profile = self.app.profile
-        if profile is not None:
-            profile.seen_intro[self.niveau.id] = True
-            self.app.save_profile()
+        self.policy.intro_seen(self.app, self.place)
         self.rebuild()
+        self.policy.on_start(self)
 
     # ------------------------------------------------------------------ panels
-    def pause(self):
-        from game.scenes.pause import PauseMenu
+    @property
+    def hints_allowed(self):
+        return self.policy.hints_allowed(self.place)
 
-        self.app.scenes.push(PauseMenu(self.app, self))
+    def pause(self):
+        self.app.push("pause", self)
 
     def show_hints(self):
-        from game.scenes.pause import HintsPanel
-
-        self.app.scenes.push(HintsPanel(self.app, self))
+        if self.hints_allowed:
+            self.app.push("hints", self)
 
     def show_capot(self):
-        from game.scenes.pause import CapotPanel
-
-        self.app.scenes.push(CapotPanel(self.app, self))
+        self.app.push("capot", self)
 
     def back(self):
         if self.intro:
@@ -322,29 +264,42 @@ class LevelHost(Screen):
 
     def quit_level(self):
         self.app.runner.cancel_all()
-        self.app.go_to_map()
+        self.policy.on_quit(self)
 
     # ------------------------------------------------------------------ the end
     def finish(self):
-        """The kid wants the result: the question first (if any), then the result."""
+        """The kid wants the result: the question first (if any), then the end."""
         if self.finishing:
             return
         question = getattr(self.niveau, "question", None)
         reponses = getattr(self.partie.etat, "reponses", {}) or {}
-        if question and self.partie.termine() and not reponses.get(question["id"]):
-            from game.scenes.pause import QuestionPanel
-
-            self.app.scenes.push(QuestionPanel(self.app, self))
+        if (
+            question
+            and self.partie.termine()
+            and not reponses.get(question["id"])
+            and self.policy.ask_question(self)
+        ):
+            self.app.push("question", self)
             return
-        self.show_result()
+        self.complete()
 
-    def show_result(self):
-        from game.scenes.result import ResultScene, record_result
-
+    def complete(self):
+        """The level is over: the policy keeps the log and shows what comes next."""
+        if self.finishing:
+            return
         self.finishing = True
-        unlocked = record_result(self.app, self.place, self.partie)
         self.app.runner.cancel_all()
-        self.app.scenes.replace(ResultScene(self.app, self.place, self.partie, unlocked))
+        self.policy.on_level_complete(self)
+
+    @property
+    def progress(self):
+        """How far the run is from the goal (0–1), as the bar shows it."""
+        return self.goal.progress
+
+    @property
+    def done(self):
+        """The goal is reached (the engine's own measure)."""
+        return self.goal.done
 
     # ------------------------------------------------------------------ frame
     def handle_event(self, event):
@@ -383,72 +338,23 @@ class LevelHost(Screen):
             return
         if self.result_button not in self.container.widgets:
             return  # the bar is rebuilt at the next frame
-        self._peek_live()  # before the view, which may read and clear job.infos
+        # Before the view, which may read and clear job.infos. A job running is « busy »
+        # for the policy (a speedrun's timer may stop).
+        if self.goal.peek(self.partie):
+            self._pause("busy")
+        else:
+            self._resume("busy")
         self.view.update(dt)
-        self._measure()
+        self.goal.measure(self.partie)
+        self.policy.update(self, dt)
         self.result_button.visible = self.done
-        self.hints_button.visible = True
+        self.hints_button.visible = self.hints_allowed
         if self.done and not self.celebrated:
             self.celebrated = True
             self.app.play("success")
-        if getattr(self.view, "finished", False) and not self.finishing:
+        wants_end = getattr(self.view, "finished", False)
+        if not self.finishing and (wants_end or (self.done and self.policy.finish_when_done(self))):
             self.finish()
-
-    def _peek_live(self):
-        """The latest live figures of a job training this level (its `suivi(etat)`)."""
-        job = self.app.runner.job_for(self.partie)
-        if job is None:
-            self._live_info = None
-            self._live_from = None
-            return
-        if self._live_from is None:
-            self._live_from = self.progress  # the bar starts where it was
-        for info in reversed(job.infos):
-            if isinstance(info, dict):
-                self._live_info = info
-                break
-
-    def _measure(self):
-        """Progress and goal, recomputed only when the state changed (mesures can cost).
-
-        While a job trains the level, the bar follows the live figures (4 times a second).
-        """
-        busy = self._live_from is not None
-        key = (id(self.partie.etat), len(self.partie.actions), busy and int(self.app.time * 4))
-        if key == self._measure_key:
-            return
-        self._measure_key = key
-        self.progress = self.niveau.progression(self.partie.etat)
-        self.done = self.partie.termine()
-        if busy and not self.done:
-            # Never backwards while the job runs (the live loss wobbles a little).
-            live = self._live_progress() or 0.0
-            self._live_from = max(self._live_from, live)
-            self.progress = max(self.progress, self._live_from)
-
-    def _live_progress(self):
-        """An estimate from the live figures: the goal metric if `suivi` gives it, else
-        (for a loss to bring under a bar) the recent training loss. Never 1: only the
-        engine's own measure says the goal is reached."""
-        info = self._live_info
-        if not info:
-            return None
-        objectif = self.niveau.objectif
-        value = info.get(objectif.metrique)
-        if value is None and objectif.sens == "sous":
-            value = info.get("perte_moyenne", info.get("perte"))
-        if not _is_real(value):
-            return None
-        etat = self.partie.etat
-        try:
-            start = self.niveau.depart(etat)
-            barre = getattr(self.niveau, "barre", None)
-            bar = barre(etat) if callable(barre) else objectif.seuil
-        except Exception:  # noqa: BLE001 - an estimate is never worth a crash
-            return None
-        if not _is_real(start) or not _is_real(bar) or bar == start:
-            return None
-        return max(0.0, min(LIVE_MAX, (value - start) / (bar - start)))
 
     def draw(self, surface):
         theme = self.theme
@@ -470,6 +376,8 @@ class LevelHost(Screen):
         if self.place.kind != "level":
             title = self.texts.text("titre") or self.t("map.sandbox")
         draw_text(theme, surface, title, self.title_rect, "heading", None, "left", "middle")
+        if self.policy_rect.width:
+            self.policy.draw_top_bar(self, surface, self.policy_rect)
         if not self.done:
             bar = self.app.ui.ProgressBar(theme, self.progress_rect, self.progress)
             bar.draw(surface)
@@ -484,7 +392,7 @@ class LevelHost(Screen):
                     "left",
                     "bottom",
                 )
-        strip_fill = theme_mix(colors.panel, colors.good if self.done else colors.second, 0.18)
+        strip_fill = mix(colors.panel, colors.good if self.done else colors.second, 0.18)
         pygame.draw.rect(surface, strip_fill, self.strip)
         pygame.draw.line(
             surface, colors.panel_edge, self.strip.bottomleft, self.strip.bottomright, 1
@@ -508,8 +416,6 @@ class LevelHost(Screen):
         theme = self.theme
         colors = theme.colors
         title = self.texts.text("titre") or self.niveau.titre
-        from game.scenes.result import place_name
-
         heading(self, surface, f"{place_name(self, self.place)} · {title}", 40, width=W - 200)
         panel = self.intro_panel
         card(surface, theme, panel)
@@ -525,9 +431,3 @@ class LevelHost(Screen):
         )
         text = self.intro[min(self.intro_page, len(self.intro) - 1)]
         draw_text(theme, surface, text, box, "heading", None, "left", "middle")
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)

@@ -15,6 +15,8 @@ import pygame
 from game.scenes.avatars import draw_avatar
 from game.scenes.common import Screen, W, draw_star, draw_stars, draw_text, make_tile
 from game.scenes.places import ENDING, SANDBOX, build_places
+from game.scenes.proof import has_proof, save_proof
+from game.ui.theme import mix
 
 NODE_R = 44
 INFO = pygame.Rect(28, 118, 396, 572)
@@ -163,33 +165,24 @@ class MapScene(Screen):
         self._update_info_buttons()
 
     def settings(self):
-        from game.scenes.settings import SettingsScene
-
-        self.app.scenes.push(SettingsScene(self.app))
+        self.app.push("settings")
 
     def back(self):
         """« Changer de joueur »: back to the profile choice."""
-        from game.scenes.profiles import ProfileChoiceScene
-        from game.scenes.title import TitleScene
-
         self.app.play("click")
         self.app.save_profile()
         self.app.profile = None
-        if self.app.scenes.pop_to(ProfileChoiceScene) is None:
+        if self.app.scenes.pop_to("profiles") is None:
             self.app.scenes.clear()
-            self.app.scenes.push(TitleScene(self.app))
-            self.app.scenes.push(ProfileChoiceScene(self.app))
+            self.app.push("title")
+            self.app.push("profiles")
 
     def save_proof(self):
-        from game.scenes.proof import save_proof
-
         place = self.by_id.get(self.selected)
         if place is not None:
             save_proof(self.app, place)
 
     def _update_info_buttons(self):
-        from game.scenes.proof import has_proof
-
         place = self.by_id.get(self.selected)
         if place is None:
             self.play_button.enabled = False
@@ -212,13 +205,9 @@ class MapScene(Screen):
             return
         self.app.play("click")
         if place.kind == "ending":
-            from game.scenes.ending import EndingScene
-
-            self.app.scenes.push(EndingScene(self.app))
+            self.app.push("ending")
             return
-        from game.scenes.level import LevelHost
-
-        self.app.scenes.push(LevelHost(self.app, place))  # a level or the sandbox
+        self.app.push("level", place)  # a level or the sandbox
 
     # ------------------------------------------------------------------ frame
     def update(self, dt):
@@ -253,10 +242,10 @@ class MapScene(Screen):
         colors = theme.colors
         page = pygame.Surface(size)
         theme.draw_background(page)
-        hill = theme_mix(colors.bg, colors.good, 0.18)
+        hill = mix(colors.bg, colors.good, 0.18)
         for cx, cy, rx, ry in ((620, 720, 360, 150), (1040, 740, 420, 190), (860, 300, 300, 110)):
             pygame.draw.ellipse(page, hill, (cx - rx, cy - ry, 2 * rx, 2 * ry))
-        water = theme_mix(colors.bg, colors.second, 0.25)
+        water = mix(colors.bg, colors.second, 0.25)
         pygame.draw.ellipse(page, water, (470, 170, 230, 90))
         for x, y in (
             (470, 430),
@@ -270,13 +259,13 @@ class MapScene(Screen):
             (470, 680),
             (920, 690),
         ):
-            trunk = theme_mix(colors.ink_soft, (120, 80, 40), 0.6)
+            trunk = mix(colors.ink_soft, (120, 80, 40), 0.6)
             pygame.draw.rect(page, trunk, (x - 4, y, 8, 18))
-            pygame.draw.circle(page, theme_mix(colors.good, colors.bg, 0.25), (x, y - 6), 18)
+            pygame.draw.circle(page, mix(colors.good, colors.bg, 0.25), (x, y - 6), 18)
         # The path: a wide dotted road through the places.
         order = [POSITIONS[n] for n in PATH]
-        road = theme_mix(colors.bg, colors.warn, 0.45)
-        edge = theme_mix(colors.bg, colors.ink_soft, 0.35)
+        road = mix(colors.bg, colors.warn, 0.45)
+        edge = mix(colors.bg, colors.ink_soft, 0.35)
         for a, b in zip(order, order[1:], strict=False):
             _road(page, a, b, road, edge)
         _road(page, POSITIONS[5], POSITIONS[SANDBOX], road, edge)
@@ -434,7 +423,7 @@ class MapScene(Screen):
         }[place.status]
         if hot:
             pygame.draw.circle(surface, colors.ink, (cx, cy), radius + 5)
-        pygame.draw.circle(surface, theme_mix(fill, (0, 0, 0), 0.3), (cx + 3, cy + 4), radius)
+        pygame.draw.circle(surface, mix(fill, (0, 0, 0), 0.3), (cx + 3, cy + 4), radius)
         pygame.draw.circle(surface, fill, (cx, cy), radius)
         pygame.draw.circle(surface, colors.panel_edge, (cx, cy), radius, 3)
         ink = theme.ink_on(fill)
@@ -473,12 +462,6 @@ class MapScene(Screen):
             )
         if place.status == "done" and place.kind == "level":
             draw_stars(surface, (cx, cy - radius - 16), place.stars, 12, theme)
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)
 
 
 def _ease_back(k):

@@ -7,6 +7,7 @@ import inspect
 import pygame
 
 from game.scenes.common import H, Overlay, W, draw_text, make_tile
+from game.ui.theme import mix
 
 PAUSE_W = 520
 HINTS_W = 980
@@ -59,6 +60,8 @@ class PauseMenu(Overlay):
             ("pause.settings", self.settings, "secondary", None),
             ("pause.quit_level", self.quit_level, "danger", "home"),
         ]
+        if not self.host.hints_allowed:  # the way to play forbids them (some homework)
+            entries.pop(1)
         title_h = theme.line_height("title") + 30
         height = 30 + title_h + len(entries) * (h + gap) + 20
         self.panel = _panel(PAUSE_W, height)
@@ -72,15 +75,14 @@ class PauseMenu(Overlay):
             y += h + gap
 
     def hints(self):
-        self.app.scenes.replace(HintsPanel(self.app, self.host))
+        if self.host.hints_allowed:
+            self.app.replace("hints", self.host)
 
     def capot(self):
-        self.app.scenes.replace(CapotPanel(self.app, self.host))
+        self.app.replace("capot", self.host)
 
     def settings(self):
-        from game.scenes.settings import SettingsScene
-
-        self.app.scenes.push(SettingsScene(self.app))
+        self.app.push("settings")
 
     def quit_level(self):
         self.host.quit_level()
@@ -177,7 +179,7 @@ class HintsPanel(Overlay):
                 continue
             pygame.draw.rect(
                 surface,
-                theme_mix(colors.panel, colors.warn, 0.25),
+                mix(colors.panel, colors.warn, 0.25),
                 row.inflate(16, 10),
                 border_radius=10,
             )
@@ -398,7 +400,7 @@ class QuestionPanel(Overlay):
             first = self.button(
                 ((W - 360) // 2, self.panel.bottom - h - 24, 360, h),
                 self.t("question.next"),
-                self.host.show_result,
+                self.host.complete,
             )
         self.default_focus = first
 
@@ -407,7 +409,7 @@ class QuestionPanel(Overlay):
             theme = self.theme
             colors = theme.colors
             hot = tile.hovered or tile.focused
-            fill = theme_mix(colors.panel, colors.second, 0.18 if hot else 0.06)
+            fill = mix(colors.panel, colors.second, 0.18 if hot else 0.06)
             pygame.draw.rect(surface, fill, tile.rect, border_radius=12)
             pygame.draw.rect(
                 surface,
@@ -449,7 +451,7 @@ class QuestionPanel(Overlay):
             self.app.play("click")
             self.app.scenes.pop()
         else:
-            self.host.show_result()
+            self.host.complete()
 
     def draw_content(self, surface):
         theme = self.theme
@@ -483,9 +485,3 @@ class QuestionPanel(Overlay):
                 self.panel.bottom - y - theme.control_height - 40,
             )
             draw_text(theme, surface, self.explanation, rect, "body")
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)

@@ -17,6 +17,7 @@ from game.scenes.common import (
     heading,
     make_tile,
 )
+from game.ui.theme import mix
 
 CARD_W, CARD_H = 250, 224
 SMALL = 44  # the rename / delete buttons on a card
@@ -53,16 +54,14 @@ def _stars_of(profile):
 def choose_profile(app, profile):
     """`profile` plays now: first-launch screen the very first time, else the map."""
     from game.profiles import touch
-    from game.scenes.intro import FirstLaunchScene
-    from game.scenes.map import MapScene
 
     app.profile = profile
     touch(profile)
     app.save_profile()
     if not profile.first_launch_done:
-        app.scenes.push(FirstLaunchScene(app))
+        app.push("first_launch")
     else:
-        app.scenes.push(MapScene(app))
+        app.push("map")
 
 
 class ProfileChoiceScene(Screen):
@@ -181,7 +180,7 @@ class ProfileChoiceScene(Screen):
             lift = -4 if (card.hovered or card.focused or hot) else 0
             rect = tile.rect.move(0, lift)
             edge = colors.bad if kind == "delete" else colors.second
-            fill = theme_mix(colors.panel, edge, 0.25 if hot else 0.08)
+            fill = mix(colors.panel, edge, 0.25 if hot else 0.08)
             pygame.draw.rect(surface, fill, rect, border_radius=10)
             pygame.draw.rect(surface, edge, rect, 3 if hot else 2, border_radius=10)
             draw = _draw_bin if kind == "delete" else _draw_pencil
@@ -203,17 +202,17 @@ class ProfileChoiceScene(Screen):
         return super().handle_event(event)
 
     def rename(self, profile):
-        self.app.scenes.push(RenameProfileScene(self.app, profile))
+        self.app.push("profile_rename", profile)
 
     def delete(self, profile):
-        self.app.scenes.push(DeleteProfilePrompt(self.app, profile))
+        self.app.push("profile_delete", profile)
 
     def turn(self, step):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.rebuild()
 
     def new(self):
-        self.app.scenes.push(ProfileCreateScene(self.app))
+        self.app.push("profile_new")
 
     def draw_content(self, surface):
         bottom = heading(self, surface, self.t("profiles.title"), 40)
@@ -548,12 +547,6 @@ class RenameProfileScene(Overlay):
         if self.error:
             rect = (x, self.error_y, width, self.error_h)
             draw_text(theme, surface, self.error, rect, "small", theme.colors.bad)
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)
 
 
 def _draw_pencil(surface, rect, color):

@@ -20,6 +20,7 @@ from pathlib import Path
 import pygame
 
 from game.scenes.common import H, Overlay, W, draw_text
+from game.ui.theme import mix
 
 PROOFS_DIR = "preuves"
 PANEL_W = 900
@@ -125,7 +126,7 @@ def save_proof(app, place):
         app.play("error")
         return None
     app.play("success")
-    app.scenes.push(ProofPanel(app, place, path))
+    app.push("proof", place, path)
     return path
 
 
@@ -234,15 +235,9 @@ class ProofPanel(Overlay):
         y += text_h + 16
         line_h = theme.line_height("small")
         box = pygame.Rect(x, y, width, len(self.lines) * line_h + 24)
-        theme.draw_panel(surface, box, theme_mix(colors.panel, colors.second, 0.12), shadow=False)
+        theme.draw_panel(surface, box, mix(colors.panel, colors.second, 0.12), shadow=False)
         for i, line in enumerate(self.lines):
             theme.text(surface, line, (box.x + 20, box.y + 12 + i * line_h), "small", colors.ink)
         if self.failed:
             rect = pygame.Rect(x, box.bottom + 8, width, 2 * line_h)
             draw_text(theme, surface, self.t("proof.open_failed"), rect, "small", colors.bad)
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)

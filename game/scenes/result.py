@@ -1,4 +1,8 @@
-"""The result screen: what you achieved, your figures, your stars, what you learned."""
+"""The result screen: what you achieved, your figures, your stars, what you learned.
+
+Its two buttons ask the way to play (`policy`) what comes next: `after_result`
+(« Retour à la carte ») and `replay` (« Rejouer »).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,17 @@ import math
 
 import pygame
 
+from game.policies.aventure import Aventure
 from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading
-from game.scenes.level import LevelTexts, format_value, goal_text
-from game.scenes.places import build_places, open_ids
+from game.scenes.figures import LevelTexts, format_value, goal_text, place_name
 from game.scenes.proof import has_proof, save_proof
+from game.ui.theme import mix
 
 LEFT = pygame.Rect(MARGIN, 120, 560, 370)
 RIGHT = pygame.Rect(MARGIN + 590, 120, W - MARGIN - 590 - 40, 370)
 LEARN = pygame.Rect(MARGIN, 510, W - MARGIN - 40, 110)
 MAX_FIGURES = 5
 PROOF_W = 380  # « Enregistrer ma preuve »
-BIGRAM_LEVEL = 1  # the level whose loss is the kid's own bigram line in level 5
-BIGRAM_METRIC = "perte_bigramme"
 TEXT_BOXES = {
     "result.title_done": (W - 200, 1, "title"),
     "result.title_not_done": (W - 200, 1, "title"),
@@ -29,58 +32,13 @@ TEXT_BOXES = {
 }
 
 
-def record_result(app, place, partie):
-    """Save the run in the profile; returns the ids of the places it opened."""
-    from game.profiles import record_level_result
-
-    profile = app.profile
-    if profile is None:
-        return []
-    niveau = place.niveau
-    before = open_ids(build_places(profile))
-    completed = partie.termine()
-    metrics = {
-        k: v
-        for k, v in niveau.mesures(partie.etat).items()
-        if isinstance(v, int | float) and not isinstance(v, bool)
-    }
-    metrics["time_ms"] = partie.actions[-1][0] if partie.actions else 0
-    higher = {niveau.objectif.metrique} if niveau.objectif.sens == "sur" else set()
-    if completed:
-        keep_bigram_baseline(profile, niveau, metrics)
-    record_level_result(
-        profile,
-        niveau.id,
-        niveau.etoiles(partie.etat),
-        metrics,
-        partie.journal() if completed else None,
-        partie.indices_utilises,
-        completed=completed,
-        higher_is_better=higher,
-    )
-    app.save_profile()
-    after = open_ids(build_places(profile))
-    return [p.id for p in build_places(profile) if p.id in after - before]
-
-
-def keep_bigram_baseline(profile, niveau, metrics):
-    """Level 1 completed: its bigram loss becomes the kid's line in level 5 (the lowest)."""
-    if getattr(niveau, "numero", None) != BIGRAM_LEVEL:
-        return
-    loss = metrics.get(BIGRAM_METRIC)
-    if not isinstance(loss, int | float) or isinstance(loss, bool) or not math.isfinite(loss):
-        return
-    old = profile.bigram_baseline
-    if old is None or loss < old:
-        profile.bigram_baseline = float(loss)
-
-
 class ResultScene(Screen):
     name = "result"
 
-    def __init__(self, app, place, partie, unlocked=()):
+    def __init__(self, app, place, partie, unlocked=(), policy=None):
         super().__init__(app)
         self.place = place
+        self.policy = policy if policy is not None else Aventure()
         self.partie = partie
         self.niveau = place.niveau
         self.texts = LevelTexts(app, self.niveau, place.package)
@@ -113,16 +71,10 @@ class ResultScene(Screen):
 
     def back(self):
         self.app.play("click")
-        self.app.go_to_map(self.unlocked)
+        self.policy.after_result(self.app, self.place, self.unlocked)
 
     def again(self):
-        from game.scenes.level import LevelHost
-        from game.scenes.places import build_places
-
-        place = next(
-            (p for p in build_places(self.app.profile) if p.id == self.place.id), self.place
-        )
-        self.app.scenes.replace(LevelHost(self.app, place))
+        self.policy.replay(self.app, self.place)
 
     def update(self, dt):
         super().update(dt)
@@ -233,7 +185,7 @@ class ResultScene(Screen):
             )
             y += row_h
         # Bottom: what was learned.
-        theme.draw_panel(surface, LEARN, theme_mix(colors.panel, colors.good, 0.12))
+        theme.draw_panel(surface, LEARN, mix(colors.panel, colors.good, 0.12))
         inner = LEARN.inflate(-40, -24)
         theme.text(surface, self.t("result.learned"), (inner.x, inner.y), "body", colors.good)
         rect = pygame.Rect(
@@ -243,15 +195,3 @@ class ResultScene(Screen):
             inner.height - theme.line_height("body") - 4,
         )
         draw_text(theme, surface, self.texts.text("appris"), rect, "small")
-
-
-def place_name(scene, place):
-    if place.kind == "sandbox":
-        return scene.t("map.sandbox")
-    return scene.t("map.level", n=place.number)
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading, make_tile
+from game.ui.theme import mix
 
 ROW_W = 1000
 LABEL_W = 360
@@ -93,7 +94,7 @@ class SettingsScene(Screen):
             if selected:
                 fill, ink = colors.accent, colors.accent_ink
             else:
-                fill = theme_mix(colors.panel, colors.second, 0.15) if hot else colors.panel
+                fill = mix(colors.panel, colors.second, 0.15) if hot else colors.panel
                 ink = colors.ink
             pygame.draw.rect(surface, fill, tile.rect, border_radius=12)
             edge = colors.accent if selected else (colors.second if hot else colors.panel_edge)
@@ -143,12 +144,6 @@ class SettingsScene(Screen):
             )
         rect = pygame.Rect(x0, self.preview_y, ROW_W, 720 - self.preview_y - 10)
         draw_text(theme, surface, self.t("settings.preview"), rect, "small", colors.ink_soft)
-
-
-def theme_mix(a, b, t):
-    from game.ui.theme import mix
-
-    return mix(a, b, t)
 
 
 __all__ = ["SettingsScene", "MARGIN"]

@@ -41,20 +41,16 @@ class TitleScene(Screen):
         )
 
     def play(self):
-        from game.scenes.profiles import ProfileChoiceScene, ProfileCreateScene
-
         profiles = self.app.profiles.list_profiles()
         for message in self.app.profiles.messages:
             self.app.notify(message, "warn")
         if profiles:
-            self.app.scenes.push(ProfileChoiceScene(self.app, profiles))
+            self.app.push("profiles", profiles)
         else:
-            self.app.scenes.push(ProfileCreateScene(self.app, first=True))
+            self.app.push("profile_new", first=True)
 
     def settings(self):
-        from game.scenes.settings import SettingsScene
-
-        self.app.scenes.push(SettingsScene(self.app))
+        self.app.push("settings")
 
     def back(self):
         self.app.ask_quit()

@@ -1,0 +1,62 @@
+"""Scenes by name, as Tuxemon's state manager does it.
+
+Scenes reach each other by name — `app.push("result", place, partie)`,
+`app.replace("level", place, policy=…)`, `app.scenes.pop_to("map")` — instead of
+importing each other inside functions. The registry holds « module:Class » paths and
+imports a scene's module the first time that scene is made, so no scene module imports
+another one and there is no import circle.
+
+A scene's registered name is its class attribute `name` (checked when it is loaded).
+A new way to play that brings screens of its own registers them with `register(name,
+"package.module:Class")` (or the class itself).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+SCENES: dict[str, object] = {
+    "title": "game.scenes.title:TitleScene",
+    "first_launch": "game.scenes.intro:FirstLaunchScene",
+    "profiles": "game.scenes.profiles:ProfileChoiceScene",
+    "profile_new": "game.scenes.profiles:ProfileCreateScene",
+    "profile_rename": "game.scenes.profiles:RenameProfileScene",
+    "profile_delete": "game.scenes.profiles:DeleteProfilePrompt",
+    "map": "game.scenes.map:MapScene",
+    "level": "game.scenes.level:LevelHost",
+    "pause": "game.scenes.pause:PauseMenu",
+    "hints": "game.scenes.pause:HintsPanel",
+    "capot": "game.scenes.pause:CapotPanel",
+    "question": "game.scenes.pause:QuestionPanel",
+    "result": "game.scenes.result:ResultScene",
+    "proof": "game.scenes.proof:ProofPanel",
+    "settings": "game.scenes.settings:SettingsScene",
+    "ending": "game.scenes.ending:EndingScene",
+    "quit": "game.scenes.dialogs:QuitPrompt",
+    "error": "game.scenes.dialogs:ErrorPanel",
+    "fallback": "game.scenes.dialogs:FallbackScene",
+}
+
+
+def register(name, target):
+    """Make `name` a scene: `target` is a Scene class or a « module:Class » path."""
+    if not isinstance(target, str) and getattr(target, "name", None) != name:
+        raise ValueError(f"la scène {target!r} doit avoir name = {name!r}")
+    SCENES[name] = target
+
+
+def scene_class(name):
+    """The class of the scene called `name` (KeyError for an unknown name)."""
+    target = SCENES[name]
+    if isinstance(target, str):
+        module_name, _, class_name = target.partition(":")
+        target = getattr(importlib.import_module(module_name), class_name)
+        if getattr(target, "name", None) != name:
+            raise ValueError(f"{module_name}.{class_name}.name devrait valoir {name!r}")
+        SCENES[name] = target
+    return target
+
+
+def make(app, name, *args, **kwargs):
+    """A new scene `name` for `app` (not pushed)."""
+    return scene_class(name)(app, *args, **kwargs)
