@@ -173,7 +173,7 @@ def _worker_loop(tasks, out, flags):
 
 
 def _worker_action(niveau, etat, action, send, stopped):
-    from levels.base import ActionRefusee, normaliser_action
+    from levels.base import ActionRefusee
 
     faite = None
     last = 0.0
@@ -191,7 +191,6 @@ def _worker_action(niveau, etat, action, send, stopped):
         refus = str(error)
     finally:
         morceaux.close()  # the level's own clean-up (finally) runs now
-    faite = normaliser_action(faite) if faite is not None else None
     send("done", (etat, faite, refus, _suivi(niveau, etat)))
 
 
@@ -493,13 +492,11 @@ class Runner:
         self._tasks.append(_SliceTask(job, generator, self.budget_s, on_value, on_end))
 
     def _play_worker(self, job, partie, action):
-        from levels.base import ACTION_INDICE, ActionRefusee, normaliser_action
+        from levels.base import ACTION_INDICE
 
-        try:
-            action = normaliser_action(action)
-        except ActionRefusee as refus:
-            partie.dernier_refus = str(refus)
-            job._finish(str(refus))
+        action = partie.preparer(action)  # the log's rules live in Partie
+        if action is None:
+            job._finish(partie.dernier_refus)
             return
         if action["type"] == ACTION_INDICE:  # nothing to compute: do it here
             partie.jouer(action)
@@ -507,7 +504,6 @@ class Runner:
             job.result = action
             job._finish()
             return
-        partie.dernier_refus = None
         task = ("action", partie.niveau, copy.deepcopy(partie.etat), action)
 
         def on_done(payload):
@@ -515,10 +511,9 @@ class Runner:
             job._add_info(info)
             if faite is not None:
                 partie.etat = etat
-                partie.actions.append([partie.t_ms(), faite])
                 job.progress = _progress_of(faite, action)
-                job.result = faite
-            partie.dernier_refus = refus
+            partie.noter(faite, refus)
+            job.result = partie.actions[-1][1] if faite is not None else None
             job._finish(refus)
 
         self._tasks.append(self._worker_task(job, task, on_done))

@@ -20,7 +20,7 @@ LOGIC = '''
 """Niveau de test : faire monter un compteur jusqu'à 10."""
 from dataclasses import dataclass
 
-from levels.base import ActionRefusee, EtatNiveau, Niveau, Objectif, lire_entier
+from levels.base import EtatNiveau, Niveau, Objectif, lire_entier, longue
 
 
 @dataclass
@@ -47,20 +47,6 @@ class NiveauCompteur(Niveau):
     def nouvel_etat(self, graine):
         return EtatCompteur(graine=graine)
 
-    def appliquer(self, etat, action):
-        genre = action.get("type")
-        if genre == "ajouter":
-            etat.valeur = compter(etat.valeur, lire_entier(action, "n", 1, 5))
-        elif genre == "entrainer":
-            etapes = lire_entier(action, "etapes", 1, 100000)
-            for _ in range(etapes):
-                self._un_pas(etat)
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee("Action inconnue.")
-        self.noter_action(etat)
-
     def _un_pas(self, etat):
         total = 0
         for i in range(3000):
@@ -68,15 +54,16 @@ class NiveauCompteur(Niveau):
         etat.pas += 1
         etat.valeur += 1
 
-    def appliquer_en_tranches(self, etat, action):
-        if action.get("type") != "entrainer":
-            yield from super().appliquer_en_tranches(etat, action)
-            return
+    def _ajouter(self, etat, action):
+        etat.valeur = compter(etat.valeur, lire_entier(action, "n", 1, 5))
+
+    def _entrainer(self, etat, action):
         etapes = lire_entier(action, "etapes", 1, 100000)
         for k in range(1, etapes + 1):
             self._un_pas(etat)
             yield {"type": "entrainer", "etapes": k}
-        self.noter_action(etat)
+
+    actions = {"ajouter": _ajouter, "entrainer": longue(_entrainer)}
 
     def suivi(self, etat):
         return {"valeur": etat.valeur}

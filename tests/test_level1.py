@@ -155,7 +155,7 @@ def test_etoiles_verifiees_au_rejeu():
     graine=st.integers(0, 50),
     actions=st.lists(
         actions_au_hasard(
-            logic.ACTIONS,
+            NIVEAU.types_d_action(),
             ["prenom", "lettre", "question", "choix"],
             st.one_of(
                 st.sampled_from(["lina", "hugo", "q_u", "a", ".", "u", "zoé", "maximilien"]),

@@ -142,7 +142,7 @@ def test_le_but_ne_se_perd_pas_en_explosant():
     graine=st.integers(0, 10**6),
     actions=st.lists(
         actions_au_hasard(
-            logic.ACTIONS,
+            NIVEAU.types_d_action(),
             ["poids", "sens", "vitesse", "etapes", "question", "choix"],
             st.one_of(st.integers(-2, 4), st.sampled_from([0.1, 3.0, 30.0, 100.0, "sens"])),
         ),

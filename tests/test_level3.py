@@ -146,7 +146,7 @@ def test_tranches_interrompues_puis_rejouees():
     graine=st.integers(0, 10**6),
     actions=st.lists(
         actions_au_hasard(
-            logic.ACTIONS,
+            NIVEAU.types_d_action(),
             ["lettre", "x", "y", "etapes", "question", "choix"],
             st.one_of(
                 st.sampled_from(["a", "e", "q", ".", "voisines"]),

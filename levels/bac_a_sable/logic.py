@@ -85,32 +85,35 @@ class BacASable(Atelier):
         mesures.update(atelier)
         return mesures
 
-    def appliquer_simple(self, etat, action):
-        genre = action.get("type")
-        if genre == "choisir_donnees":
-            nom = lire_choix(action, "nom", JEUX)
-            if etat.source == nom:
-                raise ActionRefusee("Ce sont déjà ces mots-là.")
-            self._changer_de_mots(etat)
-            etat.source, etat.mots_perso, etat.nom_perso = nom, None, ""
-        elif genre == "liste_perso":
-            nom = lire_texte(action, "nom", NOM_LISTE_MAX).strip() or "ma liste"
-            lignes = action.get("lignes")
-            if not isinstance(lignes, list) or not all(isinstance(x, str) for x in lignes):
-                raise ActionRefusee("Il faut une liste de lignes de texte.")
-            try:
-                mots = verifier_liste(lignes, nom)
-            except ErreurDonnees as erreur:
-                raise ActionRefusee(str(erreur)) from None
-            self._changer_de_mots(etat)
-            etat.source, etat.mots_perso, etat.nom_perso = "perso", mots, nom
-        else:
-            super().appliquer_simple(etat, action)
+    def _choisir_donnees(self, etat, action):
+        nom = lire_choix(action, "nom", JEUX)
+        if etat.source == nom:
+            raise ActionRefusee("Ce sont déjà ces mots-là.")
+        self._changer_de_mots(etat)
+        etat.source, etat.mots_perso, etat.nom_perso = nom, None, ""
+
+    def _liste_perso(self, etat, action):
+        nom = lire_texte(action, "nom", NOM_LISTE_MAX).strip() or "ma liste"
+        lignes = action.get("lignes")
+        if not isinstance(lignes, list) or not all(isinstance(x, str) for x in lignes):
+            raise ActionRefusee("Il faut une liste de lignes de texte.")
+        try:
+            mots = verifier_liste(lignes, nom)
+        except ErreurDonnees as erreur:
+            raise ActionRefusee(str(erreur)) from None
+        self._changer_de_mots(etat)
+        etat.source, etat.mots_perso, etat.nom_perso = "perso", mots, nom
 
     def _changer_de_mots(self, etat):
         if self.a_un_modele(etat):
             self.jeter_modele(etat)
             etat.recommencements += 1
+
+    actions = {
+        **Atelier.actions,
+        "choisir_donnees": _choisir_donnees,
+        "liste_perso": _liste_perso,
+    }
 
     def resoudre(self, graine):
         return [

@@ -44,7 +44,6 @@ GRAINE_EXAMEN = 7  # les prénoms secrets sont les mêmes pour tout le monde
 PART_EXAMEN = 0.05  # 5 % des prénoms courants (environ 200)
 PRENOMS_PAR_DUEL = 4
 QUESTION = {"id": "q_u", "bonne": 1}
-ACTIONS = ("nourrir", "oublier", "vider", "cartes", "duel", "deviner", "repondre")
 
 
 # --- les données (chargées une fois) ------------------------------------------------
@@ -184,31 +183,6 @@ class NiveauDevine(Niveau):
 
     # --- les actions -------------------------------------------------------------
 
-    def appliquer(self, etat, action):
-        genre = action.get("type")
-        if genre == "nourrir":
-            self._nourrir(etat, action)
-        elif genre == "oublier":
-            self._oublier(etat, action)
-        elif genre == "vider":
-            if not etat.prenoms:
-                raise ActionRefusee("Le tableau est déjà vide.")
-            etat.prenoms.clear()
-            etat.comptes = tableau_vide()
-            _recalculer(etat)
-        elif genre == "cartes":
-            etat.cartes = [_tirer(etat) for _ in range(NOMBRE_CARTES)]
-        elif genre == "duel":
-            etat.manches += 1
-            etat.duel = Duel(etat.manches, prenoms_du_duel(etat.graine, etat.manches))
-        elif genre == "deviner":
-            self._deviner(etat, action)
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee("Je ne connais pas cette action.")
-        self.noter_action(etat)
-
     def _prenom(self, action):
         brut = lire_texte(action, "prenom", 40)
         prenom = nettoyer_mot(brut)
@@ -242,6 +216,20 @@ class NiveauDevine(Niveau):
         etat.comptes = compter(etat.prenoms)
         _recalculer(etat)
 
+    def _vider(self, etat, action):
+        if not etat.prenoms:
+            raise ActionRefusee("Le tableau est déjà vide.")
+        etat.prenoms.clear()
+        etat.comptes = tableau_vide()
+        _recalculer(etat)
+
+    def _cartes(self, etat, action):
+        etat.cartes = [_tirer(etat) for _ in range(NOMBRE_CARTES)]
+
+    def _duel(self, etat, action):
+        etat.manches += 1
+        etat.duel = Duel(etat.manches, prenoms_du_duel(etat.graine, etat.manches))
+
     def _deviner(self, etat, action):
         duel = etat.duel
         if duel is None or duel.fini:
@@ -271,6 +259,15 @@ class NiveauDevine(Niveau):
                 meilleur = etat.meilleur_duel
                 if meilleur is None or duel.toi - duel.machine > meilleur[0] - meilleur[1]:
                     etat.meilleur_duel = (duel.toi, duel.machine)
+
+    actions = {
+        "nourrir": _nourrir,
+        "oublier": _oublier,
+        "vider": _vider,
+        "cartes": _cartes,
+        "duel": _duel,
+        "deviner": _deviner,
+    }
 
     # --- mesures, étoiles, solveur ----------------------------------------------------
 

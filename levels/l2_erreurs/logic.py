@@ -32,6 +32,8 @@ from levels.base import (
     lire_choix,
     lire_entier,
     lire_nombre,
+    longue,
+    pas_a_pas,
     record_au_but,
 )
 
@@ -46,7 +48,6 @@ VITESSES = (0.1, 0.3, 1, 3, 10, 30, 100)  # les crans proposés à l'écran
 ETAPES_MAX = 200
 HISTORIQUE_MAX = 400
 QUESTION = {"id": "sens", "bonne": 1}
-ACTIONS = ("pousser", "entrainer", "recommencer", "repondre")
 
 
 @functools.cache
@@ -143,45 +144,31 @@ class NiveauErreurs(Niveau):
         etat.calculer()
         return etat
 
-    def appliquer(self, etat, action):
-        genre = action.get("type")
-        if genre == "pousser":
-            k = lire_entier(action, "poids", 0, len(REPONSES) - 1)
-            sens = lire_choix(action, "sens", (1, -1))
-            etat.poids[k] = borner(etat.poids[k] + sens * PAS_MAIN)
-            etat.coups += 1
-            etat.poussees += 1
-            etat.calculer()
-        elif genre == "entrainer":
-            vitesse, etapes = self._lire_entrainement(action)
-            for _ in range(etapes):
-                self._un_pas(etat, vitesse)
-        elif genre == "recommencer":
-            if etat.coups == 0:
-                raise ActionRefusee("Les poids sont déjà ceux du départ.")
-            etat.poids = list(etat.depart)
-            etat.coups = 0
-            etat.explose = False
-            etat.historique.clear()
-            etat.calculer()
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee("Je ne connais pas cette action.")
-        self.noter_action(etat)
+    def _pousser(self, etat, action):
+        k = lire_entier(action, "poids", 0, len(REPONSES) - 1)
+        sens = lire_choix(action, "sens", (1, -1))
+        etat.poids[k] = borner(etat.poids[k] + sens * PAS_MAIN)
+        etat.coups += 1
+        etat.poussees += 1
+        etat.calculer()
 
-    def appliquer_en_tranches(self, etat, action):
+    def _entrainer(self, etat, action):
         """L'entraînement se fait pas à pas : l'écran montre chaque pas."""
-        if action.get("type") != "entrainer":
-            yield from super().appliquer_en_tranches(etat, action)
-            return
         vitesse, etapes = self._lire_entrainement(action)
-        yield from self.pas_en_tranches(
-            etat,
+        yield from pas_a_pas(
             etapes,
             lambda: self._un_pas(etat, vitesse),
             {"type": "entrainer", "vitesse": action["vitesse"]},
         )
+
+    def _recommencer(self, etat, action):
+        if etat.coups == 0:
+            raise ActionRefusee("Les poids sont déjà ceux du départ.")
+        etat.poids = list(etat.depart)
+        etat.coups = 0
+        etat.explose = False
+        etat.historique.clear()
+        etat.calculer()
 
     def _lire_entrainement(self, action):
         vitesse = lire_nombre(action, "vitesse", VITESSE_MIN, VITESSE_MAX)
@@ -198,6 +185,12 @@ class NiveauErreurs(Niveau):
         etat.pas += 1
         etat.calculer()
         self.noter_but(etat)
+
+    actions = {
+        "pousser": _pousser,
+        "entrainer": longue(_entrainer),
+        "recommencer": _recommencer,
+    }
 
     def mesures(self, etat):
         return {

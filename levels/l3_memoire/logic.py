@@ -36,6 +36,8 @@ from levels.base import (
     lire_entier,
     lire_nombre,
     lire_texte,
+    longue,
+    pas_a_pas,
     record_au_but,
 )
 from levels.l3_memoire.modele_appris import MODELE
@@ -47,7 +49,6 @@ ETAPES_MACHINE = 150  # la machine apprend en 150 pas au plus (puis elle a fini)
 VITESSE_MACHINE = 0.3  # le pas d'Adam, en points de note
 HISTORIQUE_MAX = 400
 QUESTION = {"id": "voisines", "bonne": 1}
-ACTIONS = ("deplacer", "entrainer", "recommencer", "repondre")
 
 
 def modele():
@@ -173,37 +174,19 @@ class NiveauMemoire(Niveau):
         etat.calculer()
         return etat
 
-    def appliquer(self, etat, action):
-        genre = action.get("type")
-        if genre == "deplacer":
-            self._deplacer(etat, action)
-        elif genre == "entrainer":
-            etapes = self._lire_etapes(etat, action)
-            for _ in range(etapes):
-                self._un_pas(etat)
-        elif genre == "recommencer":
-            if etat.places == etat.depart and not etat.aide:
-                raise ActionRefusee("Les lettres sont déjà à leur place de départ.")
-            etat.places = [list(p) for p in etat.depart]
-            etat.deplacements = etat.pas = 0
-            etat.aide = False
-            etat.adam = None
-            etat.calculer()
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee("Je ne connais pas cette action.")
-        self.noter_action(etat)
-
-    def appliquer_en_tranches(self, etat, action):
+    def _entrainer(self, etat, action):
         """La machine apprend pas à pas : on voit les lettres bouger."""
-        if action.get("type") != "entrainer":
-            yield from super().appliquer_en_tranches(etat, action)
-            return
         etapes = self._lire_etapes(etat, action)
-        yield from self.pas_en_tranches(
-            etat, etapes, lambda: self._un_pas(etat), {"type": "entrainer"}
-        )
+        yield from pas_a_pas(etapes, lambda: self._un_pas(etat), {"type": "entrainer"})
+
+    def _recommencer(self, etat, action):
+        if etat.places == etat.depart and not etat.aide:
+            raise ActionRefusee("Les lettres sont déjà à leur place de départ.")
+        etat.places = [list(p) for p in etat.depart]
+        etat.deplacements = etat.pas = 0
+        etat.aide = False
+        etat.adam = None
+        etat.calculer()
 
     def _deplacer(self, etat, action):
         lettre = lire_texte(action, "lettre", 1)
@@ -239,6 +222,12 @@ class NiveauMemoire(Niveau):
         etat.aide = True
         etat.pas += 1
         etat.calculer()
+
+    actions = {
+        "deplacer": _deplacer,
+        "entrainer": longue(_entrainer),
+        "recommencer": _recommencer,
+    }
 
     def mesures(self, etat):
         return {

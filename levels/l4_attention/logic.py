@@ -45,7 +45,6 @@ PANNEAU_DEPART = (1, 1)
 SEUIL_REUSSITE = 0.9
 CRANS_MAX_ETOILE = 30  # le défi d'efficacité : régler en peu de crans
 QUESTION_COMPREHENSION = {"id": "futur", "bonne": 1}
-ACTIONS_CONNUES = ("regler", "repondre")
 
 
 @dataclass(frozen=True)
@@ -237,16 +236,6 @@ class NiveauAttention(Niveau):
     def nouvel_etat(self, graine):
         return EtatAttention(graine=graine)
 
-    def appliquer(self, etat, action):
-        genre = action.get("type")
-        if genre == "regler":
-            self._regler(etat, action)
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee(f"Action inconnue dans ce niveau : « {genre} ».")
-        self.noter_action(etat)
-
     def _regler(self, etat, action):
         numero = lire_entier(action, "enigme", 0, len(ENIGMES) - 1)
         tete = lire_entier(action, "tete", 0, ENIGMES[numero].tetes - 1)
@@ -263,6 +252,8 @@ class NiveauAttention(Niveau):
         etat.crans += abs(nouvelle - vecteur[i])
         etat.nb_reglages += 1
         vecteur[i] = nouvelle
+
+    actions = {"regler": _regler}
 
     def mesures(self, etat):
         scores = [score_enigme(etat, n) for n in range(len(ENIGMES))]

@@ -37,7 +37,15 @@ from engine.entrainement import Entrainement, perte_validation
 from engine.generation import generer
 from engine.gpt import Config, formes, nombre_parametres
 from engine.vocab import VOCAB_STANDARD
-from levels.base import ActionRefusee, EtatNiveau, Niveau, lire_choix, lire_entier, lire_nombre
+from levels.base import (
+    ActionRefusee,
+    EtatNiveau,
+    Niveau,
+    lire_choix,
+    lire_entier,
+    lire_nombre,
+    longue,
+)
 
 GRAINE_SEPARATION = 42  # la séparation entraînement / validation ne dépend pas de la partie
 PART_VALIDATION = 0.1
@@ -150,8 +158,6 @@ class EtatAtelier(EtatNiveau):
 class Atelier(Niveau):
     """Ce que le niveau 5 et le bac à sable ont en commun."""
 
-    etat_classe = EtatAtelier
-
     # -- données et modèle ---------------------------------------------------
 
     def donnees(self, etat):
@@ -224,31 +230,6 @@ class Atelier(Niveau):
         """None si on peut entraîner, sinon la raison (en français)."""
         return None
 
-    def appliquer(self, etat, action):
-        if action.get("type") == "entrainer":
-            for _ in self.appliquer_en_tranches(etat, action):
-                pass
-            return
-        self.appliquer_simple(etat, action)
-        self.noter_action(etat)
-
-    def appliquer_simple(self, etat, action):
-        genre = action.get("type")
-        if genre == "regler":
-            self._regler(etat, action)
-        elif genre == "recommencer":
-            self._recommencer(etat)
-        elif genre == "generer":
-            self._generer(etat, action)
-        elif genre == "garder":
-            self._garder(etat, action)
-        elif genre == "oublier":
-            self._oublier(etat, action)
-        elif genre == "repondre":
-            self.noter_reponse(etat, action)
-        else:
-            raise ActionRefusee(f"Action inconnue ici : « {genre} ».")
-
     def _regler(self, etat, action):
         parametre = lire_choix(action, "parametre", PARAMETRES)
         if parametre == "etapes":
@@ -275,7 +256,7 @@ class Atelier(Niveau):
                 valeur  # le pas d'apprentissage baissera jusqu'à la nouvelle fin
             )
 
-    def _recommencer(self, etat):
+    def _recommencer(self, etat, action):
         if not self.a_un_modele(etat):
             raise ActionRefusee("Il n'y a pas encore de modèle à recommencer.")
         self.jeter_modele(etat)
@@ -293,13 +274,8 @@ class Atelier(Niveau):
             )
         return lire_entier(action, "etapes", 1, restantes)
 
-    def appliquer_en_tranches(self, etat, action):
-        """L'entraînement, un pas à la fois ; le reste d'un coup."""
-        if action.get("type") != "entrainer":
-            self.appliquer_simple(etat, action)
-            self.noter_action(etat)
-            yield action
-            return
+    def _entrainer(self, etat, action):
+        """L'entraînement, un pas à la fois, puis la validation par petits morceaux."""
         n = self.lire_entrainer(etat, action)
         e = self.entrainement(etat)
         e.adam.etapes = etat.reglages["etapes"]
@@ -320,7 +296,6 @@ class Atelier(Niveau):
             if faites:
                 for _ in validation:  # arrêté en route : on finit la validation d'un coup
                     pass
-                self.noter_action(etat)
 
     def _validation(self, etat):
         """Générateur : la perte de validation, morceau par morceau ; la note à la fin."""
@@ -382,6 +357,15 @@ class Atelier(Niveau):
         if not isinstance(nom, str) or nom not in etat.favoris:
             raise ActionRefusee("Ce mot n'est pas dans tes favoris.")
         etat.favoris.remove(nom)
+
+    actions = {
+        "regler": _regler,
+        "entrainer": longue(_entrainer),
+        "recommencer": _recommencer,
+        "generer": _generer,
+        "garder": _garder,
+        "oublier": _oublier,
+    }
 
     # -- ce que la vue et le jeu lisent -------------------------------------------
 

@@ -162,17 +162,6 @@ class NiveauGPT(Atelier):
             return "Le modèle n'est pas encore assemblé : " + " ".join(problemes)
         return None
 
-    def appliquer_simple(self, etat, action):
-        genre = action.get("type")
-        if genre == "placer":
-            self._placer(etat, action)
-        elif genre == "retirer":
-            self._retirer(etat, action)
-        elif genre == "ligne_bigramme":
-            self._ligne(etat, action)
-        else:
-            super().appliquer_simple(etat, action)
-
     def _demontable(self, etat):
         if self.a_un_modele(etat):
             raise ActionRefusee(
@@ -204,6 +193,13 @@ class NiveauGPT(Atelier):
         if etat.ligne_enfant is not None:
             raise ActionRefusee("La ligne de ton modèle du niveau 1 est déjà posée.")
         etat.ligne_enfant = perte
+
+    actions = {
+        **Atelier.actions,
+        "placer": _placer,
+        "retirer": _retirer,
+        "ligne_bigramme": _ligne,
+    }
 
     # -- le solveur -----------------------------------------------------------------------
 

@@ -1,0 +1,260 @@
+"""Le journal d'une partie : graine + [(t_ms, action), …], et son rejeu.
+
+Une partie enregistrée (le « journal ») est : graine + [(t_ms, action), …].
+`rejouer(journal)` refait tout le calcul à partir de zéro : c'est ainsi qu'un
+professeur vérifie un devoir et qu'un club vérifie un speedrun, sans rien croire
+de ce qui est écrit dans le fichier en dehors de la graine et des actions.
+
+La règle du journal vit dans `Partie`, et seulement là : l'action est normalisée,
+le temps `t_ms` est pris à l'horloge de la partie, une action refusée n'est pas
+notée (son message est gardé dans `dernier_refus`). Le jeu, même quand il
+entraîne dans un autre processus, passe par `Partie.preparer` et `Partie.noter`.
+"""
+
+import copy
+import json
+import time
+from dataclasses import dataclass, field
+
+from levels.actions import ACTION_INDICE, ActionRefusee, normaliser_action
+
+FORMAT_JOURNAL = 1
+TOLERANCE_VERIFICATION = 1e-6  # les calculs en virgule flottante varient un peu d'un PC à l'autre
+NOMBRE_ETOILES = 3
+MAX_ACTIONS_JOURNAL = 50_000  # au-delà, un journal est refusé (personne ne clique autant)
+
+
+@dataclass
+class Partie:
+    """Un essai d'un niveau : la graine, l'état courant et le journal des actions."""
+
+    niveau: object  # un `levels.base.Niveau`
+    graine: int
+    horloge: object = time.monotonic
+    etat: object = None
+    actions: list = field(default_factory=list)  # [[t_ms, action], …]
+    debut: float = 0.0
+    dernier_refus: str | None = None  # le message du dernier refus, ou None
+
+    def __post_init__(self):
+        self.etat = self.niveau.nouvel_etat(self.graine)
+        self.debut = self.horloge()
+
+    @classmethod
+    def depuis_journal(cls, niveau, journal, horloge=time.monotonic):
+        """Reprend une partie sauvegardée : rejoue ses actions, garde ses temps.
+
+        Les actions refusées au rejeu sont laissées de côté. Le chronomètre reprend
+        là où le journal s'arrêtait. Lève ValueError (en français) si le journal est illisible.
+        """
+        graine, actions = lire_journal(journal)
+        partie = cls(niveau, graine, horloge)
+        dernier_t = 0
+        for t_ms, action in actions:
+            try:
+                action = normaliser_action(action)
+                niveau.appliquer(partie.etat, action)
+            except ActionRefusee:
+                continue
+            partie.actions.append([t_ms, action])
+            dernier_t = max(dernier_t, t_ms)
+        partie.debut -= dernier_t / 1000
+        return partie
+
+    def t_ms(self):
+        return int(round((self.horloge() - self.debut) * 1000))
+
+    def preparer(self, action):
+        """L'action normalisée, prête à jouer ; ou None si elle est mal formée
+        (le message est alors dans `dernier_refus`)."""
+        self.dernier_refus = None
+        try:
+            return normaliser_action(action)
+        except ActionRefusee as refus:
+            self.dernier_refus = str(refus)
+            return None
+
+    def noter(self, faite, refus=None):
+        """La règle du journal : l'action `faite` (ce qui a vraiment été fait, None si
+        rien) est notée à l'instant présent ; `refus` (le message, ou None) est gardé."""
+        if faite is not None:
+            self.actions.append([self.t_ms(), normaliser_action(faite)])
+        self.dernier_refus = refus
+
+    def jouer(self, action):
+        """Applique une action. Renvoie None si elle est acceptée, sinon le message du refus."""
+        for _ in self.jouer_en_tranches(action):
+            pass
+        return self.dernier_refus
+
+    def jouer_en_tranches(self, action):
+        """Applique une action morceau par morceau (générateur de fractions 0..1).
+
+        L'action réellement faite est notée dans le journal, même si on s'arrête en route.
+        """
+        action = self.preparer(action)
+        if action is None:
+            return
+        faite = refus = None
+        morceaux = self.niveau.appliquer_en_tranches(self.etat, action)
+        try:
+            for faite in morceaux:
+                yield avancement(faite, action)
+        except ActionRefusee as erreur:
+            refus = str(erreur)
+        finally:
+            morceaux.close()  # arrêtée en route : le niveau finit proprement d'abord
+            self.noter(faite, refus)
+
+    @property
+    def indices_utilises(self):
+        return sum(1 for _, action in self.actions if action["type"] == ACTION_INDICE)
+
+    def termine(self):
+        return self.niveau.est_termine(self.etat)
+
+    def journal(self):
+        """Le journal à sauvegarder : tout ce qu'il faut pour rejouer la partie."""
+        return {
+            "format": FORMAT_JOURNAL,
+            "jeu": "tuto-llm",
+            "niveau": self.niveau.id,
+            "graine": self.graine,
+            "actions": copy.deepcopy(self.actions),
+            # Pour information seulement : la vérification recalcule tout.
+            "annonce": {
+                "termine": self.termine(),
+                "etoiles": self.niveau.etoiles(self.etat),
+                "mesures": self.niveau.mesures(self.etat),
+                "temps_ms": self.actions[-1][0] if self.actions else 0,
+            },
+        }
+
+
+def texte_journal(journal):
+    """Le journal en JSON lisible : une action par ligne (facile à relire et à comparer)."""
+    lignes = ["{"]
+    cles = [cle for cle in journal if cle != "actions"]
+    for cle in cles:
+        valeur = json.dumps(journal[cle], ensure_ascii=False, allow_nan=False)
+        lignes.append(f"  {json.dumps(cle)}: {valeur},")
+    actions = journal.get("actions", [])
+    lignes.append('  "actions": [')
+    for numero, entree in enumerate(actions):
+        fin = "," if numero < len(actions) - 1 else ""
+        lignes.append("    " + json.dumps(entree, ensure_ascii=False, allow_nan=False) + fin)
+    lignes.append("  ]")
+    lignes.append("}")
+    return "\n".join(lignes) + "\n"
+
+
+def avancement(faite, demandee):
+    """Fraction 0..1 d'une action longue (par exemple 7 pas faits sur 50)."""
+    total = demandee.get("etapes")
+    if isinstance(total, int) and total > 0 and isinstance(faite.get("etapes"), int):
+        return min(1.0, faite["etapes"] / total)
+    return 1.0
+
+
+@dataclass
+class Verdict:
+    """Ce que la vérification d'un journal a trouvé, recalculé par le moteur."""
+
+    valide: bool
+    raison: str
+    niveau_id: str = ""
+    termine: bool = False
+    etoiles: list = field(default_factory=lambda: [False] * NOMBRE_ETOILES)
+    mesures: dict = field(default_factory=dict)
+    actions_refusees: int = 0
+    indices: int = 0
+    temps_ms: int = 0
+    etat: object = None
+    remarques: list = field(default_factory=list)  # ce qui est louche sans tout invalider
+
+
+def lire_journal(journal):
+    """Vérifie la forme d'un journal. Renvoie (graine, actions) ou lève ValueError (français)."""
+    if not isinstance(journal, dict):
+        raise ValueError("ce n'est pas un journal de partie (il faut un objet JSON)")
+    if journal.get("jeu", "tuto-llm") != "tuto-llm":
+        raise ValueError("ce journal ne vient pas de Tuto LLM")
+    if journal.get("format") != FORMAT_JOURNAL:
+        raise ValueError(f"format de journal inconnu ({journal.get('format')!r})")
+    graine = journal.get("graine")
+    if not isinstance(graine, int) or isinstance(graine, bool):
+        raise ValueError("la graine manque ou n'est pas un nombre entier")
+    if not 0 <= graine < 2**63:
+        raise ValueError("la graine doit être un entier positif")
+    actions = journal.get("actions")
+    if not isinstance(actions, list):
+        raise ValueError("la liste des actions manque")
+    if len(actions) > MAX_ACTIONS_JOURNAL:
+        raise ValueError(f"il y a trop d'actions ({len(actions)}, au plus {MAX_ACTIONS_JOURNAL})")
+    propres = []
+    for numero, entree in enumerate(actions, start=1):
+        if (
+            not isinstance(entree, list)
+            or len(entree) != 2
+            or not isinstance(entree[0], int)
+            or isinstance(entree[0], bool)
+            or entree[0] < 0
+            or not isinstance(entree[1], dict)
+        ):
+            raise ValueError(f"l'action n° {numero} est mal écrite (il faut [temps_ms, action])")
+        propres.append((entree[0], entree[1]))
+    return graine, propres
+
+
+def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION):
+    """Rejoue un journal avec le moteur et dit s'il atteint vraiment le but.
+
+    `niveaux` : un dict id → Niveau (voir `levels.registry`). Les actions refusées
+    sont comptées et sautées : un journal trafiqué est jugé sur ce qu'il atteint.
+    Ne lève jamais d'exception : tout problème devient un Verdict non valide.
+    """
+    try:
+        graine, actions = lire_journal(journal)
+    except ValueError as erreur:
+        return Verdict(False, f"Journal illisible : {erreur}.")
+    niveau = niveaux.get(journal.get("niveau")) if isinstance(journal.get("niveau"), str) else None
+    if niveau is None:
+        return Verdict(False, f"Niveau inconnu : {journal.get('niveau')!r}.")
+    etat = niveau.nouvel_etat(graine)
+    refusees = indices = 0
+    remarques = []
+    precedent = 0
+    for numero, (t_ms, action) in enumerate(actions, start=1):
+        if t_ms < precedent and not remarques:
+            remarques.append(f"les temps ne sont pas dans l'ordre (action n° {numero})")
+        precedent = max(precedent, t_ms)
+        try:
+            action = normaliser_action(action)
+            niveau.appliquer(etat, action)
+            indices += action["type"] == ACTION_INDICE
+        except ActionRefusee:
+            refusees += 1
+        except Exception as erreur:  # un bug du niveau : on le dit, sans planter
+            return Verdict(
+                False,
+                f"Le niveau a rencontré une erreur en rejouant l'action n° {numero} "
+                f"({type(erreur).__name__} : {erreur}).",
+                niveau_id=niveau.id,
+            )
+    if refusees:
+        remarques.append(f"{refusees} action(s) refusée(s) par le moteur et ignorée(s)")
+    termine = niveau.est_termine(etat, tolerance)
+    raison = "Objectif atteint." if termine else "L'objectif n'est pas atteint avec ces actions."
+    return Verdict(
+        valide=termine,
+        raison=raison,
+        niveau_id=niveau.id,
+        termine=termine,
+        etoiles=list(niveau.etoiles(etat, tolerance)),
+        mesures=niveau.mesures(etat),
+        actions_refusees=refusees,
+        indices=indices,
+        temps_ms=precedent,
+        etat=etat,
+        remarques=remarques,
+    )
