@@ -247,5 +247,5 @@ def _kept_splits(room, sim):
     return [s.level for s in runner.splits] == list(room.levels)
 
 
-def run_simulation(runners, category_id="debut", seed=1, folder=None):
-    return asyncio.run(race_room(runners, category_id, seed, folder))
+def run_simulation(runners, category_id="debut", seed=1, folder=None, on_done=None):
+    return asyncio.run(race_room(runners, category_id, seed, folder, on_done=on_done))
