@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 from game.race.client import RaceClient
-from game.race.clock import now_ms
 from game.race.discovery import (
     BASE_PORT,
     PORTS,
@@ -24,7 +23,7 @@ from game.race.discovery import (
     own_address,
     room_code,
 )
-from game.race.host import RaceHost, wall_ms
+from game.race.host import RaceHost
 from game.race.room import Room
 from game.race.store import RaceStore
 
@@ -144,7 +143,7 @@ class HostSession(_LoopThread):
             self._changed(None)
 
     def _changed(self, kind):
-        self.publish(room_snapshot(self.host.room, self.ip, self.host.port, wall_ms()))
+        self.publish(room_snapshot(self.host.room, self.ip, self.host.port))
         if kind is not None:
             self.push(kind)
 
@@ -156,7 +155,7 @@ class HostSession(_LoopThread):
             self.submit(self._stop.set)
 
 
-def room_snapshot(room, ip, port, now):
+def room_snapshot(room, ip, port):
     runners = []
     for runner in room.runners.values():
         time_ms, kind = room.final_time(runner)
@@ -210,7 +209,7 @@ class RunnerSession(_LoopThread):
                 "standings": client.standings,
                 "verdict": client.verdict,
                 "refusal": client.refusal,
-                "start_in_ms": None if start is None else start - now_ms(),
+                "start_local": start,
             }
         )
         self.push(kind, detail)
