@@ -11,7 +11,7 @@ from game.race.clock import OffsetEstimate, sample
 from game.race.discovery import resolve, room_code
 from game.race.protocol import CLIENT_TYPES, HOST_TYPES, ProtocolError, encode, parse_message
 from game.race.room import Room
-from game.race.runfile import build_run_file, verify_run_file
+from game.race.runfile import build_run_file, game_version, verify_run_file
 from game.race.store import RaceStore
 
 json_values = st.recursive(
@@ -162,6 +162,22 @@ def test_damaged_database_is_kept_aside(tmp_path):
 
 
 def test_run_file_of_another_seed_or_edited_is_refused():
-    data = build_run_file("niveau-2", 1, "0.1.0", [{"niveau": "l2_erreurs"}], [])
-    assert not verify_run_file(data, "niveau-2", 2, "0.1.0").valid
-    assert "abîmé" in verify_run_file(b"\x00garbage", "niveau-2", 1, "0.1.0").reason
+    from levels.l2_erreurs.logic import NIVEAU
+
+    actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
+    journal = {
+        "format": 1,
+        "jeu": "tuto-llm",
+        "niveau": "l2_erreurs",
+        "graine": 1,
+        "actions": actions,
+    }
+    end = actions[-1][0] + 50
+    version = game_version()
+    data = build_run_file("niveau-2", 1, version, "Lina", [journal], [(end, end)])
+    assert verify_run_file(data, "niveau-2", 1, version).valid
+    assert "graine" in verify_run_file(data, "niveau-2", 2, version).reason
+    assert not verify_run_file(data, "niveau-3", 1, version).valid
+    edited = data.replace(b'"temps_reel_ms": %d' % end, b'"temps_reel_ms": 5')
+    assert not verify_run_file(edited, "niveau-2", 1, version).valid
+    assert "abîmé" in verify_run_file(b"\x00garbage", "niveau-2", 1, version).reason

@@ -23,7 +23,7 @@ SEED = 4242
 
 def test_categories_as_data():
     ids = [c.id for c in cats.categories()]
-    assert len(ids) == len(set(ids)) == 14
+    assert len(ids) == len(set(ids)) == 16
     assert {"aventure", "cent-pourcent", "niveau-1", "niveau-5-sans-indice"} <= set(ids)
     for cat in cats.categories():
         assert cat.rules and cat.rules_en and cat.name

@@ -6,7 +6,11 @@
   the engine's computing time left out of game time), records the attempt in that
   profile's history (the profile is created if needed), writes the run file and
   verifies it. The seed is the club code's, or else the seed of the week.
+- `tuto-llm course salon-simuler --coureurs 30 --json`: a whole race room on 127.0.0.1
+  (see `game.race.command`).
 """
+
+from game.race import command as race_command  # cheap: imports nothing heavy
 
 NAME = "course"
 HELP = "Speedrun : les catégories, et une course jouée par le solveur (fichier de course)."
@@ -27,9 +31,12 @@ def add_arguments(parser):
     solve.add_argument(
         "--rythme", type=int, default=1000, metavar="MS", help="ms de réflexion par action"
     )
+    race_command.add_parser(sub)
 
 
 def run(args):
+    if args.action == "salon-simuler":
+        return race_command.run(args)
     if args.action == "categories":
         return _list(args)
     return _solve(args)

@@ -179,8 +179,7 @@ def room_snapshot(room, ip, port):
         "levels": list(room.levels),
         "seed": room.seed,
         "state": room.state,
-        "start_in_ms": None if room.start_at is None else room.start_at - now,
-        "elapsed_ms": None if room.start_at is None else now - room.start_at,
+        "start_at": room.start_at,
         "runners": runners,
         "standings": room.standings(),
     }
