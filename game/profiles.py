@@ -4,7 +4,7 @@ One JSON file per profile in `home_dir()/profiles/<id>.json`, written atomically
 `.bak` backup (see `game.storage`). Deleting moves the files to `profiles/corbeille/`.
 
 The unlock rule (`is_unlocked`): level 1 is open; level N opens when level N-1 is
-completed; the sandbox opens when level 5 is completed.
+completed; the sandbox opens when the last level of `levels.registry` is completed.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ PROFILES_DIR = "profiles"
 TRASH_DIR = "corbeille"
 NAME_MAX = 20
 STARS = 3
-SANDBOX = "sandbox"
-SANDBOX_AFTER_LEVEL = 5  # the sandbox opens when this level (1-based) is completed
+SANDBOX = "sandbox"  # opens when the registry's last level is completed
 
 # (name, RGB): kid-friendly, distinct; the name is the catalog key `common.colours.<name>`.
 COLOURS: tuple[tuple[str, tuple[int, int, int]], ...] = (
@@ -339,15 +338,14 @@ def is_unlocked(profile: Profile, level: int | str, level_ids: Sequence[str] | N
 
     `level` is a 1-based number (1 = first of `level_ids`, the registry order), a level id
     from `level_ids`, or `SANDBOX`. Level 1 is open; level N opens when N-1 is completed;
-    the sandbox opens when level `SANDBOX_AFTER_LEVEL` is completed. Without `level_ids`,
+    the sandbox opens when the last of `level_ids` is completed. Without `level_ids`,
     the order comes from `levels.registry`.
     """
     ids = list(level_ids) if level_ids is not None else registry_level_ids()
     if level == SANDBOX:
         if not ids:
             return False
-        gate = ids[min(SANDBOX_AFTER_LEVEL, len(ids)) - 1]
-        return profile.is_completed(gate)
+        return profile.is_completed(ids[-1])
     if isinstance(level, str):
         if level not in ids:
             return False

@@ -15,3 +15,14 @@ def tuto_llm_home(tmp_path, monkeypatch):
     home = tmp_path / "tuto-llm-home"
     monkeypatch.setenv("TUTO_LLM_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def sixth_level(tmp_path):
+    """A copy of level 2 registered as level 6 (`levels.l6_essai`): see tests/level_copy.py."""
+    from level_copy import install_level_copy, uninstall_level_copy
+
+    patches = pytest.MonkeyPatch()  # its own: undone without touching the test's patches
+    niveau = install_level_copy(tmp_path, patches)
+    yield niveau
+    uninstall_level_copy(patches)

@@ -12,7 +12,8 @@ explications de la deuxième se partagent alors deux pages, jamais coupées) :
    à la conversation — en mots simples.
 
 Les chiffres de l'enfant viennent de son profil (son modèle gardé, ou les mesures
-de son meilleur essai du niveau 5) ; sinon, ceux du modèle par défaut du jeu.
+de son meilleur essai du dernier niveau du registre qui entraîne un GPT, celui qui
+mesure `parametres` ou `mots_vus`) ; sinon, ceux du modèle par défaut du jeu.
 Textes : `game/textes/ending.<langue>.toml` (clés « ending.… »).
 """
 
@@ -25,7 +26,7 @@ import pygame
 from game.scenes.common import MARGIN, Screen, W, heading
 from game.ui.theme import mix
 
-NIVEAU_5 = "l5_gpt"
+MESURES_GPT = ("parametres", "mots_vus")  # ce que mesure un niveau qui entraîne un GPT
 PAGES = 2  # à la taille de texte normale ; `EndingScene.pages` en donne le vrai nombre
 
 # Les grands modèles : seulement des chiffres publiés et connus (articles de 2019 et 2020).
@@ -55,9 +56,8 @@ def chiffres_enfant(profile):
             parametres = None
     mots_vus = None
     if profile is not None:
-        entree = profile.progress.get(NIVEAU_5)
-        if entree is not None:
-            mesures = entree.log_metrics or entree.best or {}
+        mesures = mesures_gpt(profile)
+        if mesures:
             if parametres is None and _nombre(mesures.get("parametres")):
                 parametres = int(mesures["parametres"])
             if _nombre(mesures.get("mots_vus")):
@@ -73,6 +73,21 @@ def chiffres_enfant(profile):
         "contexte": config.block_size,
         "couches": config.n_layer,
     }
+
+
+def mesures_gpt(profile):
+    """Les mesures du meilleur essai du dernier niveau (ordre du registre) qui a entraîné
+    un GPT ; {} si l'enfant n'en a joué aucun."""
+    from levels import registry
+
+    for niveau in reversed(registry.niveaux()):
+        entree = profile.progress.get(niveau.id)
+        if entree is None:
+            continue
+        mesures = entree.log_metrics or entree.best or {}
+        if any(cle in mesures for cle in MESURES_GPT):
+            return mesures
+    return {}
 
 
 LETTRES_PAR_PRENOM = 7.2  # un prénom fait environ 6,2 lettres, plus le « . » de la fin

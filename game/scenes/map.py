@@ -1,4 +1,4 @@
-"""The adventure map: five levels along a path, then the sandbox and the ending.
+"""The adventure map: the registry's levels along a path, then the sandbox and the ending.
 
 Each place is locked, open, done (with 0–3 stars), or « bientôt » while its level is
 not written yet. Arrows / Tab move between places, Entrée enters; a click on an open
@@ -14,22 +14,19 @@ import pygame
 
 from game.scenes.avatars import draw_avatar
 from game.scenes.common import Screen, W, draw_star, draw_stars, draw_text, make_tile
-from game.scenes.places import ENDING, SANDBOX, build_places
+from game.scenes.map_paint import (
+    draw_flag,
+    draw_sandbox_icon,
+    ease_back,
+    paint_scenery,
+    place_positions,
+)
+from game.scenes.places import build_places
 from game.scenes.proof import has_proof, save_proof
 from game.ui.theme import mix
 
 NODE_R = 44
 INFO = pygame.Rect(28, 118, 396, 572)
-POSITIONS = {
-    1: (540, 560),
-    2: (780, 590),
-    3: (1030, 555),
-    4: (1165, 405),
-    5: (950, 335),
-    SANDBOX: (660, 320),
-    ENDING: (1090, 195),
-}
-PATH = [1, 2, 3, 4, 5]
 UNLOCK_SECONDS = 2.2
 LABEL_W = 210
 TEXT_BOXES = {
@@ -53,10 +50,6 @@ TEXT_BOXES = {
 }
 
 
-def _pos(place):
-    return POSITIONS[place.number if place.kind == "level" else place.id]
-
-
 class MapScene(Screen):
     name = "map"
 
@@ -73,6 +66,12 @@ class MapScene(Screen):
     def refresh(self):
         self.places = build_places(self.app.profile)
         self.by_id = {place.id: place for place in self.places}
+        levels = sum(place.kind == "level" for place in self.places)
+        self.positions = place_positions(levels)  # from the registry's number of levels
+
+    def position(self, place):
+        """Where `place` sits on the map (its centre, logical coordinates)."""
+        return self.positions[place.number if place.kind == "level" else place.id]
 
     def on_resume(self):
         self.rebuild()
@@ -137,7 +136,7 @@ class MapScene(Screen):
         self.tiles = {}
         default = self.current_place()
         for place in self.places:
-            x, y = _pos(place)
+            x, y = self.position(place)
             rect = (x - NODE_R - 6, y - NODE_R - 6, 2 * NODE_R + 12, 2 * NODE_R + 12)
             tile = make_tile(
                 self, rect, self._node_painter(place), lambda p=place: self.enter(p), sound=None
@@ -233,44 +232,8 @@ class MapScene(Screen):
 
     def draw_background(self, surface):
         if self._scenery is None:
-            self._scenery = self._paint_scenery(surface.get_size())
+            self._scenery = paint_scenery(self.theme, surface.get_size(), self.positions)
         surface.blit(self._scenery, (0, 0))
-
-    def _paint_scenery(self, size):
-        """Page, hills, trees and the path: drawn once, then blitted each frame."""
-        theme = self.theme
-        colors = theme.colors
-        page = pygame.Surface(size)
-        theme.draw_background(page)
-        hill = mix(colors.bg, colors.good, 0.18)
-        for cx, cy, rx, ry in ((620, 720, 360, 150), (1040, 740, 420, 190), (860, 300, 300, 110)):
-            pygame.draw.ellipse(page, hill, (cx - rx, cy - ry, 2 * rx, 2 * ry))
-        water = mix(colors.bg, colors.second, 0.25)
-        pygame.draw.ellipse(page, water, (470, 170, 230, 90))
-        for x, y in (
-            (470, 430),
-            (640, 470),
-            (1235, 560),
-            (860, 470),
-            (1220, 290),
-            (555, 240),
-            (880, 190),
-            (1180, 690),
-            (470, 680),
-            (920, 690),
-        ):
-            trunk = mix(colors.ink_soft, (120, 80, 40), 0.6)
-            pygame.draw.rect(page, trunk, (x - 4, y, 8, 18))
-            pygame.draw.circle(page, mix(colors.good, colors.bg, 0.25), (x, y - 6), 18)
-        # The path: a wide dotted road through the places.
-        order = [POSITIONS[n] for n in PATH]
-        road = mix(colors.bg, colors.warn, 0.45)
-        edge = mix(colors.bg, colors.ink_soft, 0.35)
-        for a, b in zip(order, order[1:], strict=False):
-            _road(page, a, b, road, edge)
-        _road(page, POSITIONS[5], POSITIONS[SANDBOX], road, edge)
-        _road(page, POSITIONS[5], POSITIONS[ENDING], road, edge)
-        return page
 
     def draw_content(self, surface):
         theme = self.theme
@@ -393,7 +356,7 @@ class MapScene(Screen):
     def _draw_node(self, surface, tile, place):
         theme = self.theme
         colors = theme.colors
-        cx, cy = _pos(place)
+        cx, cy = self.position(place)
         motion = not self.app.reduce_motion
         if place.id in self.shake and motion:
             cx += round(math.sin(self.shake[place.id] * 60) * 6)
@@ -401,7 +364,7 @@ class MapScene(Screen):
         age = self.unlocks.get(place.id)
         if age is not None and motion:
             k = min(1.0, age / 0.6)
-            radius = round(NODE_R * (0.4 + 0.6 * _ease_back(k)))
+            radius = round(NODE_R * (0.4 + 0.6 * ease_back(k)))
             for i in range(10):
                 a = i * math.pi / 5 + age
                 dist = NODE_R + 10 + age * 70
@@ -431,9 +394,9 @@ class MapScene(Screen):
         if place.status in ("locked", "soon"):
             self.ui.draw_icon(surface, "lock", box.inflate(4, 4), colors.disabled_ink)
         elif place.kind == "sandbox":
-            _draw_sandbox_icon(surface, (cx, cy), radius, ink)
+            draw_sandbox_icon(surface, (cx, cy), radius, ink)
         elif place.kind == "ending":
-            _draw_flag(surface, (cx, cy), radius, ink)
+            draw_flag(surface, (cx, cy), radius, ink)
         else:
             theme.text(surface, str(place.number), (cx, cy + 2), 64, ink, "center")
         # Label under the node.
@@ -462,51 +425,3 @@ class MapScene(Screen):
             )
         if place.status == "done" and place.kind == "level":
             draw_stars(surface, (cx, cy - radius - 16), place.stars, 12, theme)
-
-
-def _ease_back(k):
-    s = 1.7
-    k -= 1
-    return k * k * ((s + 1) * k + s) + 1
-
-
-def _road(surface, a, b, fill, edge):
-    pygame.draw.line(surface, edge, a, b, 30)
-    pygame.draw.line(surface, fill, a, b, 24)
-    for point in (a, b):
-        pygame.draw.circle(surface, edge, point, 15)
-        pygame.draw.circle(surface, fill, point, 12)
-    length = math.dist(a, b)
-    steps = int(length // 26)
-    for i in range(1, steps):
-        t = i / steps
-        x = a[0] + (b[0] - a[0]) * t
-        y = a[1] + (b[1] - a[1]) * t
-        pygame.draw.circle(surface, (255, 255, 255), (round(x), round(y)), 3)
-
-
-def _draw_sandbox_icon(surface, center, radius, ink):
-    cx, cy = center
-    r = radius
-    pygame.draw.polygon(
-        surface,
-        (245, 215, 140),
-        [(cx - r * 0.6, cy + r * 0.4), (cx, cy - r * 0.1), (cx + r * 0.6, cy + r * 0.4)],
-    )
-    pygame.draw.line(surface, ink, (cx + r * 0.1, cy + r * 0.1), (cx + r * 0.45, cy - r * 0.5), 5)
-    pygame.draw.ellipse(surface, ink, (cx - r * 0.05, cy, r * 0.3, r * 0.22))
-
-
-def _draw_flag(surface, center, radius, ink):
-    cx, cy = center
-    r = radius
-    pygame.draw.line(surface, ink, (cx - r * 0.3, cy + r * 0.5), (cx - r * 0.3, cy - r * 0.55), 5)
-    pygame.draw.polygon(
-        surface,
-        ink,
-        [
-            (cx - r * 0.3, cy - r * 0.55),
-            (cx + r * 0.45, cy - r * 0.3),
-            (cx - r * 0.3, cy - r * 0.05),
-        ],
-    )
