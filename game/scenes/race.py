@@ -9,9 +9,16 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading, make_tile
-from game.scenes.race_board import RaceHostScene, draw_countdown, format_ms
+from game.scenes.race_board import RaceHostScene, draw_countdown, draw_seed_pictures, format_ms
 
 DEFAULT_CATEGORIES = ("aventure", "debut", "niveau-1", "niveau-2", "niveau-3", "niveau-4")
+
+
+def category_name(category_id, lang="fr"):
+    from game.race.runfile import category
+
+    found = category(category_id, lang)
+    return found.name if found is not None else category_id
 
 
 def race_categories():
@@ -87,7 +94,7 @@ class RaceMenuScene(Screen):
             text = self.salon(
                 "menu.salon",
                 code=room["code"],
-                categorie=room["category"],
+                categorie=category_name(room["category"], self.app.settings.language),
                 hote=room["host"] or room["address"],
                 coureurs=room["runners"],
             )
@@ -243,14 +250,17 @@ class RaceRunnerScene(Screen):
         draw_text(theme, surface, text, box, "heading", tone)
         if welcome is None:
             return
+        lang = self.app.settings.language
         lines = [
-            self.salon("menu.categorie", nom=welcome["category"]),
+            self.salon("menu.categorie", nom=category_name(welcome["category"], lang)),
             self.salon("hote.graine", graine=welcome["seed"]),
-            self.salon("coureur.attente"),
         ]
         y = 220
         for line in lines:
             y += draw_text(theme, surface, line, (MARGIN, y, 700, 80), "body") + 10
+        draw_seed_pictures(self, surface, welcome["seed"], pygame.Rect(MARGIN, y + 6, 680, 80))
+        y += 110
+        draw_text(theme, surface, self.salon("coureur.attente"), (MARGIN, y, 700, 80), "body")
         self.draw_people(surface, snap)
 
     def draw_people(self, surface, snap):

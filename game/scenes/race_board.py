@@ -28,7 +28,12 @@ def format_ms(ms, tenths=True):
 
 
 def format_delta(ms):
-    return "" if ms is None else ("+" + format_ms(ms)).replace("+0:", "+")
+    """6_700 → « +6,7 »; 75_300 → « +1:15,3 »."""
+    if ms is None:
+        return ""
+    if ms < 60_000:
+        return f"+{ms / 1000:.1f}".replace(".", ",")
+    return "+" + format_ms(ms)
 
 
 def split_times(runner):
@@ -164,7 +169,7 @@ class RaceHostScene(Screen):
         lines = [
             self.salon("hote.adresse", adresse=address),
             self.salon("menu.categorie", nom=snap["category_name"]),
-            self.salon("hote.graine", graine=seed_words(snap["seed"], self.app.settings.language)),
+            self.salon("hote.graine", graine=snap["seed"]),
         ]
         y = card.y + 64 + code_font + 30
         for line in lines:
@@ -224,15 +229,21 @@ class RaceHostScene(Screen):
             )
         rows = board_order(snap)
         levels = len(snap["levels"])
-        pages = max(1, -(-len(rows) // ROWS_PER_PAGE))
+        table = pygame.Rect(40, 180, W - 80, 500)
+        row_h = max(
+            theme.line_height("heading"), theme.line_height("body") + theme.line_height("small")
+        )
+        per_page = max(1, min(ROWS_PER_PAGE, (table.h - 60) // row_h))
+        row_h = (table.h - 60) // per_page
+        pages = max(1, -(-len(rows) // per_page))
         page = int(self.page_time // PAGE_S) % pages
         best = best_at_each_level([r for _, r in rows], levels)
-        table = pygame.Rect(40, 180, W - 80, 500)
         theme.draw_panel(surface, table)
         columns = self.columns(table, levels)
         self.draw_header(surface, columns, levels, table.y + 10)
-        row_h = (table.h - 60) // ROWS_PER_PAGE
-        for i, (row, runner) in enumerate(rows[page * ROWS_PER_PAGE :][:ROWS_PER_PAGE]):
+        for position, (row, _runner) in enumerate(rows, start=1):
+            row.setdefault("position", position)  # during the race: the place on the board
+        for i, (row, runner) in enumerate(rows[page * per_page :][:per_page]):
             y = table.y + 56 + i * row_h
             if i % 2 == 0:
                 band = pygame.Rect(table.x + 4, y, table.w - 8, row_h)
@@ -257,9 +268,10 @@ class RaceHostScene(Screen):
 
     def columns(self, table, levels):
         x = table.x + 16
+        rank_w = max(70, self.theme.font("body").size(self.salon("tableau.rang"))[0] + 14)
         name_w = 250 if levels > 3 else 330
-        split_w = max(110, (table.w - 16 - 70 - name_w - 190 - 230) // max(1, levels))
-        cols = {"rank": x, "name": x + 70, "level": x + 70 + name_w}
+        split_w = max(110, (table.w - 16 - rank_w - name_w - 190 - 230) // max(1, levels))
+        cols = {"rank": x, "name": x + rank_w, "level": x + rank_w + name_w}
         cols["splits"] = [cols["level"] + 190 + k * split_w for k in range(levels)]
         cols["split_w"] = split_w
         cols["time"] = table.right - 16
@@ -279,7 +291,7 @@ class RaceHostScene(Screen):
     def draw_row(self, surface, cols, row, runner, best, levels, y, row_h):
         theme, colors = self.theme, self.colors
         big = "heading"
-        rank = str(row["rank"]) if row["rank"] else ""
+        rank = str(row["rank"] or row.get("position", ""))
         mid = y + row_h // 2
         theme.text(surface, rank, (cols["rank"], mid), big, colors.accent, "midleft")
         ink = colors.ink if runner["connected"] else colors.disabled_ink
@@ -306,20 +318,23 @@ class RaceHostScene(Screen):
             theme.text(surface, format_ms(ms), (x, mid - 2), "body", colors.ink, "bottomleft")
             delta = ms - best[k] if best[k] is not None else None
             tone = colors.good if delta == 0 else colors.bad
-            label = "1er" if delta == 0 else format_delta(delta)
+            label = self.salon("tableau.premier") if delta == 0 else format_delta(delta)
             theme.text(surface, label, (x, mid), "small", tone, "topleft")
         if row["time_ms"] is not None:
-            theme.text(
-                surface,
-                format_ms(row["time_ms"]),
-                (cols["time"], mid - 2),
-                big,
-                colors.ink,
-                "bottomright",
+            drawn = theme.text(
+                surface, format_ms(row["time_ms"]), (cols["time"], mid), big, colors.ink, "midright"
             )
-            kind = self.salon("tableau.hote" if row["kind"] == "hote" else "tableau.declare")
-            tone = colors.good if row["kind"] == "hote" else colors.warn
-            theme.text(surface, kind, (cols["time"], mid + 2), "small", tone, "topright")
+            if row["kind"] == "hote":  # a green tick: the host saw this time itself
+                draw_tick(surface, (drawn.x - 22, mid), 11, colors.good)
+            else:
+                theme.text(
+                    surface,
+                    self.salon("tableau.declare"),
+                    (drawn.x - 10, mid),
+                    "small",
+                    colors.warn,
+                    "midright",
+                )
         elif row["status"].startswith("refusé"):
             draw_text(
                 theme,
@@ -331,6 +346,18 @@ class RaceHostScene(Screen):
                 "right",
                 "middle",
             )
+
+
+def draw_tick(surface, center, radius, color):
+    """A filled circle with a white tick (drawn: no font needed)."""
+    x, y = center
+    pygame.draw.circle(surface, color, center, radius)
+    points = [
+        (x - radius * 0.5, y),
+        (x - radius * 0.1, y + radius * 0.4),
+        (x + radius * 0.55, y - radius * 0.4),
+    ]
+    pygame.draw.lines(surface, (255, 255, 255), False, points, 3)
 
 
 def draw_countdown(scene, surface, start_in_ms):
@@ -346,23 +373,31 @@ def draw_countdown(scene, surface, start_in_ms):
 
 
 def seed_words(seed, lang="fr"):
-    """The seed as picture words (speedrun mode) when available, else its number."""
-    try:
-        from game.speedrun.seeds import picture_words
-    except ImportError:
-        return str(seed)
-    return f"{picture_words(seed, lang)} ({seed})"
+    """The seed as picture words (the speedrun mode's), for kids to compare at a glance."""
+    from game.speedrun.seeds import picture_words
+
+    return picture_words(seed, lang)
 
 
 def draw_seed_pictures(scene, surface, seed, area):
-    """Seed pictures of the speedrun mode, when it is there (nothing otherwise)."""
-    try:
-        from game.speedrun.seeds import pictures
-    except ImportError:
-        return
-    try:
-        from game.scenes.speedrun_common import draw_seed  # the speedrun mode's drawing
-    except ImportError:
-        draw_seed = None
-    if draw_seed is not None:
-        draw_seed(scene, surface, pictures(seed), area)
+    """The seed's three pictures as big coloured labels (animal, fruit, thing)."""
+    from game.speedrun.seeds import pictures
+
+    theme, colors = scene.theme, scene.colors
+    lang = scene.app.settings.language
+    gap = 10
+    width = (area.w - 2 * gap) // 3
+    for k, picture in enumerate(pictures(seed)):
+        rect = pygame.Rect(area.x + k * (width + gap), area.y, width, area.h)
+        fill = colors.series[k % len(colors.series)]
+        pygame.draw.rect(surface, fill, rect, border_radius=14)
+        draw_text(
+            theme,
+            surface,
+            picture.word(lang),
+            rect.inflate(-12, -8),
+            "heading",
+            theme.ink_on(fill),
+            "center",
+            "middle",
+        )

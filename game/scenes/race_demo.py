@@ -158,7 +158,39 @@ def setup_race_standings(app):
     _host(app, host_snapshot("finished", elapsed_ms=10**7))
 
 
+def setup_race_runner(app):
+    from game.scenes.demo import _reset, demo_profile
+    from game.scenes.race import RaceRunnerScene
+
+    _reset(app)
+    demo_profile(app, "some")
+    snap = host_snapshot("lobby")
+    welcome = {
+        "name": "Léa",
+        "category": snap["category"],
+        "seed": snap["seed"],
+        "code": snap["code"],
+    }
+    lobby = [
+        {"name": r["name"], "connected": r["connected"], "levels": 0, "finished": False}
+        for r in snap["runners"]
+    ]
+    session = StaticSession(
+        {
+            "connected": True,
+            "name": "Léa",
+            "welcome": welcome,
+            "lobby": lobby,
+            "standings": [],
+            "refusal": None,
+            "start_local": None,
+        }
+    )
+    app.scenes.push(RaceRunnerScene(app, session))
+
+
 SETUPS = {
+    "race_runner": setup_race_runner,
     "race_rooms": setup_race_rooms,
     "race_lobby": setup_race_lobby,
     "race_countdown": setup_race_countdown,

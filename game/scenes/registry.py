@@ -35,6 +35,9 @@ SCENES: dict[str, object] = {
     "quit": "game.scenes.dialogs:QuitPrompt",
     "error": "game.scenes.dialogs:ErrorPanel",
     "fallback": "game.scenes.dialogs:FallbackScene",
+    "race_menu": "game.scenes.race:RaceMenuScene",
+    "race_host": "game.scenes.race_board:RaceHostScene",
+    "race_runner": "game.scenes.race:RaceRunnerScene",
 }
 
 

@@ -26,14 +26,19 @@ class TitleScene(Screen):
         theme = self.theme
         h = theme.control_height
         x = (W - BUTTON_W) // 2
-        y = 380
-        gap = h + 18
+        y = 350
+        gap = h + 14
         self.default_focus = self.button(
             (x, y, BUTTON_W, h), self.t("title.play"), self.play, icon="play"
         )
-        self.button((x, y + gap, BUTTON_W, h), self.t("title.settings"), self.settings, "secondary")
         self.button(
-            (x, y + 2 * gap, BUTTON_W, h),
+            (x, y + gap, BUTTON_W, h), self.app.t("salon.titre"), self.race_room, "secondary"
+        )
+        self.button(
+            (x, y + 2 * gap, BUTTON_W, h), self.t("title.settings"), self.settings, "secondary"
+        )
+        self.button(
+            (x, y + 3 * gap, BUTTON_W, h),
             self.t("title.quit"),
             self.app.ask_quit,
             "secondary",
@@ -51,6 +56,9 @@ class TitleScene(Screen):
 
     def settings(self):
         self.app.push("settings")
+
+    def race_room(self):
+        self.app.push("race_menu")
 
     def back(self):
         self.app.ask_quit()

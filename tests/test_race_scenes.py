@@ -1,0 +1,111 @@
+"""The race room's screens: they draw from snapshots and never wait for the network."""
+
+import time
+import tomllib
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.app import App
+from game.i18n import placeholders
+from game.race.bridge import HostSession, RunnerSession
+from game.race.discovery import DiscoverySettings
+from game.race.runfile import category, game_version
+from game.scenes import race_demo
+from game.scenes.race_board import RaceHostScene, format_delta, format_ms
+
+TEXTS = Path(__file__).resolve().parent.parent / "game" / "textes"
+
+
+@pytest.fixture
+def app():
+    game = App(headless=True, runner_mode="slices")
+    yield game
+    game.close()
+
+
+def _flat(table, prefix=""):
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _flat(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def test_race_catalogs_match_in_both_languages():
+    fr, en = (
+        {k: v for k, v in _flat(tomllib.loads((TEXTS / f"salon.{lang}.toml").read_text()))}
+        for lang in ("fr", "en")
+    )
+    assert sorted(fr) == sorted(en)
+    for key in fr:
+        assert placeholders(fr[key]) == placeholders(en[key]), key
+
+
+def test_times_read_like_a_stopwatch():
+    assert format_ms(75_300) == "1:15,3"
+    assert format_ms(None) == "—"
+    assert format_delta(6_700) == "+6,7" and format_delta(75_300) == "+1:15,3"
+
+
+@pytest.mark.parametrize("name", sorted(race_demo.SETUPS))
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_race_screen_draws(app, name, lang):
+    app.settings.language = lang
+    app.settings.text_size = 2
+    app.apply_settings()
+    crashes = app.crashes
+    race_demo.SETUPS[name](app)
+    for _ in range(5):
+        app.step([], 1 / 30)
+    assert app.crashes == crashes, app.last_crash
+
+
+def test_the_host_board_ranks_finishers_first(app):
+    race_demo.setup_race_standings(app)
+    scene = app.scenes.top
+    rows = scene.snap["standings"]
+    times = [r["time_ms"] for r in rows if r["rank"] is not None]
+    assert times == sorted(times) and len(times) == len(race_demo.RUNNERS)
+
+
+def test_host_and_runner_sessions_on_loopback(app, tmp_path):
+    """The real thing in background threads: a runner joins, the host's screen lists it."""
+    cat = category("niveau-2")
+    quiet = DiscoverySettings(address="127.0.0.1", port=1, every_s=60)  # never a real network
+    host = HostSession(
+        cat, 7, game_version(), "Hôte", tmp_path / "salon.sqlite", quiet, address="127.0.0.1"
+    ).start()
+    runner = None
+    try:
+        assert _until(lambda: host.snapshot().get("port"))
+        runner = RunnerSession("127.0.0.1", host.snapshot()["port"], "Léa", game_version()).start()
+        app.scenes.push(RaceHostScene(app, host))
+        assert _until(lambda: [r["name"] for r in host.snapshot()["runners"]] == ["Léa"])
+        app.step([], 1 / 30)
+        host.start_race(countdown_ms=300)
+        assert _until(lambda: runner.snapshot().get("start_local") is not None)
+        for _ in range(3):
+            app.step([], 1 / 30)
+        runner.split("l2_erreurs", 400, 380)
+        assert _until(lambda: host.snapshot()["runners"][0]["splits"])
+        app.step([], 1 / 30)
+        assert app.crashes == 0
+        surface = pygame.Surface((1280, 720))
+        app.scenes.top.draw(surface)
+    finally:
+        if runner is not None:
+            runner.stop()
+        host.stop()
+        host.thread.join(5)
+    assert not host.thread.is_alive()
+
+
+def _until(condition, seconds=5.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
