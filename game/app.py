@@ -75,7 +75,9 @@ class App:
         pygame.key.set_repeat(400, 40)
         # Settings and language first: every text depends on them.
         from game.settings import load_settings
+        from game.storage import clean_home_temp_files
 
+        clean_home_temp_files()  # what interrupted saves left behind
         loaded, settings_message = load_settings()
         self.settings = settings if settings is not None else loaded
         self.translator = i18n.Translator(self.settings.language)
@@ -289,6 +291,16 @@ class App:
             return None
 
     def _crash(self, scene, error):
+        """The safety net: never raises, whatever is broken (even the save itself)."""
+        try:
+            self._handle_crash(scene, error)
+        except Exception:  # noqa: BLE001
+            log.exception("le filet de sécurité a lui-même échoué")
+            with contextlib.suppress(Exception):
+                self.scenes.stack = []
+                self.push("fallback")
+
+    def _handle_crash(self, scene, error):
         self.crashes += 1
         text = traceback.format_exc()
         name = getattr(scene, "name", type(scene).__name__)
@@ -297,7 +309,10 @@ class App:
         self._write_crash_log(name, text)
         with contextlib.suppress(Exception):
             self.runner.cancel_all()
-        self.save_profile()
+        try:
+            self.save_profile()
+        except Exception:  # noqa: BLE001 - the profile itself may be what broke
+            log.exception("sauvegarde impossible après la panne")
         try:
             if name in ("error", "fallback", "map") or self.crashes > 50:
                 # The safe places themselves are broken: the plainest screen there is.

@@ -46,6 +46,9 @@ COLOURS: tuple[tuple[str, tuple[int, int, int]], ...] = (
 # Avatars the game draws itself; the name is the catalog key `common.avatars.<name>`.
 AVATARS: tuple[str, ...] = ("cat", "owl", "fish", "frog", "snail", "bee", "star", "robot")
 
+NUMBER_MAX = 1e15  # metrics, losses, times: anything bigger was not written by the game
+COUNT_MAX = 10**9  # plays, hints…
+
 _NAME_PUNCTUATION = {" ", "-", "'", "\u2019"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 
@@ -152,7 +155,14 @@ def _is_int(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A real, finite number (never a bool, an infinity or NaN)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    return math.isfinite(value) and abs(value) <= NUMBER_MAX
+
+
+def _is_count(value: Any, top: int = COUNT_MAX) -> bool:
+    return _is_int(value) and 0 <= value <= top
 
 
 def _level_from_dict(data: Any) -> LevelProgress:
@@ -168,14 +178,14 @@ def _level_from_dict(data: Any) -> LevelProgress:
         _expect(isinstance(value, dict) and all(_is_number(v) for v in value.values()), name)
         setattr(entry, name, dict(value))
     hints = data.get("hints_used")
-    _expect(hints is None or (_is_int(hints) and hints >= 0), "hints_used")
+    _expect(hints is None or _is_count(hints), "hints_used")
     entry.hints_used = hints
     log_ = data.get("log")
     _expect(log_ is None or isinstance(log_, dict), "log")
     entry.log = log_
-    for name in ("log_stars", "plays"):
+    for name, top in (("log_stars", STARS), ("plays", COUNT_MAX)):
         value = data.get(name, 0)
-        _expect(_is_int(value) and value >= 0, name)
+        _expect(_is_count(value, top), name)
         setattr(entry, name, value)
     entry.last_played = data.get("last_played", "")
     _expect(isinstance(entry.last_played, str), "last_played")
@@ -188,7 +198,10 @@ def _profile_from_dict(data: Any) -> Profile:
     _expect(_is_int(version) and version == PROFILE_VERSION, f"version {version!r}")
     pid, name = data.get("id"), data.get("name")
     _expect(isinstance(pid, str) and _ID_RE.match(pid) is not None, "id")
-    _expect(isinstance(name, str) and name.strip() != "", "name")
+    try:  # the same rules as when the kid typed it: a NUL, 1,000 letters… is a damaged file
+        name = clean_name(name)
+    except ProfileError as error:
+        raise ValueError(f"name: {error.key}") from None
     profile = Profile(id=pid, name=name)
     for attr, count in (("colour", len(COLOURS)), ("avatar", len(AVATARS))):
         value = data.get(attr, 0)
@@ -302,7 +315,7 @@ def record_level_result(
     entry.completed = True
     higher = set(higher_is_better)
     for name, value in metrics.items():
-        if not _is_number(value) or (isinstance(value, float) and math.isnan(value)):
+        if not _is_number(value):  # NaN, infinity: never kept (the file would be refused)
             continue
         old = entry.best.get(name)
         if old is None or (value > old if name in higher else value < old):
@@ -420,7 +433,14 @@ class ProfileStore:
 
     def save(self, profile: Profile) -> None:
         """Atomic write with a `.bak` of the previous version; raises only `SaveError`."""
-        write_json(self.path(profile.id), profile.to_dict())
+        path = self.path(profile.id)
+        try:
+            data = profile.to_dict()
+        except Exception as error:  # a bug or a strange profile: the game must not stop
+            log.error("profil impossible à préparer %s : %r", path, error)
+            key = "common.save.write_failed"
+            raise SaveError(i18n.t(key), key=key, path=path) from error
+        write_json(path, data)
 
     def _check_free(self, name: str, except_id: str | None = None) -> None:
         for other in self._load_all()[0]:

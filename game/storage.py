@@ -35,6 +35,9 @@ HOME_ENV = "TUTO_LLM_HOME"
 BACKUP_SUFFIX = ".bak"
 ASIDE_MARK = ".abime-"  # "damaged" in French: teachers see these names in the folder
 MAX_FILE_BYTES = 64 * 1024 * 1024  # bigger than that is not one of our files
+MAX_DEPTH = 64  # our files nest a few levels; deeper is not one of them (and breaks asdict)
+TEMP_SUFFIX = ".tmp"
+TEMP_MAX_AGE_S = 60  # a temp file older than this was left by a save that never finished
 DEFAULT_MESSAGES = "common.save"  # catalog prefix: .recovered, .lost, .unreadable
 
 
@@ -157,7 +160,7 @@ def _replace(source: str, target: Path) -> None:
 
 
 def _write_replace(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -217,6 +220,69 @@ def write_json(path: Path | str, data: Any, *, backup: bool = True) -> None:
 _OK, _MISSING, _DAMAGED, _UNREADABLE = "ok", "missing", "damaged", "unreadable"
 
 
+def check_tree(data: Any) -> None:
+    """ValueError if `data` nests deeper than `MAX_DEPTH` or holds text that is not Unicode.
+
+    A lone surrogate (``"\\ud800"`` in the JSON) cannot be drawn nor saved again: such a
+    file is damaged like any other. Iterative, so any depth is safe to check.
+    """
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError("trop imbriqué")
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("texte illisible") from None
+        elif isinstance(value, dict):
+            stack.extend((k, depth + 1) for k in value)
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+def clean_temp_files(folder: Path | str, max_age_s: float = TEMP_MAX_AGE_S) -> int:
+    """Remove the `.<name>.*.tmp` files left by saves that were interrupted (power cut, kill).
+
+    Only ours (hidden, `.tmp` suffix) and only old ones: another game open on the same
+    computer may be writing one right now. Returns how many were removed; never raises.
+    """
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return 0
+    for path in entries:
+        name = path.name
+        if not (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            info = path.lstat()
+            if not os.path.isfile(path) or path.is_symlink() or now - info.st_mtime < max_age_s:
+                continue
+            path.unlink()
+            removed += 1
+        except OSError as error:
+            log.warning("fichier temporaire %s impossible à effacer : %s", path, error)
+    if removed:
+        log.warning("%d fichier(s) temporaire(s) d'une sauvegarde interrompue effacé(s)", removed)
+    return removed
+
+
+def clean_home_temp_files() -> int:
+    """`clean_temp_files` in the data folder and its direct sub-folders (called at start)."""
+    home = home_dir()
+    removed = clean_temp_files(home)
+    try:
+        folders = [p for p in home.iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return removed
+    return removed + sum(clean_temp_files(folder) for folder in folders)
+
+
 def _try_read(path: Path, validate: Callable[[Any], Any] | None) -> tuple[str, Any, bytes]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -232,6 +298,7 @@ def _try_read(path: Path, validate: Callable[[Any], Any] | None) -> tuple[str, A
         if not raw.strip():
             raise ValueError("fichier vide")
         data = json.loads(raw.decode("utf-8-sig"))
+        check_tree(data)
         if validate is not None:
             checked = validate(data)
             if checked is not None:

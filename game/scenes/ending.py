@@ -94,7 +94,8 @@ LETTRES_PAR_PRENOM = 7.2  # un prénom fait environ 6,2 lettres, plus le « . »
 
 
 def _nombre(valeur):
-    return isinstance(valeur, int | float) and not isinstance(valeur, bool) and valeur > 0
+    nombre = isinstance(valeur, int | float) and not isinstance(valeur, bool)
+    return nombre and math.isfinite(valeur) and 0 < valeur < 1e15
 
 
 def mots_du_nombre(t, valeur, virgule=","):

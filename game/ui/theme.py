@@ -185,6 +185,31 @@ def format_percent(fraction: float, decimals: int | None = None, lang: str | Non
     return i18n.format_percent(fraction, decimals, lang)
 
 
+def _longest_prefix(font, word: str, width: int) -> int:
+    """How many letters of `word` fit in `width` pixels (at least 1): a binary search.
+
+    Never measures more letters than pixels (a letter is at least one pixel wide), so a
+    3,000-letter word costs a few dozen short measures per line, not thousands of long ones.
+    """
+    low, high = 1, min(len(word), width + 1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _cut_long_word(font, word: str, width: int, lines: list[str]) -> str:
+    """Cut `word` into lines of at most `width` pixels; returns the last, unfinished piece."""
+    while len(word) > 1 and (len(word) > width or font.size(word)[0] > width):
+        cut = _longest_prefix(font, word, width)
+        lines.append(word[:cut])
+        word = word[cut:]
+    return word
+
+
 class Theme:
     """Colours + fonts + text helpers. `text_size` 0/1/2, `colorblind` palette, `lang`
     ("fr"/"en") for the numbers the widgets write."""
@@ -289,12 +314,7 @@ class Theme:
                     continue
                 if line:
                     lines.append(line)
-                while font.size(word)[0] > width and len(word) > 1:  # cut a long word
-                    cut = len(word) - 1
-                    while cut > 1 and font.size(word[:cut])[0] > width:
-                        cut -= 1
-                    lines.append(word[:cut])
-                    word = word[cut:]
+                word = _cut_long_word(font, word, width, lines)
                 line = word
             lines.append(line)
         return lines
