@@ -5,7 +5,9 @@ in a few milliseconds, the same samples every time. They are short and quiet on 
 (kids, shared classrooms). `Sounds` plays them through pygame.mixer when it can and stays
 silent otherwise (no audio device, mixer failure, muted): it never raises.
 
-`export_wav(folder)` writes them as .wav files to listen to them outside the game.
+The game plays them from `assets/sounds/<name>.wav` (written by `tuto-llm assets build`
+with `export_wav`, the same samples); a missing or damaged file is made again here, in
+memory: the files are a convenience, never a requirement.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ SAMPLE_RATE = 16000  # plenty for soft beeps (all below 3 kHz), and fast to comp
 MIXER_SETTINGS = (44100, -16, 2, 512)  # frequency, size, channels, buffer (small: no lag)
 PEAK = 0.30  # fraction of full scale: gentle, whatever the speakers
 MAX_AMPLITUDE = 32767
+MAX_WAV_BYTES = 2 * SAMPLE_RATE * 4  # a file longer than 4 s is not one of ours
 
 # A note: (start s, frequency Hz, duration s, loudness 0..1, overtone 0..1).
 # The overtone adds a little of the octave (brighter) or, for the buzz, the 3rd harmonic.
@@ -123,6 +126,34 @@ def wav_bytes(data: array, rate: int = SAMPLE_RATE) -> bytes:
     return buffer.getvalue()
 
 
+def asset_wav(name: str, folder: Path | str | None = None) -> bytes | None:
+    """The effect's file in `folder` (default `assets/sounds`) if it is a sound the game
+    can play (a 16-bit mono WAV at SAMPLE_RATE, not empty, not too long); else None."""
+    if folder is None:
+        try:
+            from assets import SOUNDS as folder
+        except ImportError:
+            return None
+    path = Path(folder) / f"{name}.wav"
+    try:
+        data = path.read_bytes()
+        if len(data) > MAX_WAV_BYTES:
+            return None
+        with wave.open(io.BytesIO(data), "rb") as wav:
+            shape = (wav.getnchannels(), wav.getsampwidth(), wav.getframerate())
+            if shape != (1, 2, SAMPLE_RATE) or wav.getnframes() == 0:
+                return None
+    except (OSError, EOFError, wave.Error):
+        return None
+    return data
+
+
+def wav_for(name: str, folder: Path | str | None = None) -> bytes:
+    """The WAV the game plays for `name`: the asset file, or the synthesis when it is
+    missing or damaged."""
+    return asset_wav(name, folder) or wav_bytes(samples(name))
+
+
 def export_wav(folder: Path | str, rate: int = SAMPLE_RATE) -> list[Path]:
     """Write every effect as `<folder>/<name>.wav` (to listen to them); returns the paths."""
     folder = Path(folder)
@@ -186,8 +217,8 @@ class Sounds:
 
             if pygame.mixer.get_init() is None:
                 pygame.mixer.init(*MIXER_SETTINGS)
-            for name, data in generate_all().items():
-                sound = pygame.mixer.Sound(file=io.BytesIO(wav_bytes(data)))
+            for name in SOUND_NAMES:
+                sound = pygame.mixer.Sound(file=io.BytesIO(wav_for(name)))
                 sound.set_volume(self.volume)
                 self._sounds[name] = sound
         except Exception as error:  # no device, dummy driver refusing, anything: no sound

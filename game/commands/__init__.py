@@ -11,6 +11,7 @@ COMMANDS = [
     "train",
     "bench",
     "data",
+    "assets",
     "screenshots",
     "perf",
     "solve",
