@@ -35,6 +35,9 @@ class Chrono(Policy):
     def seed_for(self, app, place):
         return 4242
 
+    def clock(self, app, place):
+        return lambda: self.seconds  # the log's times leave the pauses out
+
     def hints_allowed(self, place):
         return False
 
@@ -127,6 +130,9 @@ def test_a_policy_drives_the_host_without_touching_it(app, fake_level):  # noqa:
     assert policy.calls[-1] == "complete"
     assert isinstance(top(app), MapScene)
     assert len(policy.logs) == 1 and policy.logs[0]["graine"] == 4242
+    times = [t for t, _action in policy.logs[0]["actions"]]
+    assert times and times[-1] <= round(policy.seconds * 1000)  # the policy's clock
+    assert times[0] >= round(31 / 60 * 1000)  # played after the first half second
     assert not app.profile.is_completed(fake_level.id)  # the adventure's save was not used
     assert app.crashes == 0
 

@@ -12,8 +12,9 @@ behaviour; `game.policies.aventure.Aventure` is the adventure.
 
 The life of one level under a policy, as the host calls it:
 
-1. `seed_for(app, place)` → the run's seed; `show_intro(app, place)` → intro or not
-   (`intro_seen(app, place)` when the kid leaves it);
+1. `seed_for(app, place)` → the run's seed, `clock(app, place)` → what stamps its log;
+   `show_intro(app, place)` → intro or not (`intro_seen(app, place)` when the kid
+   leaves it);
 2. `on_start(host)` when play begins (after the intro), then `update(host, dt)` every
    frame the level is on top; `on_pause(host, reason)` / `on_resume(host, reason)`
    around a panel over the level (reason "panel") or a long engine job (reason "busy");
@@ -49,6 +50,12 @@ class Policy:
         """The seed of a new run of `place` (tests and screenshots fix `app.seed_override`)."""
         seed = getattr(app, "seed_override", None)
         return seed if seed is not None else random.randrange(1, SEED_MAX)
+
+    def clock(self, app, place):
+        """The clock the run's log is stamped with (`t_ms` of each action): a function
+        returning seconds, or None for the computer's own (`time.monotonic`). A speedrun
+        gives one that stops during pauses, so the log's times leave them out."""
+        return None
 
     def show_intro(self, app, place):
         """Show the level's intro screens before play?"""

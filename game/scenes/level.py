@@ -107,7 +107,8 @@ class LevelHost(Screen):
         self.texts = LevelTexts(app, self.niveau, self.package) if self.niveau else None
         if seed is None:
             seed = self.policy.seed_for(app, place)
-        self.partie = Partie(self.niveau, seed)
+        clock = self.policy.clock(app, place)
+        self.partie = Partie(self.niveau, seed, clock) if clock else Partie(self.niveau, seed)
         self.area = pygame.Rect(0, 120, W, H - 120)
         self.ctx = LevelContext(app, self.package, self.area)
         self.view = None
