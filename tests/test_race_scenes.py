@@ -109,3 +109,12 @@ def _until(condition, seconds=5.0):
             return True
         time.sleep(0.02)
     return False
+
+
+def test_a_restarted_runner_computer_keeps_its_token():
+    from game.race.bridge import remember_token, remembered_token
+
+    assert remembered_token("10.0.0.2", 47800, "Léa") == ""
+    remember_token("10.0.0.2", 47800, "Léa", "abc")
+    assert remembered_token("10.0.0.2", 47800, "Léa") == "abc"
+    assert remembered_token("10.0.0.2", 47800, "Noé") == ""  # a name never takes a place

@@ -185,19 +185,55 @@ def room_snapshot(room, ip, port):
     }
 
 
+TOKENS_FILE = "jetons.json"  # in home_dir()/salon: a restarted computer gets its place back
+
+
+def _tokens_path():
+    from game.storage import home_dir
+
+    return home_dir() / "salon" / TOKENS_FILE
+
+
+def remembered_token(address, port, name):
+    """The token this computer got from that host for that first name, or ""."""
+    from game.storage import read_json
+
+    data = read_json(_tokens_path()).data
+    entry = data.get(f"{address}:{port}") if isinstance(data, dict) else None
+    if isinstance(entry, dict) and entry.get("name") == name:
+        token = entry.get("token")
+        return token if isinstance(token, str) and len(token) <= 64 else ""
+    return ""
+
+
+def remember_token(address, port, name, token):
+    """Kept on disk (atomic) so a frozen or restarted computer comes back to its place."""
+    from game.storage import SaveError, read_json, write_json
+
+    data = read_json(_tokens_path()).data
+    data = data if isinstance(data, dict) else {}
+    data[f"{address}:{port}"] = {"name": name, "token": token}
+    with contextlib.suppress(SaveError):
+        write_json(_tokens_path(), dict(list(data.items())[-20:]))
+
+
 class RunnerSession(_LoopThread):
     """A runner's connection to one host; the run itself stays in the game."""
 
     def __init__(self, address, port, name, version):
         super().__init__("salon-coureur")
-        self.client = RaceClient(address, port, name, version)
+        token = remembered_token(address, port, name)
+        self.client = RaceClient(address, port, name, version, token=token)
         self.client.listeners.append(self._on_event)
+        self._asked_name = name
 
     async def main(self):
         await self.client.run()
 
     def _on_event(self, kind, detail):
         client = self.client
+        if kind == "welcome":
+            remember_token(client.address, client.port, self._asked_name, client.token)
         start = client.local_start()
         self.publish(
             {
