@@ -118,3 +118,60 @@ def test_a_restarted_runner_computer_keeps_its_token():
     remember_token("10.0.0.2", 47800, "Léa", "abc")
     assert remembered_token("10.0.0.2", 47800, "Léa") == "abc"
     assert remembered_token("10.0.0.2", 47800, "Noé") == ""  # a name never takes a place
+
+
+class _FakeRunnerSession(race_demo.StaticSession):
+    """A runner's session without network: records what the race sends to the host."""
+
+    def __init__(self, snapshot, clock):
+        super().__init__(snapshot)
+        self.clock = clock
+        self.splits, self.files = [], []
+
+    def split(self, level, real_ms, game_ms):
+        self.splits.append((level, real_ms, game_ms))
+
+    def hand_in(self, data):
+        self.files.append(data)
+
+
+@pytest.mark.parametrize("category_id", ["niveau-2", "debut"])
+def test_a_runner_races_in_the_game_and_the_host_accepts_the_run(app, monkeypatch, category_id):
+    """Countdown over → the category's levels one after the other → splits → run file."""
+    from game.policies import salon as salon_policy
+    from game.race.runfile import verify_run_file
+    from game.scenes.race import RaceRunnerScene
+
+    now = [10_000]
+    monkeypatch.setattr(salon_policy, "now_ms", lambda: now[0])
+    race_demo.setup_race_rooms(app)  # a profile, the menu
+    welcome = {"name": "Léa", "category": category_id, "seed": 5, "code": "K7Q2"}
+    snap = {
+        "connected": True,
+        "name": "Léa",
+        "welcome": welcome,
+        "lobby": [],
+        "standings": [],
+        "refusal": None,
+        "verdict": None,
+        "start_local": 9_000,
+    }
+    session = _FakeRunnerSession(snap, lambda: now[0])
+    runner_scene = RaceRunnerScene(app, session)
+    app.scenes.push(runner_scene)
+    app.step([], 1 / 30)
+    levels = category(category_id).levels
+    for level_id in levels:
+        host = app.scenes.top
+        assert host.name == "level" and host.niveau.id == level_id
+        for action in host.niveau.resoudre(5):
+            now[0] += 400  # a kid's pace
+            assert host.partie.jouer(action) is None
+        for _ in range(3):
+            app.step([], 1 / 30)
+    assert app.scenes.top is runner_scene
+    assert [s[0] for s in session.splits] == list(levels)
+    data = session.files[0]
+    check = verify_run_file(data, category_id, 5, game_version())
+    assert check.valid, check.reason
+    assert check.real_ms == session.splits[-1][1]

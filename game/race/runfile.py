@@ -57,9 +57,9 @@ class RunCheck:
     costs: dict = field(default_factory=dict)
 
 
-def build_run_file(category_id, seed, version, runner, journals, marks):
+def build_run_file(category_id, seed, version, runner, journals, marks, busy_ms=0):
     """Bytes of a speedrun run file: one level log per level, `marks` = [(real, game)] at
-    each split; no pause, no engine time (simulated runners)."""
+    each split, `busy_ms` the engine's time (real − game); no pause in a race."""
     starts = [(0, 0), *marks[:-1]]
     levels = [
         {"niveau": j["niveau"], "debut": list(s), "fin": list(e), "journal": j}
@@ -78,7 +78,7 @@ def build_run_file(category_id, seed, version, runner, journals, marks):
         "entrainement": False,
         "niveaux": levels,
         "pauses": [],
-        "calcul_ms": 0,
+        "calcul_ms": busy_ms,
         "annonce": {"temps_reel_ms": marks[-1][0], "temps_jeu_ms": marks[-1][1], "termine": True},
     }
     return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")

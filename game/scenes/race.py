@@ -206,12 +206,30 @@ class RaceRunnerScene(Screen):
     def __init__(self, app, session):
         super().__init__(app)
         self.session = session
+        self.policy = None  # the race, once started
 
     def salon(self, key, **kw):
         return self.app.t(f"salon.{key}", **kw)
 
     def build(self):
         self.back_button()
+
+    def clock(self):
+        return (getattr(self.session, "clock", None) or _now_ms)()
+
+    def maybe_start(self, snap):
+        """At the start signal (or on joining a race already going), play level 1."""
+        from game.policies.salon import SalonPolicy
+        from game.race.runfile import category
+
+        welcome, start = snap.get("welcome"), snap.get("start_local")
+        if self.policy is not None or welcome is None or start is None or start > self.clock():
+            return
+        cat = category(welcome["category"], self.app.settings.language)
+        if cat is None or self.app.profile is None:
+            return
+        self.policy = SalonPolicy(self.session, cat, welcome["seed"], start, snap.get("name"))
+        self.app.push("level", self.policy.place_of(self.app, 0), policy=self.policy)
 
     def back(self):
         self.session.stop()
@@ -225,6 +243,7 @@ class RaceRunnerScene(Screen):
         for kind, detail in self.session.events():
             if kind == "notice":
                 self.app.notify(str(detail), "warn")
+        self.maybe_start(self.session.snapshot() or {})
 
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
@@ -232,14 +251,26 @@ class RaceRunnerScene(Screen):
         heading(self, surface, self.salon("titre"), y=24)
         start_in = None
         if snap.get("start_local") is not None:
-            clock = getattr(self.session, "clock", None) or _now_ms
-            start_in = snap["start_local"] - clock()
-        if start_in is not None and start_in > -1000:
+            start_in = snap["start_local"] - self.clock()
+        if start_in is not None and start_in > -1000 and self.policy is None:
             draw_countdown(self, surface, start_in)
             return
         welcome = snap.get("welcome")
         box = pygame.Rect(MARGIN, 120, W - MARGIN - 60, 90)
-        if snap.get("refusal"):
+        verdict = snap.get("verdict")
+        if verdict is not None:
+            key = "coureur.verifie" if verdict["valid"] else "coureur.refuse_course"
+            kind = "tableau.hote" if verdict["kind"] == "hote" else "tableau.declare"
+            text = self.salon(
+                key,
+                temps=format_ms(verdict["time_ms"]),
+                raison=verdict["reason"],
+                label=self.salon(kind),
+            )
+            tone = colors.good if verdict["valid"] else colors.bad
+        elif self.policy is not None and self.policy.index >= len(self.policy.category.levels):
+            text, tone = self.salon("coureur.envoye"), colors.ink_soft
+        elif snap.get("refusal"):
             text, tone = self.salon("coureur.refuse", raison=snap["refusal"][0]), colors.bad
         elif welcome is None:
             text, tone = self.salon("coureur.connexion"), colors.ink_soft
