@@ -3,7 +3,7 @@
 Ajouter un niveau = ajouter un dossier sous `levels/` et une ligne ici.
 """
 
-import importlib
+from levels.contrat import charger
 
 # Le module `logic` de chaque niveau définit `NIVEAU`, une instance de sa classe Niveau.
 MODULES = [
@@ -16,8 +16,12 @@ MODULES = [
 
 
 def niveaux():
-    """Les niveaux dans l'ordre : [NIVEAU du niveau 1, …]."""
-    return [importlib.import_module(nom).NIVEAU for nom in MODULES]
+    """Les niveaux dans l'ordre : [NIVEAU du niveau 1, …].
+
+    Chaque niveau est vérifié à son premier chargement (`levels.contrat`) : un niveau
+    mal déclaré lève `NiveauIncomplet` avec un message qui dit quoi corriger.
+    """
+    return [charger(nom) for nom in MODULES]
 
 
 def par_id():

@@ -158,6 +158,7 @@ explication = "5 + 5 = 10."
 
 [mesures]
 valeur = "Compteur"
+actions = "Actions"
 """
 
 TEXTES_EN = TEXTES_FR.replace("Le compteur", "The counter").replace(

@@ -307,13 +307,13 @@ def test_normaliser_et_lire():
     assert graine == 4 and actions == [(1, {"type": "a"})]
 
 
-def test_le_registre_liste_les_cinq_niveaux_dans_l_ordre():
+def test_le_registre_trouve_chaque_niveau_par_numero_et_par_id():
     niveaux = registry.niveaux()
-    assert [n.numero for n in niveaux] == [1, 2, 3, 4, 5]
-    assert len(registry.par_id()) == 5
-    assert registry.niveau_numero(4) is niveaux[3]
+    for niveau in niveaux:
+        assert registry.niveau_numero(niveau.numero) is niveau
+        assert registry.par_id()[niveau.id] is niveau
     with pytest.raises(KeyError):
-        registry.niveau_numero(9)
+        registry.niveau_numero(max(n.numero for n in niveaux) + 1)
 
 
 def test_registre_des_vrais_niveaux():
