@@ -8,6 +8,7 @@ draws at the three text sizes. `levels.contrat` does the fast part at load time.
 """
 
 import copy
+import inspect
 import json
 
 import pytest
@@ -62,22 +63,66 @@ def test_the_declaration_is_complete(niveau):
 
 
 def test_the_solver_earns_three_stars_and_its_log_verifies(niveau):
+    solveur_verifie(niveau)
+
+
+def test_a_log_cut_before_the_goal_does_not_verify(niveau):
+    coupe_refusee(niveau)
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX, ids=IDS)
+def test_random_actions_never_raise_and_refusals_change_nothing(niveau):
+    hasard_sans_danger(niveau)
+
+
+def test_the_under_the_hood_functions_exist(niveau):
+    capot_lisible(niveau)
+
+
+@pytest.mark.parametrize("langue", ["fr", "en"])
+def test_both_catalogs_have_every_required_key(niveau, langue):
+    textes_complets(niveau, langue)
+
+
+def test_the_view_draws_at_the_three_text_sizes(niveau):
+    vue_aux_trois_tailles(niveau)
+
+
+def test_a_copied_sixth_level_meets_the_contract(sixth_level):
+    """A new level (a copy of level 2 added to the registry) is checked the same way."""
+    from levels import registry as registre
+
+    assert registre.niveaux()[-1] is sixth_level
+    assert problemes_du_niveau(sixth_level) == []
+    solveur_verifie(sixth_level)
+    coupe_refusee(sixth_level)
+    hasard_sans_danger(sixth_level)
+    capot_lisible(sixth_level)
+    for langue in ("fr", "en"):
+        textes_complets(sixth_level, langue)
+    vue_aux_trois_tailles(sixth_level)
+
+
+# --- the checks ------------------------------------------------------------------------
+
+
+def solveur_verifie(niveau):
     partie, journal, au_but = solution(niveau)
     assert au_but is not None, "the solver reaches the goal"
     assert niveau.etoiles(partie.etat) == [True, True, True]
-    verdict = rejouer(journal, registry.par_id())
+    verdict = rejouer(journal, {niveau.id: niveau})
     assert verdict.valide and verdict.termine and verdict.actions_refusees == 0
     assert verdict.etoiles == [True, True, True]
     for cle, valeur in niveau.mesures(partie.etat).items():
         assert verdict.mesures[cle] == pytest.approx(valeur, abs=1e-9), cle
 
 
-def test_a_log_cut_before_the_goal_does_not_verify(niveau):
+def coupe_refusee(niveau):
     _, journal, au_but = solution(niveau)
     coupe = copy.deepcopy(journal)
     coupe["actions"] = coupe["actions"][:au_but]
     coupe["annonce"]["termine"] = True  # what the file claims is never believed
-    verdict = rejouer(coupe, registry.par_id())
+    verdict = rejouer(coupe, {niveau.id: niveau})
     assert not verdict.valide and verdict.etoiles == [False, False, False]
 
 
@@ -105,8 +150,7 @@ def actions_au_hasard(niveau):
     )
 
 
-@pytest.mark.parametrize("niveau", NIVEAUX, ids=IDS)
-def test_random_actions_never_raise_and_refusals_change_nothing(niveau):
+def hasard_sans_danger(niveau):
     depart = solution(niveau)[0].actions[: max(0, len(solution(niveau)[0].actions) // 2)]
 
     @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -131,23 +175,20 @@ def test_random_actions_never_raise_and_refusals_change_nothing(niveau):
     essai()
 
 
-def test_the_under_the_hood_functions_exist(niveau):
-    import inspect
-
+def capot_lisible(niveau):
     assert niveau.fonctions_capot
     for fonction in niveau.fonctions_capot:
         assert callable(fonction)
         assert inspect.getsource(fonction).lstrip().startswith(("def ", "@"))
 
 
-@pytest.mark.parametrize("langue", ["fr", "en"])
-def test_both_catalogs_have_every_required_key(niveau, langue):
+def textes_complets(niveau, langue):
     textes = textes_du_niveau(niveau, langue)
     manquantes = [cle for cle in cles_requises(niveau) if not textes.get(cle)]
     assert manquantes == [], f"textes.{langue}.toml"
 
 
-def test_the_view_draws_at_the_three_text_sizes(niveau):
+def vue_aux_trois_tailles(niveau):
     app, hote = ouvrir_niveau(niveau.id, graine=GRAINE)
     try:
         for taille in (0, 1, 2):
