@@ -31,6 +31,7 @@ class Settings:
     sound: bool = True
     reduce_motion: bool = False
     fullscreen: bool = False
+    livesplit_server: bool = False  # speedrun: drive LiveSplit's server on this computer
 
     @property
     def text_scale(self) -> float:

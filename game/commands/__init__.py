@@ -18,4 +18,5 @@ COMMANDS = [
     "verify",
     "devoir",
     "course",
+    "club",
 ]

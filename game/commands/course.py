@@ -57,16 +57,26 @@ def _list(args):
     return 0
 
 
+def find_profile(name):
+    """The profile with this first name (any case, spaces trimmed), or None."""
+    from game.profiles import ProfileStore, _same_name
+
+    for profile in ProfileStore().list_profiles():
+        if _same_name(profile.name, " ".join(name.split())):
+            return profile
+    return None
+
+
 def find_or_create_profile(name):
     """The profile with this first name (any case), created when missing; CliError else."""
     from game.cli import CliError
-    from game.profiles import ProfileError, ProfileStore, _same_name
+    from game.profiles import ProfileError, ProfileStore
     from game.storage import SaveError
 
     store = ProfileStore()
-    for profile in store.list_profiles():
-        if _same_name(profile.name, name.strip()):
-            return store, profile
+    profile = find_profile(name)
+    if profile is not None:
+        return store, profile
     try:
         return store, store.create(name)
     except (ProfileError, SaveError) as error:

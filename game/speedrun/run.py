@@ -34,6 +34,11 @@ FORMAT_COURSE = 1
 RUN_TYPE = "course"
 
 
+def utc_now() -> str:
+    """The wall clock in UTC, ISO 8601 (« 2026-12-01T20:55:24Z »), as LiveSplit keeps it."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 def requirement_met(category: Category, niveau, etat) -> bool:
     """Does this level's state end the level in this category (goal, or all stars)?"""
     if category.requirement == STARS:
@@ -63,7 +68,7 @@ class Run:
         self.starts: list[tuple[int, int]] = []
         self.splits: list[tuple[int, int]] = []
         self.logs: list[dict] = []
-        self.started_at = ""  # wall clock, ISO (declared)
+        self.started_at = ""  # wall clock, UTC ISO (declared)
         self.ended_at = ""
 
     @property
@@ -77,7 +82,7 @@ class Run:
     def start(self) -> None:
         from levels.base import Partie
 
-        self.started_at = time.strftime("%Y-%m-%dT%H:%M:%S")
+        self.started_at = utc_now()
         self.timer.start()
         self.starts = [self.timer.read()]
         self.partie = Partie(self.niveaux[0], self.seed, horloge=self.timer.game_seconds)
@@ -98,7 +103,7 @@ class Run:
         self.logs.append(self.partie.journal())
         self.index += 1
         if self.finished:
-            self.ended_at = time.strftime("%Y-%m-%dT%H:%M:%S")
+            self.ended_at = utc_now()
             self.timer.pause()  # the clocks stop on the last split
             return "finished"
         self.starts.append(mark)
