@@ -58,14 +58,31 @@ def test_export_parses_back_with_pb_gold_history():
 
 def test_cli_lss(tmp_path, capsys):
     out = tmp_path / "lina.lss"
-    assert main(["course", "resoudre", "niveau-2", "--profil", "Lina", "--out",
-                 str(tmp_path / "c.json"), "--graine", "3"]) == 0
-    assert main(["club", "lss", "--profil", "lina", "--categorie", "niveau-2",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "course",
+                "resoudre",
+                "niveau-2",
+                "--profil",
+                "Lina",
+                "--out",
+                str(tmp_path / "c.json"),
+                "--graine",
+                "3",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["club", "lss", "--profil", "lina", "--categorie", "niveau-2", "--out", str(out)]) == 0
+    )
     run = parse_lss(out.read_text("utf-8"))
     assert run.attempt_count == 1 and run.segments[0].pb
-    assert main(["club", "lss", "--profil", "Personne", "--categorie", "niveau-2",
-                 "--out", str(out)]) == 2
+    assert (
+        main(["club", "lss", "--profil", "Personne", "--categorie", "niveau-2", "--out", str(out)])
+        == 2
+    )
     assert "Personne" in capsys.readouterr().err
 
 
@@ -113,9 +130,16 @@ def test_driver_talks_to_a_fake_livesplit_server():
     link.close()
     server.close()
     assert server.lines == [
-        "reset", "starttimer", "initgametime", "setgametime 00:00:00.00",
-        "pausegametime", "unpausegametime", "pause", "resume",
-        "setgametime 00:01:02.50", "split",
+        "reset",
+        "starttimer",
+        "initgametime",
+        "setgametime 00:00:00.00",
+        "pausegametime",
+        "unpausegametime",
+        "pause",
+        "resume",
+        "setgametime 00:01:02.50",
+        "split",
     ]
     assert game_time_text(3_723_456) == "01:02:03.45"
 
