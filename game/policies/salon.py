@@ -63,10 +63,9 @@ class SalonPolicy(Policy):
     def finish_when_done(self, host):
         return True
 
-    def on_start(self, host):
+    def clock(self, app, place):
         # Action times in the level log follow game time, as the speedrun verifier expects.
-        host.partie.horloge = self.game_seconds
-        host.partie.debut = self.game_seconds()
+        return self.game_seconds
 
     def top_bar_width(self, host):
         return 300
