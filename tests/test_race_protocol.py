@@ -181,3 +181,26 @@ def test_run_file_of_another_seed_or_edited_is_refused():
     edited = data.replace(b'"temps_reel_ms": %d' % end, b'"temps_reel_ms": 5')
     assert not verify_run_file(edited, "niveau-2", 1, version).valid
     assert "abîmé" in verify_run_file(b"\x00garbage", "niveau-2", 1, version).reason
+
+
+def test_a_verified_race_run_goes_to_the_club_board(tmp_path):
+    from game.race.runfile import add_to_club_board
+    from game.speedrun.board import Board
+    from levels.l2_erreurs.logic import NIVEAU
+
+    actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
+    journal = {
+        "format": 1,
+        "jeu": "tuto-llm",
+        "niveau": "l2_erreurs",
+        "graine": 1,
+        "actions": actions,
+    }
+    end = actions[-1][0] + 50
+    data = build_run_file("niveau-2", 1, game_version(), "Lina", [journal], [(end, end)])
+    status = add_to_club_board(tmp_path / "salon", "K7Q2", "Lina", data, tmp_path / "club")
+    assert status == "ajoutée"
+    board = Board(tmp_path / "club")
+    rows = board.leaderboard("niveau-2")
+    board.close()
+    assert [(r.runner, r.real_ms) for r in rows] == [("Lina", end)]

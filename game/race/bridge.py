@@ -113,7 +113,7 @@ class HostSession(_LoopThread):
                     self.version,
                     self.host_name,
                 )
-            self.host = RaceHost(room, store)
+            self.host = RaceHost(room, store, on_verified=self._to_club_board)
             try:
                 await self.host.start(self.address, port)
                 break
@@ -149,6 +149,12 @@ class HostSession(_LoopThread):
 
     def start_race(self, countdown_ms=5000):
         self.submit(lambda: self.host.start_race(countdown_ms))
+
+    def _to_club_board(self, name, data):
+        """A verified run of the room also goes to the club board (« Tableau du club »)."""
+        from game.race.runfile import add_to_club_board
+
+        add_to_club_board(self.db_path.parent, self.host.room.code, name, data)
 
     def stop(self):
         if self._stop is not None:

@@ -15,6 +15,7 @@ a file: messages are plain JSON, and only the verifier reads a run file.
 
 import asyncio
 import contextlib
+import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from game.race import protocol
 from game.race.clock import OffsetEstimate
 from game.race.protocol import ProtocolError, encode
 from game.race.runfile import verify_run_file
+
+log = logging.getLogger(__name__)
 
 
 def wall_ms():
@@ -61,8 +64,11 @@ class _Bucket:
 
 
 class RaceHost:
-    def __init__(self, room, store, limits=None, verify=verify_run_file, clock=wall_ms):
+    def __init__(
+        self, room, store, limits=None, verify=verify_run_file, clock=wall_ms, on_verified=None
+    ):
         self.room, self.store = room, store
+        self.on_verified = on_verified  # (runner name, run file bytes): e.g. the club board
         self.limits = limits or HostLimits()
         self.verify, self.clock = verify, clock
         self.server = None
@@ -269,6 +275,8 @@ class RaceHost:
         if not check.valid:
             runner.file_received = False  # a better file may be handed in again
         self.store.save_result(room, runner, data, check)
+        if check.valid and self.on_verified is not None:
+            await loop.run_in_executor(self._verifier, self._fold, runner.name, data)
         self._emit("verdict", (runner.name, check))
         self._send_verdict(runner)
         if room.all_done() and room.state != "finished":
@@ -276,6 +284,12 @@ class RaceHost:
             self.store.save_room(room)
             self._emit("finished", None)
         self._broadcast(encode("standings", rows=room.standings()))
+
+    def _fold(self, name, data):
+        try:
+            self.on_verified(name, data)
+        except Exception:  # the board is a copy: the room's own store already has the run
+            log.exception("tableau du club : course de %s non ajoutée", name)
 
     def _send_verdict(self, runner):
         writer = self.writers.get(runner.name)

@@ -118,3 +118,22 @@ def _verify(data, category_id, seed, version):
         verdict.game_ms,
         dict(verdict.costs),
     )
+
+
+def add_to_club_board(folder, code, name, data, board_folder=None):
+    """Keeps the run file in `folder/courses/` and imports it into the speedrun mode's
+    club board (which verifies it again and indexes it). Returns the import's status."""
+    import re
+    from pathlib import Path
+
+    from game.speedrun.board import Board
+    from game.storage import write_atomic
+
+    safe = re.sub(r"[^A-Za-z0-9-]+", "_", f"{code}-{name}")[:60]
+    path = Path(folder) / "courses" / f"salon-{safe}.json"
+    write_atomic(path, data, backup=False)
+    board = Board(board_folder)
+    try:
+        return board.import_file(path).status
+    finally:
+        board.close()
