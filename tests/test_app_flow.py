@@ -9,8 +9,9 @@ from game.scenes.dialogs import ErrorPanel, QuitPrompt
 from game.scenes.intro import FirstLaunchScene
 from game.scenes.level import LevelHost
 from game.scenes.map import MapScene
-from game.scenes.pause import PauseMenu, QuestionPanel
+from game.scenes.pause import PauseMenu
 from game.scenes.profiles import ProfileChoiceScene, ProfileCreateScene
+from game.scenes.question import QuestionPanel
 from game.scenes.result import ResultScene
 from game.scenes.title import TitleScene
 

@@ -22,10 +22,10 @@ from game.scenes.ending import EndingScene
 from game.scenes.intro import FirstLaunchScene
 from game.scenes.level import LevelHost
 from game.scenes.map import MapScene
-from game.scenes.pause import QuestionPanel
 from game.scenes.places import ENDING
 from game.scenes.profiles import ProfileCreateScene
 from game.scenes.proof import ProofPanel
+from game.scenes.question import QuestionPanel
 from game.scenes.result import ResultScene
 from levels import registry
 from levels.base import rejouer

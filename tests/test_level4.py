@@ -273,7 +273,7 @@ def _hote(app, module, numero, paquet):
 
 
 def test_jouer_au_niveau_4_avec_la_souris(tmp_path):
-    from game.scenes.pause import QuestionPanel
+    from game.scenes.question import QuestionPanel
 
     app = _app()
     try:

@@ -514,7 +514,7 @@ def taper(app, texte):
 
 def finir_avec_la_question(app, host, choix):
     """Result button → the question panel → answer `choix` → the result screen."""
-    from game.scenes.pause import QuestionPanel
+    from game.scenes.question import QuestionPanel
     from game.scenes.result import ResultScene
 
     assert host.done and host.result_button.visible

@@ -1,0 +1,153 @@
+"""The understanding question (the third star): choose, read the explanation, go on."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenes.common import Overlay, W, draw_text, make_tile
+from game.scenes.pause import panel_rect
+from game.ui.theme import mix
+
+QUESTION_W = 1060
+TEXT_BOXES = {
+    "question.title": (QUESTION_W - 60, 1, "heading"),
+    "question.right": (QUESTION_W - 60, 1, "heading"),
+    "question.wrong": (QUESTION_W - 60, 1, "heading"),
+    "question.next": (360, 1, "body"),
+}
+
+
+class QuestionPanel(Overlay):
+    """The understanding question (3rd star): choose, read the explanation, go on."""
+
+    name = "question"
+
+    def __init__(self, app, host):
+        super().__init__(app)
+        self.host = host
+        self.answer = None
+
+    def build(self):
+        theme = self.theme
+        texts = self.host.texts
+        h = theme.control_height
+        width = QUESTION_W - 80
+        self.question = texts.text("question.texte")
+        self.choices = texts.list("question.choix")
+        self.explanation = texts.text("question.explication")
+        q_h = theme.text_height(self.question, width, "body") + 8
+        heights = [theme.text_height(c, width - 70, "small") + 20 for c in self.choices]
+        title_h = theme.line_height("heading") + 14
+        if self.answer is None:
+            body = q_h + sum(x + 10 for x in heights)
+        else:
+            body = (
+                q_h
+                + theme.line_height("heading")
+                + 16
+                + theme.text_height(self.explanation, width, "body")
+                + 20
+            )
+        height = 24 + title_h + body + (h + 50 if self.answer is not None else 30)
+        self.panel = panel_rect(QUESTION_W, height)
+        self.q_rect = pygame.Rect(self.panel.x + 40, self.panel.y + 24 + title_h, width, q_h)
+        y = self.q_rect.bottom + 6
+        first = None
+        if self.answer is None:
+            for i, (text, row_h) in enumerate(zip(self.choices, heights, strict=True)):
+                rect = (self.panel.x + 40, y, width, row_h)
+                tile = make_tile(
+                    self, rect, self._choice_painter(i, text), lambda i=i: self.choose(i)
+                )
+                first = first or tile
+                y += row_h + 10
+        else:
+            self.feedback_y = y
+            first = self.button(
+                ((W - 360) // 2, self.panel.bottom - h - 24, 360, h),
+                self.t("question.next"),
+                self.host.complete,
+            )
+        self.default_focus = first
+
+    def _choice_painter(self, index, text):
+        def paint(surface, tile):
+            theme = self.theme
+            colors = theme.colors
+            hot = tile.hovered or tile.focused
+            fill = mix(colors.panel, colors.second, 0.18 if hot else 0.06)
+            pygame.draw.rect(surface, fill, tile.rect, border_radius=12)
+            pygame.draw.rect(
+                surface,
+                colors.second if hot else colors.panel_edge,
+                tile.rect,
+                3 if hot else 2,
+                border_radius=12,
+            )
+            letter = "ABCDEFGHIJ"[index]
+            badge = pygame.Rect(tile.rect.x + 10, tile.rect.centery - 20, 40, 40)
+            pygame.draw.circle(surface, colors.second, badge.center, 20)
+            theme.text(surface, letter, badge.center, "body", theme.ink_on(colors.second), "center")
+            draw_text(
+                theme,
+                surface,
+                text,
+                tile.rect.inflate(-80, -16).move(30, 0),
+                "small",
+                None,
+                "left",
+                "middle",
+            )
+
+        return paint
+
+    def choose(self, index):
+        question = self.host.niveau.question
+        refus = self.host.partie.jouer(
+            {"type": "repondre", "question": question["id"], "choix": index}
+        )
+        if refus:
+            self.app.notify(refus, "warn")
+        self.answer = index
+        self.app.play("success" if index == question.get("bonne") else "error")
+        self.rebuild()
+
+    def back(self):
+        if self.answer is None:
+            self.app.play("click")
+            self.app.scenes.pop()
+        else:
+            self.host.complete()
+
+    def draw_content(self, surface):
+        theme = self.theme
+        colors = theme.colors
+        theme.draw_panel(surface, self.panel)
+        rect = pygame.Rect(
+            self.panel.x + 30, self.panel.y + 20, QUESTION_W - 60, theme.line_height("heading")
+        )
+        draw_text(
+            theme,
+            surface,
+            self.t("question.title"),
+            rect,
+            "heading",
+            colors.accent,
+            "center",
+            "middle",
+        )
+        draw_text(theme, surface, self.question, self.q_rect, "body")
+        if self.answer is not None:
+            right = self.answer == self.host.niveau.question.get("bonne")
+            y = self.feedback_y
+            key = "question.right" if right else "question.wrong"
+            color = colors.good if right else colors.bad
+            theme.text(surface, self.t(key), (self.q_rect.x, y), "heading", color)
+            y += theme.line_height("heading") + 12
+            rect = pygame.Rect(
+                self.q_rect.x,
+                y,
+                self.q_rect.width,
+                self.panel.bottom - y - theme.control_height - 40,
+            )
+            draw_text(theme, surface, self.explanation, rect, "body")
