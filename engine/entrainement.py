@@ -14,7 +14,7 @@ avec la graine, puis on la parcourt dans l'ordre, en boucle. Avec des lots de
 import math
 import random
 
-from engine import gpt
+from engine import gpt, marche_arriere
 from engine.adam import Adam
 from engine.donnees import ErreurDonnees, expliquer_problemes, formater_training, valider_vocab
 from engine.vocab import VOCAB_STANDARD
@@ -41,7 +41,7 @@ class Entrainement:
         graine=42,
         vocab=VOCAB_STANDARD,
         poids=None,
-        calcul=gpt.perte_et_gradients_lot,
+        calcul=marche_arriere.perte_et_gradients_lot,
     ):
         mots = list(mots_train)
         if not mots:

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from engine import gpt, gpt_valeur
+from engine import gpt, gpt_valeur, marche_arriere
 from engine.autograd import Valeur
 
 TOLERANCE = 1e-9
@@ -36,7 +36,7 @@ def test_gradients_rapides_egaux_a_ceux_de_valeur(graine):
     # several lengths: short, exactly the context, longer than the context (truncated)
     for longueur in (2, 3, config.block_size + 1, config.block_size + 4):
         jetons = sequence_au_hasard(rng, config, longueur)
-        perte, grads = gpt.perte_et_gradients(poids, config, jetons)
+        perte, grads = marche_arriere.perte_et_gradients(poids, config, jetons)
         perte_ref, grads_ref = gpt_valeur.perte_et_gradients(poids, config, jetons)
         assert perte == pytest.approx(perte_ref, rel=TOLERANCE)
         assert gpt_valeur.ecart_relatif_max(grads, grads_ref) < TOLERANCE
@@ -50,7 +50,7 @@ def test_gradients_sur_des_poids_plus_grands():
     poids = gpt.init_poids(config, 3)
     poids = {nom: [[x * 10 for x in ligne] for ligne in m] for nom, m in poids.items()}
     jetons = sequence_au_hasard(rng, config, 7)
-    _, grads = gpt.perte_et_gradients(poids, config, jetons)
+    _, grads = marche_arriere.perte_et_gradients(poids, config, jetons)
     _, grads_ref = gpt_valeur.perte_et_gradients(poids, config, jetons)
     assert gpt_valeur.ecart_relatif_max(grads, grads_ref) < TOLERANCE
 
@@ -70,8 +70,8 @@ def test_lot_egal_a_la_moyenne_des_sequences():
     config = gpt.Config(n_embd=8, n_head=2, n_layer=1, block_size=5, vocab_size=7)
     poids = gpt.init_poids(config, 1)
     sequences = [[0, 1, 2, 0], [0, 3, 0], [0, 4, 5, 6, 1, 2, 3, 0]]
-    perte, grads = gpt.perte_et_gradients_lot(poids, config, sequences)
-    seules = [gpt.perte_et_gradients(poids, config, s) for s in sequences]
+    perte, grads = marche_arriere.perte_et_gradients_lot(poids, config, sequences)
+    seules = [marche_arriere.perte_et_gradients(poids, config, s) for s in sequences]
     assert perte == pytest.approx(sum(p for p, _ in seules) / 3, rel=1e-12)
     moyenne = {
         nom: [
@@ -91,11 +91,11 @@ def test_sequence_coupee_au_contexte():
     poids = gpt.init_poids(config, 0)
     longue = [0, 1, 2, 3, 4, 1, 0]
     assert gpt.longueur_utile(config, longue) == 3
-    assert gpt.perte_et_gradients(poids, config, longue)[0] == pytest.approx(
-        gpt.perte_et_gradients(poids, config, longue[:4])[0], rel=1e-15
+    assert marche_arriere.perte_et_gradients(poids, config, longue)[0] == pytest.approx(
+        marche_arriere.perte_et_gradients(poids, config, longue[:4])[0], rel=1e-15
     )
     with pytest.raises(ValueError):
-        gpt.perte_et_gradients(poids, config, [0])
+        marche_arriere.perte_et_gradients(poids, config, [0])
 
 
 def test_init_poids_comme_microgpt():
@@ -186,11 +186,12 @@ def test_le_gpt_utilise_vraiment_attention(monkeypatch):
         return vraie(requete, cles, valeurs)
 
     monkeypatch.setattr(gpt, "attention", espionne)
+    monkeypatch.setattr(marche_arriere, "attention", espionne)  # training uses the same one
     gpt.probabilites_suivantes(poids, config, [0, 1, 2])
     # 3 positions × 2 layers × 2 heads, each seeing the past and itself
     assert sorted(appels) == sorted([1, 2, 3] * 4)
     appels.clear()
-    gpt.perte_et_gradients(poids, config, [0, 1, 2, 0])
+    marche_arriere.perte_et_gradients(poids, config, [0, 1, 2, 0])
     assert len(appels) == 3 * 2 * 2
 
 

@@ -49,14 +49,14 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
     One reference step, then its share of fast steps, and so on: both see the
     same machine load, which matters on a computer shared with other programs.
     """
-    from engine import gpt, gpt_valeur
+    from engine import gpt_valeur, marche_arriere
     from engine.entrainement import Entrainement
 
     planned = max(ref_steps, fast_steps)
     runs, clocks = {}, {}
     for name, compute in (
         ("reference", gpt_valeur.perte_et_gradients_lot),
-        ("fast", gpt.perte_et_gradients_lot),
+        ("fast", marche_arriere.perte_et_gradients_lot),
     ):
         runs[name] = Entrainement(
             words, config, etapes=planned, graine=seed, vocab=vocab, calcul=compute
@@ -74,11 +74,11 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
 
 def gradient_gap(weights, config, sequences):
     """Largest relative gap between fast and Valeur gradients over a few sequences."""
-    from engine import gpt, gpt_valeur
+    from engine import gpt_valeur, marche_arriere
 
     gaps = []
     for tokens in sequences:
-        _, fast = gpt.perte_et_gradients(weights, config, tokens)
+        _, fast = marche_arriere.perte_et_gradients(weights, config, tokens)
         _, reference = gpt_valeur.perte_et_gradients(weights, config, tokens)
         gaps.append(gpt_valeur.ecart_relatif_max(fast, reference))
     return max(gaps)

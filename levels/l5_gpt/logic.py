@@ -24,9 +24,9 @@ TOUTES ces barres à la fois :
 
 from dataclasses import dataclass, field
 
-from engine.entrainement import Entrainement, perte_validation
+from engine.autograd import Valeur
 from engine.generation import generer
-from engine.gpt import attention, perte_et_gradients
+from engine.gpt import attention, gpt
 from levels.base import ActionRefusee, Objectif, lire_entier, lire_nombre
 from levels.l5_gpt.atelier import Atelier, EtatAtelier
 
@@ -108,7 +108,7 @@ class NiveauGPT(Atelier):
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
     defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
     question = QUESTION
-    fonctions_capot = (Entrainement.pas, perte_et_gradients, attention, perte_validation, generer)
+    fonctions_capot = (gpt, attention, Valeur.backward, generer)
     blocs = BLOCS
     ordre = ORDRE_GPT
 
