@@ -34,14 +34,18 @@ class Adam:
         return self.lr * max(0.0, 1 - self.etape / self.etapes)
 
     def appliquer(self, poids, gradients):
-        """Corrige `poids` (sur place) avec `gradients` ; renvoie le lr utilisé."""
+        """Corrige `poids` (sur place) avec `gradients` ; renvoie le lr utilisé.
+
+        `gradients` a la forme de `poids`, ou bien c'est déjà une seule liste
+        (tous les gradients à la suite, dans l'ordre de `poids`).
+        """
         lr_t = self.taux()
         b1, b2, eps, sqrt = self.beta1, self.beta2, self.eps, math.sqrt
         c1, c2 = 1 - b1, 1 - b2
         # au début, m et v partent de 0 : on les « regonfle » (correction du biais)
         pas = lr_t / (1 - b1 ** (self.etape + 1))
         inv_v = 1 / (1 - b2 ** (self.etape + 1))
-        g = aplatir(gradients, self.noms)
+        g = gradients if isinstance(gradients, list) else aplatir(gradients, self.noms)
         m = self.m = [b1 * a + c1 * x for a, x in zip(self.m, g, strict=True)]
         v = self.v = [b2 * a + c2 * x * x for a, x in zip(self.v, g, strict=True)]
         p = aplatir(poids, self.noms)

@@ -14,7 +14,7 @@ avec la graine, puis on la parcourt dans l'ordre, en boucle. Avec des lots de
 import math
 import random
 
-from engine import gpt, marche_arriere
+from engine import gpt, marche_arriere, parallele
 from engine.adam import Adam
 from engine.donnees import ErreurDonnees, expliquer_problemes, formater_training, valider_vocab
 from engine.vocab import VOCAB_STANDARD
@@ -29,6 +29,9 @@ class Entrainement:
     `init_poids(config, graine)`. `calcul` est la fonction qui donne (perte,
     gradients) pour une liste de séquences : le moteur rapide par défaut, ou
     `engine.gpt_valeur.perte_et_gradients_lot` pour la référence.
+    `travailleurs` : combien de processus se partagent les mots d'un lot (None :
+    les cœurs de l'ordinateur moins un) ; le résultat est le même au bit près
+    (voir `engine.parallele`).
     """
 
     def __init__(
@@ -42,6 +45,7 @@ class Entrainement:
         vocab=VOCAB_STANDARD,
         poids=None,
         calcul=marche_arriere.perte_et_gradients_lot,
+        travailleurs=None,
     ):
         mots = list(mots_train)
         if not mots:
@@ -62,7 +66,7 @@ class Entrainement:
         self.config, self.vocab, self.batch, self.graine = config, vocab, batch, graine
         self.poids = poids if poids is not None else gpt.init_poids(config, graine)
         self.adam = Adam(self.poids, lr=lr, etapes=etapes)
-        self.calcul = calcul
+        self.calcul, self.travailleurs = calcul, travailleurs
         self.pertes = []  # la perte de chaque étape, pour la courbe
 
     @property
@@ -95,7 +99,9 @@ class Entrainement:
         debut = self.etape * self.batch
         n = len(self.sequences)
         lot = [self.sequences[(debut + i) % n] for i in range(self.batch)]
-        perte, gradients = self.calcul(self.poids, self.config, lot)
+        perte, gradients = parallele.perte_et_gradients_repartis(
+            self.calcul, self.poids, self.config, lot, self.travailleurs
+        )
         lr = self.adam.appliquer(self.poids, gradients)
         self.pertes.append(perte)
         recentes = self.pertes[-FENETRE_MOYENNE:]

@@ -2,7 +2,7 @@
 
 Chaque nombre est une `Valeur` qui se souvient de son calcul ; `backward()`
 trouve tous les gradients tout seul. C'est la référence : le moteur rapide
-(`engine.gpt`) doit donner exactement les mêmes gradients.
+(`engine.marche_arriere`) doit donner exactement les mêmes gradients.
 """
 
 from engine.autograd import Valeur
@@ -79,14 +79,15 @@ def perte(poids_valeurs, config, jetons):
 
 
 def perte_et_gradients(poids, config, jetons):
-    """Même contrat que `engine.gpt.perte_et_gradients`, calculé avec `Valeur`."""
+    """Même contrat que `engine.marche_arriere.perte_et_gradients`, calculé avec `Valeur`."""
     return perte_et_gradients_lot(poids, config, [jetons])
 
 
-def perte_et_gradients_lot(poids, config, sequences):
-    """Même contrat que `engine.gpt.perte_et_gradients_lot` (pertes et gradients moyennés)."""
+def perte_et_gradients_lot(poids, config, sequences, taille_lot=None):
+    """Même contrat que `engine.marche_arriere.perte_et_gradients_lot` (pertes et gradients)."""
     poids_valeurs = vers_valeurs(poids)
-    total = sum(perte(poids_valeurs, config, jetons) for jetons in sequences) / len(sequences)
+    taille_lot = taille_lot or len(sequences)
+    total = sum(perte(poids_valeurs, config, jetons) for jetons in sequences) / taille_lot
     total.backward()
     grads = {nom: [[p.grad for p in ligne] for ligne in m] for nom, m in poids_valeurs.items()}
     return total.data, grads
