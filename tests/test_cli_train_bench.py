@@ -1,6 +1,7 @@
 """`tuto-llm train` and `tuto-llm bench`: JSON contracts and French errors (exit 2)."""
 
 import json
+import platform
 
 import pytest
 
@@ -49,6 +50,22 @@ def test_train_json(liste, capsys):
     assert resultat["config"]["n_embd"] == 8
     assert resultat["val_words"] == 3 and resultat["train_words"] == 25
     assert "30/30" in sortie.err  # the progress bar
+    assert resultat["python"] == platform.python_version()
+    assert resultat["workers"] >= 1 and resultat["cores"] >= 1
+    assert resultat["command_seconds"] >= resultat["loop_seconds"] == resultat["seconds"]
+
+
+def test_train_workers_meme_resultat(liste, capsys):
+    """Two processes share each batch: the same model, to the last digit."""
+    resultats = []
+    for workers in ("1", "2"):
+        options = ["--steps", "6", "--batch", "8", "--workers", workers, "--json", *PETIT]
+        assert main(["train", "--dataset", liste, *options]) == 0
+        resultats.append(derniere_ligne_json(capsys.readouterr().out))
+    for resultat in resultats:
+        for cle in ("seconds", "loop_seconds", "command_seconds", "steps_per_s", "workers"):
+            del resultat[cle]
+    assert resultats[0] == resultats[1]
 
 
 def test_train_meme_graine_meme_resultat(liste, capsys):
@@ -57,7 +74,8 @@ def test_train_meme_graine_meme_resultat(liste, capsys):
         main(["train", "--dataset", liste, "--steps", "10", "--batch", "2", "--json", *PETIT])
         resultats.append(derniere_ligne_json(capsys.readouterr().out))
     for resultat in resultats:
-        del resultat["seconds"], resultat["steps_per_s"]
+        for cle in ("seconds", "loop_seconds", "command_seconds", "steps_per_s"):
+            del resultat[cle]
     assert resultats[0] == resultats[1]
 
 
@@ -141,6 +159,8 @@ def test_un_seul_mot(tmp_path, capsys):
         (["--context", "1"], "--context"),
         (["--temperature", "-1"], "--temperature"),
         (["--seed", "-3"], "--seed"),
+        (["--workers", "0"], "--workers"),
+        (["--workers", "tous"], "--workers"),
     ],
 )
 def test_tailles_absurdes(liste, capsys, options, attendu):
@@ -155,7 +175,10 @@ def test_save_dans_un_dossier_absent(liste, tmp_path, capsys):
 
 def test_bench_json(liste, capsys, monkeypatch):
     monkeypatch.setattr(bench, "GRADIENT_WORDS", 1)
-    code = main(["bench", "--dataset", liste, "--ref-steps", "2", "--steps", "6", "--json"])
+    code = main(
+        ["bench", "--dataset", liste, "--ref-steps", "2", "--steps", "6", "--json"]
+        + ["--workers-steps", "2"]
+    )
     assert code == 0
     resultat = derniere_ligne_json(capsys.readouterr().out)
     for cle in ("reference_steps_per_s", "fast_steps_per_s", "ratio", "max_grad_rel_diff"):
@@ -169,11 +192,17 @@ def test_bench_json(liste, capsys, monkeypatch):
     }
     assert resultat["max_grad_rel_diff"] < 1e-9
     assert resultat["max_loss_diff"] < 1e-9
+    assert resultat["python"] == platform.python_version()
+    workers = resultat["workers"]
+    assert workers["batch"] == 8 and workers["cores"] >= 1
+    assert workers["names_per_s_1"] > 0 and workers["names_per_s_all"] > 0
+    assert workers["same_weights"] is True
 
 
 def test_bench_resume_francais(liste, capsys, monkeypatch):
     monkeypatch.setattr(bench, "GRADIENT_WORDS", 1)
-    assert main(["bench", "--dataset", liste, "--ref-steps", "1", "--steps", "3"]) == 0
+    options = ["--ref-steps", "1", "--steps", "3", "--workers-steps", "1"]
+    assert main(["bench", "--dataset", liste, *options]) == 0
     assert "fois plus vite" in capsys.readouterr().out
 
 

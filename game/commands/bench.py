@@ -6,17 +6,23 @@ busy machine slows both alike). With `--json`, the last stdout line is one JSON
 object: reference_steps_per_s, fast_steps_per_s, ratio (wall clock), cpu_ratio
 (CPU time, less sensitive to other programs), max_grad_rel_diff (fast vs Valeur
 gradients on the same weights and names, at the start and after the fast run),
-max_loss_diff (the two loss curves over the reference steps), config…
+max_loss_diff (the two loss curves over the reference steps), config…, python
+(the version) and `workers`: the fast engine at batch 8 with one process and with
+every core (`engine.parallele`), turn by turn too: {"batch", "cores",
+"names_per_s_1", "names_per_s_all", "ratio", "same_weights"}.
 """
 
 import json
 import os
+import platform
 import time
 
 NAME = "bench"
 HELP = "compare la vitesse du moteur rapide et de la version Valeur (référence)"
 
 GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and at the end
+WORKERS_BATCH = 8  # names per step for the one-core / every-core comparison
+WORKERS_ROUND = 4  # steps per turn in that comparison
 
 
 def add_arguments(parser):
@@ -25,6 +31,11 @@ def add_arguments(parser):
     )
     parser.add_argument("--ref-steps", default="40", help="étapes de la référence Valeur (40)")
     parser.add_argument("--steps", default="300", help="étapes du moteur rapide (300)")
+    parser.add_argument(
+        "--workers-steps",
+        default="40",
+        help="étapes de 8 mots pour comparer un cœur et tous les cœurs (40)",
+    )
     parser.add_argument("--seed", default="42", help="graine du hasard (42)")
     parser.add_argument("--json", action="store_true", help="un objet JSON sur la dernière ligne")
 
@@ -72,6 +83,37 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
     return runs, clocks
 
 
+def workers_comparison(words, config, vocab, steps, seed):
+    """Names per second at batch 8 on one process and on every core, turn by turn."""
+    from engine import parallele
+    from engine.entrainement import Entrainement
+
+    cores = parallele.coeurs()
+    runs, clocks = {}, {}
+    for workers in (1, cores):
+        runs[workers] = Entrainement(
+            words, config, etapes=steps, batch=WORKERS_BATCH, graine=seed, vocab=vocab,
+            travailleurs=workers,
+        )  # fmt: skip
+        clocks[workers] = Stopwatch()
+    if cores > 1:
+        parallele._equipe(cores - 1)  # the helpers start before the clock does
+    while runs[1].etape < steps:
+        for workers, run in runs.items():
+            with clocks[workers]:
+                run.tranche(WORKERS_ROUND)
+    names = steps * WORKERS_BATCH
+    one, every = names / clocks[1].wall, names / clocks[cores].wall
+    return {
+        "batch": WORKERS_BATCH,
+        "cores": cores,
+        "names_per_s_1": round(one, 1),
+        "names_per_s_all": round(every, 1),
+        "ratio": round(every / one, 2),
+        "same_weights": runs[1].poids == runs[cores].poids,
+    }
+
+
 def gradient_gap(weights, config, sequences):
     """Largest relative gap between fast and Valeur gradients over a few sequences."""
     from engine import gpt_valeur, marche_arriere
@@ -89,7 +131,7 @@ def predicted_tokens(sequences, config):
     return sum(min(config.block_size, len(tokens) - 1) for tokens in sequences)
 
 
-def bench(words, vocab, ref_steps, fast_steps, seed):
+def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=40):
     from engine import gpt
     from engine.donnees import separer_train_val
     from engine.gpt import Config
@@ -105,6 +147,7 @@ def bench(words, vocab, ref_steps, fast_steps, seed):
         gradient_gap(start_weights, config, sequences),
         gradient_gap(fast_run.poids, config, later),
     )
+    workers = workers_comparison(train_words, config, vocab, workers_steps, seed)
     loss_gap = max(
         abs(a - b) for a, b in zip(ref_run.pertes, fast_run.pertes[:ref_steps], strict=False)
     )
@@ -131,6 +174,8 @@ def bench(words, vocab, ref_steps, fast_steps, seed):
         "fast_seconds_per_1000_steps": round(1000 / fast_speed, 2),
         "max_grad_rel_diff": grad_gap,
         "max_loss_diff": loss_gap,
+        "python": platform.python_version(),
+        "workers": workers,
         "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
 
@@ -140,9 +185,10 @@ def run(args):
 
     ref_steps = parse_int(args, "ref_steps", (1, 1000))
     fast_steps = parse_int(args, "steps", (1, 100_000))
+    workers_steps = parse_int(args, "workers_steps", (1, 100_000))
     seed = parse_int(args, "seed", (0, 2**63))
     words, vocab = load_words(args.dataset)
-    result = bench(words, vocab, ref_steps, fast_steps, seed)
+    result = bench(words, vocab, ref_steps, fast_steps, seed, workers_steps)
     result["dataset"] = str(args.dataset)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -159,5 +205,11 @@ def run(args):
             f"Écart relatif maximal entre les gradients des deux moteurs : "
             f"{result['max_grad_rel_diff']:.1e} ; entre leurs pertes : "
             f"{result['max_loss_diff']:.1e}."
+        )
+        w = result["workers"]
+        print(
+            f"Lots de {w['batch']} mots : {w['names_per_s_1']:.0f} mots par seconde sur un cœur, "
+            f"{w['names_per_s_all']:.0f} sur {w['cores']} cœurs ({w['ratio']} fois plus), "
+            f"Python {result['python']}."
         )
     return 0

@@ -1,7 +1,9 @@
 """`tuto-llm train`: train the tiny GPT from the command line.
 
 Progress bar on stderr; with `--json`, one JSON object on the last stdout line:
-steps, seconds, steps_per_s, train_loss (mean of the last 100 steps), val_loss
+steps, seconds (the training loop only, also as loop_seconds), steps_per_s,
+command_seconds (the whole command: loading, training, evaluation, sampling),
+python (the version), cores, workers, train_loss (mean of the last 100 steps), val_loss
 (per-token loss on the whole held-out split of `engine.donnees.separer_train_val`),
 bigram_val_loss (a bigram model on the same split), samples (20 names),
 novel_fraction (share of 200 names at temperature 0.8 that are non-empty and not
@@ -10,6 +12,7 @@ in the training set), plus config, params, batch, lr, seed, dataset, saved.
 
 import json
 import math
+import platform
 import sys
 import time
 from pathlib import Path
@@ -29,6 +32,7 @@ INT_LIMITS = {
     "heads": (1, 64),
     "layers": (1, 8),
     "context": (2, 128),
+    "workers": (1, 64),
 }
 OPTION_NAMES = {
     "steps": "--steps (le nombre d'étapes)",
@@ -37,8 +41,10 @@ OPTION_NAMES = {
     "heads": "--heads (le nombre de têtes d'attention)",
     "layers": "--layers (le nombre de couches)",
     "context": "--context (la longueur du contexte)",
+    "workers": "--workers (le nombre de processus qui calculent)",
     "seed": "--seed (la graine du hasard)",
     "ref_steps": "--ref-steps (les étapes de la référence Valeur)",
+    "workers_steps": "--workers-steps (les étapes de la comparaison des cœurs)",
     "lr": "--lr (le pas d'apprentissage)",
     "temperature": "--temperature",
 }
@@ -51,6 +57,12 @@ def add_arguments(parser):
     parser.add_argument("--steps", default="1000", help="nombre d'étapes (1000)")
     parser.add_argument("--seed", default="42", help="graine du hasard (42)")
     parser.add_argument("--batch", default="1", help="mots par étape, gradients moyennés (1)")
+    parser.add_argument(
+        "--workers",
+        default=None,
+        help="processus qui se partagent les mots d'un lot (par défaut : les cœurs moins un) ; "
+        "le résultat ne change pas",
+    )
     parser.add_argument("--lr", default="0.01", help="pas d'apprentissage de départ (0.01)")
     parser.add_argument("--embd", default="16", help="largeur du modèle, n_embd (16)")
     parser.add_argument("--heads", default="4", help="têtes d'attention, n_head (4)")
@@ -111,8 +123,11 @@ def parse_float(args, name, low, high, low_included):
 
 def parse_settings(args):
     """All the numeric options, checked; returns a dict."""
+    from engine.parallele import travailleurs_par_defaut
     from game.cli import CliError
 
+    if getattr(args, "workers", None) is None:
+        args.workers = str(travailleurs_par_defaut())
     settings = {name: parse_int(args, name, limits) for name, limits in INT_LIMITS.items()}
     settings["seed"] = parse_int(args, "seed", (0, 2**63))
     settings["lr"] = parse_float(args, "lr", 0.0, 1.0, low_included=False)
@@ -215,6 +230,7 @@ def train(words, vocab, settings, progress=True):
     from engine.entrainement import Entrainement, perte_validation
     from engine.generation import generer
     from engine.gpt import nombre_parametres
+    from engine.parallele import coeurs
 
     config = make_config(settings, vocab)
     train_words, val_words = separer_train_val(words)
@@ -226,6 +242,7 @@ def train(words, vocab, settings, progress=True):
         batch=settings["batch"],
         graine=settings["seed"],
         vocab=vocab,
+        travailleurs=settings["workers"],
     )
     bar = ProgressBar(settings["steps"]) if progress else None
     start = time.perf_counter()
@@ -239,6 +256,7 @@ def train(words, vocab, settings, progress=True):
     result = {
         "steps": settings["steps"],
         "seconds": round(seconds, 3),
+        "loop_seconds": round(seconds, 3),
         "steps_per_s": round(settings["steps"] / seconds, 2) if seconds > 0 else None,
         "train_loss": round(sum(recent) / len(recent), 4),
         "val_loss": round(perte_validation(run.poids, config, val_words, vocab), 4),
@@ -260,6 +278,9 @@ def train(words, vocab, settings, progress=True):
         "config": config.vers_dict(),
         "params": nombre_parametres(config),
         "batch": settings["batch"],
+        "workers": settings["workers"],
+        "cores": coeurs(),
+        "python": platform.python_version(),
         "lr": settings["lr"],
         "seed": seed,
         "temperature": settings["temperature"],
@@ -277,7 +298,8 @@ def print_summary(result):
     )
     print(
         f"{result['steps']} étapes de {result['batch']} mot(s) en {result['seconds']:.1f} s "
-        f"({result['steps_per_s']} étapes par seconde)."
+        f"({result['steps_per_s']} étapes par seconde, {result['workers']} processus, "
+        f"Python {result['python']})."
     )
     print(f"Perte d'entraînement (100 dernières étapes) : {result['train_loss']:.4f}")
     print(
@@ -294,6 +316,7 @@ def run(args):
     from engine.sauvegarde import sauvegarder
     from game.cli import CliError
 
+    started = time.perf_counter()
     settings = parse_settings(args)
     if args.save:
         check_save_path(args.save)
@@ -310,6 +333,7 @@ def run(args):
                 f"({error.strerror or error})."
             ) from None
         result["saved"] = str(args.save)
+    result["command_seconds"] = round(time.perf_counter() - started, 3)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
