@@ -533,18 +533,22 @@ def busy_steps(steps, work=2000):
     return total
 
 
-def gpt_training(etapes=300, graine=42, dataset="prenoms"):
+def gpt_training(etapes=300, graine=42, dataset="prenoms", batch=1, travailleurs=None):
     """The tiny GPT's real training (engine.entrainement), one yield per step.
 
     Used by the perf command to compare training inside the game with headless
-    training; returns {"etapes", "perte"} at the end.
+    training; returns {"etapes", "perte"} at the end. With `batch` > 4, the names
+    of a step are shared by `travailleurs` processes (engine.parallele): the same
+    losses, bit for bit, even from the game's worker process.
     """
     from engine.donnees import charger_dataset
     from engine.entrainement import Entrainement
     from engine.gpt import Config
 
     mots = charger_dataset(dataset)
-    entrainement = Entrainement(mots, Config(), lr=0.01, etapes=etapes, batch=1, graine=graine)
+    entrainement = Entrainement(
+        mots, Config(), etapes=etapes, batch=batch, graine=graine, travailleurs=travailleurs
+    )
     stats = None
     for _ in range(etapes):
         stats = entrainement.pas()

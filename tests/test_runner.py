@@ -5,7 +5,7 @@ import time
 import pytest
 from test_app_support import fake_level  # noqa: F401 - fixture
 
-from game.runner import Runner, busy_steps
+from game.runner import Runner, busy_steps, gpt_training
 from levels.base import Partie
 
 
@@ -127,3 +127,17 @@ def test_worker_is_reused_and_survives_being_killed():
     finally:
         runner.shutdown()
     assert runner._worker is None
+
+
+def test_worker_trains_on_several_cores_with_the_same_result():
+    """The game's worker process shares a batch with training helpers: same losses."""
+    runner = Runner(mode="worker")
+    try:
+        job = runner.run_generator(gpt_training, 3, 42, "prenoms", 8, 2)
+        _drain(runner, job)
+    finally:
+        runner.shutdown()
+    assert job.error is None
+    local = gpt_training(3, 42, "prenoms", 8, 1)
+    pertes = [info["perte"] for info in local]
+    assert job.result == {"etapes": 3, "perte": pertes[-1]}

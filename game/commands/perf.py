@@ -7,7 +7,10 @@
   A frame's time is handle_event + update + draw + scale (never the clock's sleep).
 - Training: the tiny GPT's real training (`game.runner.gpt_training`) runs first
   headless, then in the game's runner (a worker process) while the game draws the
-  level screen at 60 fps; both speeds are printed in steps per second.
+  level screen at 60 fps; both speeds are printed in steps per second. The two
+  alternate over three rounds of at least `MIN_ROUND_S` seconds each (a short round
+  mostly measures the worker's start and the machine's mood), and the ratio of each
+  round is printed too.
 
 The last line of the output is one JSON object (with `--json`, the only line).
 """
@@ -16,6 +19,9 @@ NAME = "perf"
 HELP = "mesure le temps de chaque image du jeu et la vitesse d'entraînement (sans fenêtre)"
 
 TARGET_MS = 1000 / 60
+ROUNDS = 3
+MIN_ROUND_S = 4.0  # each headless / in-game round trains at least this long
+CALIBRATION_STEPS = 30
 
 
 def add_arguments(parser):
@@ -82,6 +88,15 @@ def headless_training(etapes):
     return steps / (time.perf_counter() - start)
 
 
+def round_plan(etapes):
+    """(rounds, steps per round): a third of `etapes` each, but at least MIN_ROUND_S
+    seconds of training; a tiny `etapes` (a quick check) is one short round."""
+    if etapes < 90:
+        return 1, etapes
+    speed = headless_training(CALIBRATION_STEPS)
+    return ROUNDS, max(etapes // ROUNDS, round(speed * MIN_ROUND_S))
+
+
 def in_game_training(app, setup, etapes, mode):
     """Steps/s of the training run by the game's runner while frames are drawn at 60 fps."""
     import time
@@ -145,13 +160,11 @@ def run_perf(names=None, frames=300, etapes=1000, window="1280x720", mode="worke
                 # Headless and in-game runs alternate, so that other programs using the
                 # CPU at that moment weigh on both the same way; medians are reported.
                 training_setup = _training_setup(app, setups)
-                rounds = 3 if etapes >= 90 else 1
+                rounds, steps = round_plan(etapes)
                 headless_runs, game_runs, times = [], [], []
                 for _ in range(rounds):
-                    headless_runs.append(headless_training(etapes // rounds))
-                    speed, frame_times = in_game_training(
-                        app, training_setup, etapes // rounds, mode
-                    )
+                    headless_runs.append(headless_training(steps))
+                    speed, frame_times = in_game_training(app, training_setup, steps, mode)
                     game_runs.append(speed)
                     times.extend(frame_times)
                 headless = _median(headless_runs)
@@ -168,6 +181,7 @@ def run_perf(names=None, frames=300, etapes=1000, window="1280x720", mode="worke
                 result["training_steps_per_s_headless"] = round(headless, 1)
                 result["training_ratio"] = round(in_game / headless, 3) if headless else None
                 result["training_mode"] = mode
+                result["training_round_steps"] = steps
                 result["window"] = list(size)
             finally:
                 app.close()

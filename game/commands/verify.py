@@ -2,7 +2,8 @@
 whether the goal is really reached (in French), with the recomputed figures and stars.
 
 Nothing written in a file is trusted except its seed and its actions: every figure
-is recomputed. Exit status 0 only if every file is valid.
+is recomputed. Exit status 0 only if every file is valid. Several files are replayed
+in parallel, one per core (results still printed in the order given).
 """
 
 NAME = "verify"
@@ -189,13 +190,61 @@ def _plain(value):
     return value
 
 
+def _worker_init():
+    """In a verification process: one core each, so no nested training helpers.
+
+    Its own session, like the training helpers (`engine.parallele`): on Linux a
+    session shares one slice of a busy computer, so this is what lets the files
+    really use every core when other programs run too. Ctrl+C is handled by `run`.
+    """
+    import contextlib
+    import os
+
+    from engine import parallele
+
+    parallele.fixer_defaut(1)
+    if hasattr(os, "setsid"):
+        with contextlib.suppress(OSError):
+            os.setsid()
+
+
+def verify_files(names):
+    """(journal, Verdict) for each file, in the order given; several cores if there are some."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from engine.parallele import coeurs
+
+    processes = min(len(names), coeurs())
+    if processes < 2:
+        yield from map(verify_file, names)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    done = 0
+    others = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
+    try:
+        for result in pool.map(verify_file, names):
+            done += 1
+            yield result
+    except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
+        yield from map(verify_file, names[done:])
+    except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in set(multiprocessing.active_children()) - others:
+            child.terminate()
+        raise
+    pool.shutdown()
+
+
 def run(args):
     import json
 
     valid_count = 0
     results = []
-    for name in args.fichiers:
-        journal, verdict = verify_file(name)
+    for name, (journal, verdict) in zip(args.fichiers, verify_files(args.fichiers), strict=True):
         if hasattr(verdict, "to_json"):  # a run file (game.speedrun.verify.RunVerdict)
             from game.speedrun.report import describe_run
 
