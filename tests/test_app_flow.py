@@ -10,7 +10,8 @@ from game.scenes.intro import FirstLaunchScene
 from game.scenes.level import LevelHost
 from game.scenes.map import MapScene
 from game.scenes.pause import PauseMenu
-from game.scenes.profiles import ProfileChoiceScene, ProfileCreateScene
+from game.scenes.profile_edit import ProfileCreateScene
+from game.scenes.profiles import ProfileChoiceScene
 from game.scenes.question import QuestionPanel
 from game.scenes.result import ResultScene
 from game.scenes.title import TitleScene

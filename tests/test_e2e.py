@@ -23,7 +23,7 @@ from game.scenes.intro import FirstLaunchScene
 from game.scenes.level import LevelHost
 from game.scenes.map import MapScene
 from game.scenes.places import ENDING
-from game.scenes.profiles import ProfileCreateScene
+from game.scenes.profile_edit import ProfileCreateScene
 from game.scenes.proof import ProofPanel
 from game.scenes.question import QuestionPanel
 from game.scenes.result import ResultScene

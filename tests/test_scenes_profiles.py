@@ -9,7 +9,8 @@ import pytest
 from test_app_flow import click, find_button, key, top, type_text
 
 from game.app import App
-from game.scenes.profiles import DeleteProfilePrompt, ProfileChoiceScene, RenameProfileScene
+from game.scenes.profile_edit import DeleteProfilePrompt, RenameProfileScene
+from game.scenes.profiles import ProfileChoiceScene
 from game.scenes.title import TitleScene
 
 
