@@ -14,6 +14,7 @@ import pygame
 
 from game.scenes.avatars import draw_avatar
 from game.scenes.common import Screen, W, draw_star, draw_stars, draw_text, make_tile
+from game.scenes.figures import place_name
 from game.scenes.map_paint import (
     draw_flag,
     draw_sandbox_icon,
@@ -101,11 +102,7 @@ class MapScene(Screen):
                 self.container.focus.set(tile)
 
     def place_name(self, place):
-        if place.kind == "sandbox":
-            return self.t("map.sandbox")
-        if place.kind == "ending":
-            return self.t("map.ending")
-        return self.t("map.level", n=place.number)
+        return place_name(self, place)
 
     def place_title(self, place):
         """The level's own title (from its catalog), or the place name."""
