@@ -107,6 +107,7 @@ class Profile:
     seen_intro: dict[str, bool] = field(default_factory=dict)
     first_launch_done: bool = False
     speedrun: dict[str, Any] = field(default_factory=dict)  # see game.speedrun.records
+    homework: dict[str, Any] = field(default_factory=dict)  # see game.homework.progress
     extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer game, kept as is
 
     @property
@@ -234,6 +235,10 @@ def _profile_from_dict(data: Any) -> Profile:
     speedrun = data.get("speedrun", {})
     _expect(isinstance(speedrun, dict), "speedrun")  # game.speedrun.records cleans the rest
     profile.speedrun = speedrun
+    if "homework" in data:  # a damaged homework part is dropped, never the whole profile
+        from game.homework.progress import clean
+
+        profile.homework = clean(data["homework"])
     known = {f for f in Profile.__dataclass_fields__} | {"version"}
     profile.extra = {k: v for k, v in data.items() if k not in known}
     return profile

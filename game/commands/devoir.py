@@ -105,6 +105,9 @@ def _create(args):
 
 def _sheet_png(texts, path):
     """The PNG sheet, drawn with pygame when it is installed (None otherwise)."""
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.teacher.sheet_png import write_sheet_png
     except ImportError:
