@@ -330,3 +330,13 @@ SETUPS = {
 SETUPS.update(_race_demo.SETUPS)  # the race room's screens (game/scenes/race_demo.py)
 
 __all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups"]
+
+
+def _homework_setups():
+    """The homework screens (pupil and teacher), kept in their own module."""
+    from game.scenes.homework_demo import SETUPS as homework
+
+    return homework
+
+
+SETUPS.update(_homework_setups())

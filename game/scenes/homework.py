@@ -186,10 +186,10 @@ class HomeworkPanel(Overlay):
         for (numero, level_id, done, stars), y in zip(self.rows(), self.row_y, strict=False):
             title = self.app.t(f"{_package(level_id)}.titre")
             text = _t(self, "panneau.niveau", n=numero, titre=title)
-            draw_text(theme, surface, text, (x, y, 420, h), "body", None, "left", "middle")
-            draw_stars(surface, (x + 520, y + h // 2), stars, 14, theme)
+            draw_text(theme, surface, text, (x, y, 400, h), "body", None, "left", "middle")
+            draw_stars(surface, (x + 445, y + h // 2), stars, 14, theme)
             status = _t(self, "panneau.fait" if done else "panneau.a_faire")
-            draw_text(theme, surface, status, (x + 580, y, 150, h), "body",
+            draw_text(theme, surface, status, (x + 500, y, 110, h), "body",
                       colors.good if done else colors.warn, "left", "middle")  # fmt: skip
 
     def _draw_footer(self, surface, x, width):

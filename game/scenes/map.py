@@ -130,6 +130,7 @@ class MapScene(Screen):
         label = self.app.t("common.settings.title")
         width = theme.font("body").size(label)[0] + 3 * theme.pad + 8
         self.button((W - 20 - width, 18, width, h), label, self.settings, "secondary")
+        self.homework_button = self._homework_button(h)
         self.tiles = {}
         default = self.current_place()
         for place in self.places:
@@ -162,6 +163,22 @@ class MapScene(Screen):
 
     def settings(self):
         self.app.push("settings")
+
+    def _homework_button(self, h):
+        """« J'ai un code de devoir », or « Mon devoir (2/4) » once a code is taken."""
+        from game.homework import progress
+
+        code, devoir = progress.active(self.app.profile) if self.app.profile else (None, None)
+        if devoir is None:
+            label, action = self.app.t("devoirs.carte.code"), lambda: self.app.push("homework_code")
+        else:
+            rows = progress.level_status(self.app.profile, code, devoir)
+            done = sum(1 for row in rows if row[2])
+            label = self.app.t("devoirs.carte.mon_devoir", fait=done, total=len(rows))
+            action = lambda: self.app.push("homework", code)  # noqa: E731
+        width = self.theme.font("body").size(label)[0] + self.theme.line_height("body") + 40
+        rect = (W - 20 - width, 720 - h - 18, width, h)
+        return self.button(rect, label, action, "secondary", icon="star")
 
     def back(self):
         """« Changer de joueur »: back to the profile choice."""

@@ -38,6 +38,8 @@ SCENES: dict[str, object] = {
     "race_menu": "game.scenes.race:RaceMenuScene",
     "race_host": "game.scenes.race_board:RaceHostScene",
     "race_runner": "game.scenes.race:RaceRunnerScene",
+    "homework_code": "game.scenes.homework:CodeEntryScene",
+    "homework": "game.scenes.homework:HomeworkPanel",
 }
 
 
