@@ -54,8 +54,13 @@ class CodeEntryScene(Overlay):
         self.container.add(self.field)
         self.default_focus = self.field
         y = self.panel.bottom - h - 30
-        self.button((self.panel.right - 40 - 300, y, 300, h), _t(self, "saisie.valider"),
-                    self.submit, icon="check", sound=None)  # fmt: skip
+        self.button(
+            (self.panel.right - 40 - 300, y, 300, h),
+            _t(self, "saisie.valider"),
+            self.submit,
+            icon="check",
+            sound=None,
+        )
         self.button((x, y, 260, h), _t(self, "saisie.annuler"), self.back, "secondary")
 
     def _changed(self, text):
@@ -79,8 +84,9 @@ class CodeEntryScene(Overlay):
         theme.draw_panel(surface, self.panel, edge=colors.second, width=4)
         x, width = self.panel.x + 40, self.panel.width - 80
         y = self.panel.y + 28
-        draw_text(theme, surface, _t(self, "saisie.titre"), (x, y, width, 50), "title",
-                  None, "center")  # fmt: skip
+        draw_text(
+            theme, surface, _t(self, "saisie.titre"), (x, y, width, 50), "title", None, "center"
+        )
         draw_text(theme, surface, _t(self, "saisie.texte"), (x, y + 70, width, 80), "body")
         if self.error:
             box = pygame.Rect(x, self.panel.y + 260, width, 2 * theme.line_height("body") + 6)
@@ -110,22 +116,37 @@ class HomeworkPanel(Overlay):
         self.row_y = []
         for numero, _level_id, done, _stars in self.rows():
             label = _t(self, "panneau.rejouer" if done else "panneau.jouer")
-            self.button((PANEL.right - 220, y, 180, h), label,
-                        lambda n=numero: self.play_level(n), "secondary" if done else "primary",
-                        icon="play", sound=None)  # fmt: skip
+            self.button(
+                (PANEL.right - 220, y, 180, h),
+                label,
+                lambda n=numero: self.play_level(n),
+                "secondary" if done else "primary",
+                icon="play",
+                sound=None,
+            )
             self.row_y.append(y)
             y += h + 12
         bottom = PANEL.bottom - h - 24
-        self.default_focus = self.button((PANEL.right - 340, bottom, 300, h),
-                                         _t(self, "panneau.rendre"), self.hand_in, icon="check",
-                                         sound=None)  # fmt: skip
-        self.button((PANEL.x + 40, bottom, 200, h), _t(self, "panneau.fermer"), self.back,
-                    "secondary")  # fmt: skip
-        self.button((PANEL.x + 260, bottom, 220, h), _t(self, "panneau.autre"), self.other_code,
-                    "secondary")  # fmt: skip
+        self.default_focus = self.button(
+            (PANEL.right - 340, bottom, 300, h),
+            _t(self, "panneau.rendre"),
+            self.hand_in,
+            icon="check",
+            sound=None,
+        )
+        self.button(
+            (PANEL.x + 40, bottom, 200, h), _t(self, "panneau.fermer"), self.back, "secondary"
+        )
+        self.button(
+            (PANEL.x + 260, bottom, 220, h), _t(self, "panneau.autre"), self.other_code, "secondary"
+        )
         if self.handed_path is not None:
-            self.button((PANEL.right - 340, bottom - h - 70, 300, h), _t(self, "panneau.ouvrir"),
-                        self.open_folder, "secondary")  # fmt: skip
+            self.button(
+                (PANEL.right - 340, bottom - h - 70, 300, h),
+                _t(self, "panneau.ouvrir"),
+                self.open_folder,
+                "secondary",
+            )
 
     def play_level(self, numero):
         from game.policies.devoir import start_level
@@ -168,13 +189,23 @@ class HomeworkPanel(Overlay):
         x, width = PANEL.x + 40, PANEL.width - 80
         if self.devoir is None:
             return
-        draw_text(theme, surface, _t(self, "panneau.titre"), (x, PANEL.y + 22, width, 50),
-                  "title", None, "center")  # fmt: skip
+        draw_text(
+            theme,
+            surface,
+            _t(self, "panneau.titre"),
+            (x, PANEL.y + 22, width, 50),
+            "title",
+            None,
+            "center",
+        )
         devoir = self.devoir
         rule = _t(self, "panneau.regle_etoiles" if devoir.trois_etoiles else "panneau.regle_but")
         hints = _t(self, "panneau.indices_oui" if devoir.indices else "panneau.indices_non")
-        due = (_t(self, "panneau.pour", date=date_fr(devoir.echeance)) if devoir.echeance
-               else _t(self, "panneau.sans_date"))  # fmt: skip
+        due = (
+            _t(self, "panneau.pour", date=date_fr(devoir.echeance))
+            if devoir.echeance
+            else _t(self, "panneau.sans_date")
+        )
         lines = f"{_t(self, 'panneau.code', code=self.code)} · {due}\n{rule} {hints}"
         draw_text(theme, surface, lines, (x, PANEL.y + 86, width, 100), "body", colors.ink_soft)
         self._draw_rows(surface, x)
@@ -189,8 +220,16 @@ class HomeworkPanel(Overlay):
             draw_text(theme, surface, text, (x, y, 400, h), "body", None, "left", "middle")
             draw_stars(surface, (x + 445, y + h // 2), stars, 14, theme)
             status = _t(self, "panneau.fait" if done else "panneau.a_faire")
-            draw_text(theme, surface, status, (x + 500, y, 110, h), "body",
-                      colors.good if done else colors.warn, "left", "middle")  # fmt: skip
+            draw_text(
+                theme,
+                surface,
+                status,
+                (x + 500, y, 110, h),
+                "body",
+                colors.good if done else colors.warn,
+                "left",
+                "middle",
+            )
 
     def _draw_footer(self, surface, x, width):
         theme, colors = self.theme, self.colors
@@ -203,8 +242,14 @@ class HomeworkPanel(Overlay):
         elif entry.get("rendu_le"):
             when = entry["rendu_le"].replace("T", " ")[:16]
             text += "\n" + _t(self, "panneau.deja_rendu", date=when)
-        draw_text(theme, surface, text, (x, y, width, 3 * theme.line_height("small") + 8),
-                  "small", colors.good if self.handed_path else colors.ink)  # fmt: skip
+        draw_text(
+            theme,
+            surface,
+            text,
+            (x, y, width, 3 * theme.line_height("small") + 8),
+            "small",
+            colors.good if self.handed_path else colors.ink,
+        )
 
 
 def _package(level_id):

@@ -40,6 +40,12 @@ SCENES: dict[str, object] = {
     "race_runner": "game.scenes.race:RaceRunnerScene",
     "homework_code": "game.scenes.homework:CodeEntryScene",
     "homework": "game.scenes.homework:HomeworkPanel",
+    "teacher": "game.teacher.scenes:TeacherSpace",
+    "teacher_new": "game.teacher.scenes:NewHomeworkScene",
+    "teacher_created": "game.teacher.scenes:HomeworkCreatedScene",
+    "teacher_check": "game.teacher.correction:CheckScene",
+    "teacher_grid": "game.teacher.grid:GridScene",
+    "teacher_picture": "game.teacher.grid:PicturePreview",
 }
 
 

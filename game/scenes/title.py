@@ -44,6 +44,15 @@ class TitleScene(Screen):
             "secondary",
             sound=None,
         )
+        # For adults (teachers, parents): bottom right, out of the way of the kids' buttons.
+        label = self.app.t("devoirs.prof.titre")
+        width = theme.font("body").size(label)[0] + 3 * theme.pad + 8
+        self.button(
+            (W - 20 - width, 720 - h - 18, width, h),
+            label,
+            lambda: self.app.push("teacher"),
+            "secondary",
+        )
 
     def play(self):
         profiles = self.app.profiles.list_profiles()

@@ -1,0 +1,194 @@
+"""« Corriger des devoirs »: files dropped on the window (or a folder), checked in the
+background on every core, with a progress bar; then the class grid.
+
+The check runs in a thread that drives a process pool (`game.homework.check`), so the
+window stays responsive; « Arrêter » stops it (the levels not replayed are marked).
+A `.csv` / `.txt` dropped on the window is taken as the class list.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pygame
+
+from game.homework.certificate import teacher_dir
+from game.scenes.common import MARGIN, Screen, W, draw_text, heading
+
+LIST_SUFFIXES = (".csv", ".txt")
+
+
+def inbox_dir():
+    """Where the teacher can copy the pupils' files (the default folder to check)."""
+    return teacher_dir() / "rendus"
+
+
+class CheckJob:
+    """One background check: `progress` (0..1), `done`, `grille` or `error` (French)."""
+
+    def __init__(self, inputs, classe, workers=None):
+        self.inputs, self.classe, self.workers = list(inputs), classe, workers
+        self.done_count, self.total = 0, 0
+        self.grille, self.error = None, None
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, name="correction", daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    @property
+    def done(self):
+        return not self.thread.is_alive() and (self.grille is not None or self.error is not None)
+
+    @property
+    def progress(self):
+        return self.done_count / self.total if self.total else 0.0
+
+    def _progress(self, done, total):
+        self.done_count, self.total = done, total
+
+    def _run(self):
+        from game.homework.check import check_files
+
+        try:
+            self.grille = check_files(
+                self.inputs,
+                classe=self.classe,
+                workers=self.workers,
+                progress=self._progress,
+                cancelled=lambda: self.stop,
+            )
+        except Exception as error:  # noqa: BLE001 - told to the teacher, never a crash
+            self.error = f"La correction s'est arrêtée : {type(error).__name__} ({error})."
+
+
+class CheckScene(Screen):
+    name = "teacher_check"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.files = []
+        self.class_path = None
+        self.classe = None
+        self.job = None
+        self.message = ""
+
+    def build(self):
+        theme, ui = self.theme, self.ui
+        h = theme.control_height
+        self.back_button()
+        x = MARGIN + 40
+        self.folder_field = ui.TextField(
+            theme, (x, 330, W - x - 80, h), str(inbox_dir()), max_length=400
+        )
+        self.container.add(self.folder_field)
+        busy = self.job is not None and not self.job.done
+        self.default_focus = self.button(
+            (W - 400, 620, 320, h + 6),
+            "Corriger",
+            self.start,
+            icon="check",
+            enabled=not busy,
+            sound=None,
+        )
+        self.button((x, 620, 320, h), "Ouvrir le dossier", self.open_inbox, "secondary")
+        if busy:
+            self.button((x + 340, 620, 220, h), "Arrêter", self.cancel, "secondary")
+        self.button((x, 400, 320, h), "Vider la liste", self.clear, "secondary")
+
+    def handle_event(self, event):
+        if event.type == pygame.DROPFILE:
+            self.dropped(getattr(event, "file", ""))
+            return True
+        return super().handle_event(event)
+
+    def dropped(self, name):
+        path = Path(name)
+        if path.suffix.lower() in LIST_SUFFIXES and path.is_file():
+            self._load_class_list(path)
+        elif path.exists() and path not in self.files:
+            self.files.append(path)
+            self.message = f"{len(self.files)} fichier(s) ou dossier(s) déposé(s)."
+        self.app.play("click")
+
+    def _load_class_list(self, path):
+        from game.homework.classlist import MAX_BYTES, parse_class_list
+
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise OSError("trop gros")
+            self.classe = parse_class_list(path.read_bytes())
+        except OSError:
+            self.message = f"Impossible de lire la liste « {path.name} »."
+            return
+        self.class_path = path
+        notes = " ".join(self.classe.messages[:3])
+        self.message = f"Liste de la classe : {len(self.classe.eleves)} élève(s). {notes}"
+
+    def clear(self):
+        self.files, self.classe, self.class_path, self.message = [], None, None, ""
+
+    def open_inbox(self):
+        folder = Path(self.folder_field.text.strip() or inbox_dir())
+        if folder == inbox_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+        if not self.app.open_folder(folder):
+            self.app.notify(str(folder), "info")
+
+    def start(self):
+        inputs = self.files or [Path(self.folder_field.text.strip() or inbox_dir())]
+        missing = [p for p in inputs if not Path(p).exists()]
+        if missing:
+            self.message = (
+                f"« {missing[0]} » n'existe pas : déposez les fichiers ou corrigez le dossier."
+            )
+            self.app.play("error")
+            return
+        self.app.play("click")
+        self.job = CheckJob(inputs, self.classe).start()
+        self.rebuild()
+
+    def cancel(self):
+        if self.job is not None:
+            self.job.stop = True
+
+    def update(self, dt):
+        super().update(dt)
+        if self.job is not None and self.job.done:
+            job, self.job = self.job, None
+            self.rebuild()
+            if job.error:
+                self.message = job.error
+                self.app.play("error")
+            else:
+                self.app.play("success")
+                self.app.push("teacher_grid", job.grille)
+
+    def draw_content(self, surface):
+        theme, colors = self.theme, self.colors
+        heading(self, surface, "Corriger des devoirs", y=24)
+        x, width = MARGIN + 40, W - MARGIN - 120
+        text = (
+            "Déposez ici les fichiers « devoir-….tuto » des élèves (glisser-déposer sur la "
+            "fenêtre), ou le dossier qui les contient. Déposez aussi la liste de la classe "
+            "(NOM;Prénom, .csv) pour savoir qui n'a rien rendu."
+        )
+        draw_text(theme, surface, text, (x, 110, width, 120), "body")
+        draw_text(theme, surface, "Sinon, le dossier à corriger :", (x, 295, width, 30), "small")
+        names = ", ".join(p.name for p in self.files[-4:]) or "aucun fichier déposé"
+        info = f"Déposés : {names}" + (
+            f"\nListe : {self.class_path.name}" if self.class_path else ""
+        )
+        draw_text(theme, surface, info, (x + 340, 400, width - 340, 70), "small", colors.ink_soft)
+        if self.message:
+            draw_text(theme, surface, self.message, (x, 480, width, 60), "small", colors.ink)
+        if self.job is not None:
+            bar = self.ui.ProgressBar(
+                theme,
+                pygame.Rect(x, 545, width, 60),
+                self.job.progress,
+                f"Vérification : {self.job.done_count} sur {self.job.total or '…'} niveaux rejoués",
+            )
+            bar.draw(surface)

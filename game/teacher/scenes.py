@@ -1,0 +1,295 @@
+"""« Espace enseignant » (from the title screen): create a homework, check a class.
+
+For adults, no password: nothing here can touch a pupil's progress. Everything the
+teacher makes goes to `<home>/enseignant/` (sheets, reports, certificates), a folder
+the game shows and opens with the computer's file manager.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pygame
+
+from game.homework.certificate import teacher_dir
+from game.scenes.common import MARGIN, Screen, W, draw_text, heading
+
+
+def _t(scene, key, **kwargs):
+    return scene.app.t(f"devoirs.{key}", **kwargs)
+
+
+class TeacherSpace(Screen):
+    name = "teacher"
+
+    def build(self):
+        h = self.theme.control_height
+        self.back_button()
+        x = MARGIN + 40
+        self.default_focus = self.button(
+            (x, 250, 440, h + 10),
+            _t(self, "prof.nouveau"),
+            lambda: self.app.push("teacher_new"),
+            icon="plus",
+        )
+        self.button(
+            (x, 390, 440, h + 10),
+            _t(self, "prof.corriger"),
+            lambda: self.app.push("teacher_check"),
+            icon="check",
+        )
+        self.button((x, 560, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+
+    def open_folder(self):
+        folder = teacher_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not self.app.open_folder(folder):
+            self.app.notify(str(folder), "info")
+
+    def draw_content(self, surface):
+        theme, colors = self.theme, self.colors
+        heading(self, surface, _t(self, "prof.titre"), y=24)
+        x = MARGIN + 40
+        draw_text(
+            theme,
+            surface,
+            _t(self, "prof.pour_adultes"),
+            (x, 110, W - 2 * x, 80),
+            "body",
+            colors.ink_soft,
+        )
+        help_w = 440
+        draw_text(theme, surface, _t(self, "prof.nouveau_aide"), (x, 320, help_w, 60), "small")
+        draw_text(theme, surface, _t(self, "prof.corriger_aide"), (x, 460, help_w, 80), "small")
+        draw_text(
+            theme, surface, str(teacher_dir()), (x, 620, W - 2 * x, 30), "small", colors.ink_soft
+        )
+        self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 360))
+
+    def _draw_recent(self, surface, box):
+        from game.homework import register
+
+        theme = self.theme
+        theme.draw_panel(surface, box)
+        draw_text(theme, surface, _t(self, "prof.derniers"), box.inflate(-30, -20), "heading")
+        y = box.y + 20 + theme.line_height("heading") + 10
+        entries = list(register.load().items())[-6:][::-1]
+        if not entries:
+            draw_text(
+                theme,
+                surface,
+                _t(self, "prof.aucun"),
+                (box.x + 15, y, box.w - 30, 40),
+                "body",
+                theme.colors.ink_soft,
+            )
+        for code, entry in entries:
+            label = f"{code}   {entry.get('classe', '')}   {entry.get('cree_le', '')}"
+            draw_text(theme, surface, label, (box.x + 15, y, box.w - 30, 40), "body")
+            y += theme.line_height("body") + 8
+
+
+LEVEL_W = 220
+
+
+class NewHomeworkScene(Screen):
+    """The form: levels, hints, done = goal / 3 stars, due date, class label."""
+
+    name = "teacher_new"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.levels = {1, 2, 3, 4}
+        self.hints = True
+        self.stars = False
+        self.due = ""
+        self.label = ""
+        self.error = ""
+
+    def build(self):
+        from levels import registry
+
+        theme, ui = self.theme, self.ui
+        h = theme.control_height
+        self.back_button()
+        x, y = MARGIN + 40, 150
+        for index, niveau in enumerate(registry.niveaux()):
+            rect = (
+                x + (index % 3) * (LEVEL_W + 140),
+                y + (index // 3) * (h + 14),
+                LEVEL_W + 120,
+                h,
+            )
+            toggle = ui.Toggle(
+                theme,
+                rect,
+                f"{niveau.numero}. {niveau.titre}",
+                niveau.numero in self.levels,
+                lambda v, n=niveau.numero: self._level(n, v),
+            )
+            self.container.add(toggle)
+        y += 2 * (h + 14) + 30
+        self.container.add(
+            ui.Toggle(
+                theme,
+                (x, y, 520, h),
+                "Indices permis",
+                self.hints,
+                lambda v: setattr(self, "hints", v),
+            )
+        )
+        self.container.add(
+            ui.Toggle(
+                theme,
+                (x + 560, y, 560, h),
+                "Fait = les 3 étoiles (sinon : l'objectif)",
+                self.stars,
+                lambda v: setattr(self, "stars", v),
+            )
+        )
+        y += h + 60
+        self.due_field = ui.TextField(
+            theme,
+            (x, y, 300, h),
+            self.due,
+            "JJ/MM/AAAA",
+            10,
+            on_change=lambda v: setattr(self, "due", v),
+            allowed=lambda c: c.isdigit() or c in "/-.",
+        )
+        self.label_field = ui.TextField(
+            theme,
+            (x + 380, y, 300, h),
+            self.label,
+            "5e B",
+            24,
+            on_change=lambda v: setattr(self, "label", v),
+        )
+        self.container.add(self.due_field, self.label_field)
+        self.default_focus = self.button(
+            (W - 420, 620, 340, h + 6), "Créer le code", self.create, icon="check", sound=None
+        )
+        self.field_y = y
+
+    def _level(self, numero, value):
+        (self.levels.add if value else self.levels.discard)(numero)
+
+    def create(self):
+        from game.homework import register
+        from game.homework.code import Devoir
+        from game.storage import SaveError
+
+        due, problem = parse_due(self.due)
+        if not problem and not self.levels:
+            problem = "Choisissez au moins un niveau."
+        if problem:
+            self.error = problem
+            self.app.play("error")
+            return
+        devoir = Devoir.nouveau(sorted(self.levels), self.hints, self.stars, due)
+        try:
+            paths = write_sheets(devoir, self.label.strip())
+            register.remember(devoir.code, self.label.strip())
+        except (SaveError, ValueError) as error:
+            self.error = str(error)
+            self.app.play("error")
+            return
+        self.app.play("success")
+        self.app.replace("teacher_created", devoir, self.label.strip(), paths)
+
+    def draw_content(self, surface):
+        theme, colors = self.theme, self.colors
+        heading(self, surface, "Nouveau devoir", y=24)
+        x = MARGIN + 40
+        draw_text(theme, surface, "Les niveaux à faire :", (x, 110, 600, 36), "heading")
+        y = self.field_y - theme.line_height("small") - 6
+        draw_text(theme, surface, "Date limite (facultatif)", (x, y, 360, 30), "small")
+        draw_text(theme, surface, "Classe (facultatif)", (x + 380, y, 360, 30), "small")
+        if self.error:
+            draw_text(
+                theme,
+                surface,
+                self.error,
+                (x, self.field_y + 70, W - 2 * x, 60),
+                "body",
+                colors.bad,
+            )
+
+
+def parse_due(text):
+    """(date or None, French problem or "")."""
+    text = (text or "").strip()
+    if not text:
+        return None, ""
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"):
+        try:
+            day = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if day < dt.date.today():
+            return None, "Cette date limite est déjà passée : choisissez un jour à venir."
+        if day.year > 2031:
+            return None, "Date limite trop lointaine (2031 au plus tard)."
+        return day, ""
+    return None, f"« {text} » n'est pas une date : écrivez-la comme 08/12/2026."
+
+
+def write_sheets(devoir, label):
+    """The sheet as PNG and HTML in the teacher folder; returns [paths]."""
+    from game.homework.sheet import html_page, sheet_texts
+    from game.storage import write_atomic
+    from game.teacher.sheet_png import write_sheet_png
+
+    texts = sheet_texts(devoir, devoir.code, label)
+    folder = teacher_dir() / "feuilles"
+    png = write_sheet_png(texts, folder / f"feuille-{devoir.code}.png")
+    html = folder / f"feuille-{devoir.code}.html"
+    write_atomic(html, html_page(texts), backup=False)
+    return [png, html]
+
+
+class HomeworkCreatedScene(Screen):
+    """The code, big; the sheet's picture; where the files are."""
+
+    name = "teacher_created"
+
+    def __init__(self, app, devoir, label, paths):
+        super().__init__(app)
+        self.devoir, self.label, self.paths = devoir, label, paths
+        self.preview = None
+
+    def build(self):
+        h = self.theme.control_height
+        self.back_button()
+        self.default_focus = self.button(
+            (MARGIN + 40, 620, 360, h), "Ouvrir le dossier", self.open_folder, "secondary"
+        )
+        self.button((W - 360, 620, 300, h), "Terminé", lambda: self.app.scenes.pop(), icon="check")
+
+    def open_folder(self):
+        if not self.app.open_folder(self.paths[0].parent):
+            self.app.notify(str(self.paths[0].parent), "info")
+
+    def draw_content(self, surface):
+        theme, colors = self.theme, self.colors
+        heading(self, surface, "Le code du devoir", y=24)
+        x = MARGIN + 40
+        box = pygame.Rect(x, 110, 640, 130)
+        theme.draw_panel(surface, box, edge=colors.second, width=4)
+        theme.text(surface, self.devoir.code, box.center, theme.size("title") + 30, None, "center")
+        lines = [f"Classe : {self.label}" if self.label else "", "Feuille à imprimer :"]
+        lines += [p.name for p in self.paths] + ["", "Dans le dossier :", str(self.paths[0].parent)]
+        draw_text(
+            theme, surface, "\n".join(line for line in lines if line), (x, 270, 640, 300), "small"
+        )
+        self._draw_preview(surface, pygame.Rect(780, 100, 330, 467))
+
+    def _draw_preview(self, surface, rect):
+        if self.preview is None:
+            from game.homework.sheet import sheet_texts
+            from game.teacher.sheet_png import draw_sheet
+
+            page = draw_sheet(sheet_texts(self.devoir, self.devoir.code, self.label))
+            self.preview = pygame.transform.smoothscale(page, rect.size)
+        surface.blit(self.preview, rect)
+        pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
