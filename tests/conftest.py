@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("TUTO_LLM_SALON_LOCAL", "1")  # race rooms on 127.0.0.1 only, never the LAN
 
 import pytest  # noqa: E402
 

@@ -175,3 +175,29 @@ def test_a_runner_races_in_the_game_and_the_host_accepts_the_run(app, monkeypatc
     check = verify_run_file(data, category_id, 5, game_version())
     assert check.valid, check.reason
     assert check.real_ms == session.splits[-1][1]
+
+
+def test_tests_keep_rooms_on_this_computer(monkeypatch):
+    from game.race.discovery import room_network
+
+    settings, bind = room_network()
+    assert settings.address == "127.0.0.1" and bind == "127.0.0.1"  # set by conftest
+    monkeypatch.setenv("TUTO_LLM_SALON_LOCAL", "0")
+    settings, bind = room_network()  # the game's default: the school network (not opened here)
+    assert settings.address == "255.255.255.255" and bind == "0.0.0.0"
+
+
+def test_the_title_screen_opens_the_race_room(app):
+    from game.scenes.race import RaceMenuScene
+
+    app.scenes.clear()
+    app.push("title")
+    app.scenes.top.race_room()
+    menu = app.scenes.top
+    assert isinstance(menu, RaceMenuScene)
+    assert menu.finder.finder.settings.address == "127.0.0.1"
+    for _ in range(3):
+        app.step([], 1 / 30)
+    app.scenes.pop()  # leaving stops the listening thread
+    menu.finder.thread.join(3)
+    assert not menu.finder.thread.is_alive()

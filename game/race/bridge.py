@@ -16,12 +16,12 @@ from game.race.client import RaceClient
 from game.race.discovery import (
     BASE_PORT,
     PORTS,
-    DiscoverySettings,
     RoomFinder,
     announce_bytes,
     announce_forever,
     own_address,
     room_code,
+    room_network,
 )
 from game.race.host import RaceHost
 from game.race.room import Room
@@ -84,14 +84,13 @@ class _LoopThread:
 class HostSession(_LoopThread):
     """Hosts a room: the server on a port of BASE_PORT…+15, announces, snapshots."""
 
-    def __init__(
-        self, category, seed, version, host_name, db_path, discovery=None, address="0.0.0.0"
-    ):
+    def __init__(self, category, seed, version, host_name, db_path, discovery=None, address=None):
         super().__init__("salon-hote")
         self.category, self.seed, self.version = category, seed, version
         self.host_name, self.db_path = host_name, Path(db_path)
-        self.discovery = discovery or DiscoverySettings()
-        self.address = address
+        default_discovery, default_address = room_network()
+        self.discovery = discovery or default_discovery
+        self.address = address or default_address
         self.host = None
         self._stop = None
 
@@ -270,7 +269,7 @@ class FinderSession(_LoopThread):
 
     def __init__(self, discovery=None):
         super().__init__("salon-recherche")
-        self.finder = RoomFinder(discovery or DiscoverySettings())
+        self.finder = RoomFinder(discovery or room_network()[0])
         self._stop = None
 
     async def main(self):

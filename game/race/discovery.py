@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import ipaddress
 import json
+import os
 import socket
 import time
 from dataclasses import dataclass
@@ -32,6 +33,18 @@ class DiscoverySettings:
     address: str = "255.255.255.255"  # the local subnet; tests: "127.0.0.1"
     port: int = 47799
     every_s: float = 1.0
+
+
+LOCAL_ENV = "TUTO_LLM_SALON_LOCAL"  # "1": rooms on this computer only (tests, demos)
+
+
+def room_network():
+    """(discovery settings, address the host listens on) for the game: the school
+    network, or this computer only when the environment says TUTO_LLM_SALON_LOCAL=1
+    (the test suite sets it: no test ever sends on a real interface)."""
+    if os.environ.get(LOCAL_ENV, "").strip() not in ("", "0"):
+        return DiscoverySettings(address="127.0.0.1"), "127.0.0.1"
+    return DiscoverySettings(), "0.0.0.0"
 
 
 def room_code(ip, port):

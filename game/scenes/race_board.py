@@ -140,12 +140,30 @@ class RaceHostScene(Screen):
             return
         state = snap.get("state")
         start_in = None if snap.get("start_at") is None else snap["start_at"] - self.now()
-        if state == "lobby":
-            self.draw_lobby(surface, snap)
-        elif state == "countdown" and start_in is not None and start_in > 0:
+        if state == "countdown" and start_in is not None and start_in > 0:
             self.draw_countdown(surface, start_in)
-        else:
-            self.draw_board(surface, snap)
+            return
+        # The lobby and the board change a few times a second at most: drawn once into a
+        # picture, then copied each frame (30 rows of text would cost a frame's budget).
+        page = int(self.page_time // PAGE_S)
+        elapsed_s = (
+            None if snap.get("start_at") is None else (self.now() - snap["start_at"]) // 1000
+        )
+        theme = self.theme
+        key = (
+            id(snap),
+            state,
+            page,
+            elapsed_s,
+            self.app.settings.language,
+            theme.text_size,
+            theme.colorblind,
+        )
+        if getattr(self, "_picture_key", None) != key:
+            picture = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            (self.draw_lobby if state == "lobby" else self.draw_board)(picture, snap)
+            self._picture, self._picture_key = picture, key
+        surface.blit(self._picture, (0, 0))
 
     # --- lobby ---------------------------------------------------------------------------
 
