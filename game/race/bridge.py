@@ -81,6 +81,9 @@ class _LoopThread:
                 return out
 
 
+RESUME_WITHIN_S = 6 * 3600  # a room opened again within that time is the same session
+
+
 class HostSession(_LoopThread):
     """Hosts a room: the server on a port of BASE_PORT…+15, announces, snapshots."""
 
@@ -101,7 +104,7 @@ class HostSession(_LoopThread):
         room = None
         for port in range(BASE_PORT, BASE_PORT + PORTS):
             code = room_code(ip, port) or f"P{port}"
-            room = store.load_room(code)
+            room = store.load_room(code, max_age_s=RESUME_WITHIN_S)  # a crashed host's room
             if room is None or room.state == "finished" or room.category != self.category.id:
                 room = Room(
                     code,

@@ -124,10 +124,10 @@ class RaceStore:
         ).fetchone()
         return row[0] if row else None
 
-    def load_room(self, code):
-        """The room as it was last written, or None."""
+    def load_room(self, code, max_age_s=None):
+        """The room as it was last written (None if absent, or older than `max_age_s`)."""
         row = self.db.execute("SELECT * FROM race_rooms WHERE code=?", (code,)).fetchone()
-        if row is None:
+        if row is None or (max_age_s is not None and _age_s(row[9]) > max_age_s):
             return None
         room = Room(
             row[0],
@@ -161,3 +161,11 @@ class RaceStore:
                 runner.file_received = True
                 runner.check = RunCheck(bool(valid), reason, done, real, game)
         return room
+
+
+def _age_s(stamp):
+    """Seconds since a « 2026-12-01T21:30:00 » local time stamp (unreadable: very old)."""
+    try:
+        return time.time() - time.mktime(time.strptime(stamp, "%Y-%m-%dT%H:%M:%S"))
+    except (TypeError, ValueError, OverflowError):
+        return float("inf")
