@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-import os
 
 # Rough replay cost per level (seconds on a school computer): longest first.
 COST = {"l5_gpt": 10.0}
@@ -18,11 +17,10 @@ _levels = None
 
 
 def cores():
-    """How many cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+    """How many cores this computer lets us use (the engine's own count)."""
+    from engine.parallele import coeurs
+
+    return max(1, coeurs())
 
 
 def replay_summary(journal):
@@ -70,8 +68,13 @@ def replay_many(journals, workers=None, progress=None, cancelled=None):
             if progress:
                 progress(len(results), total)
         return results
+    from game.commands.verify import _worker_init  # one core each, like `tuto-llm verify`
+
+    # "spawn": the game window's process (pygame, threads) is never forked.
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_init
+    ) as pool:
         futures = {pool.submit(replay_summary, journals[key]): key for key in keys}
         try:
             for future in concurrent.futures.as_completed(futures):

@@ -95,8 +95,12 @@ def play_class(code, names, numeros, workers):
     ids = {n.numero: n.id for n in registry.niveaux()}
     tasks = [(p, n) for n in sorted(numeros, reverse=True) for p in names]
     logs = {p: {} for p in names}
+    from game.commands.verify import _worker_init
+
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_init
+    ) as pool:
         futures = {pool.submit(play_level, code, p, n): (p, n) for p, n in tasks}
         for future in concurrent.futures.as_completed(futures):
             prenom, numero = futures[future]
