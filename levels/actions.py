@@ -74,6 +74,16 @@ def lire_nombre(action, cle, mini, maxi):
     return float(valeur)
 
 
+def lire_sur_grille(action, cle, mini, maxi, pas):
+    """Un nombre entre `mini` et `maxi` que l'écran peut vraiment donner : un multiple de
+    `pas` (le plateau du niveau 3 avance de 0,1 en 0,1). Sinon ActionRefusee."""
+    valeur = lire_nombre(action, cle, mini, maxi)
+    crans = valeur / pas
+    if abs(crans - round(crans)) > 1e-6:
+        raise ActionRefusee(f"« {cle} » doit avancer de {pas} en {pas}, comme sur le plateau.")
+    return valeur
+
+
 def lire_texte(action, cle, longueur_max=40):
     """Le champ `cle` de l'action, un texte de `longueur_max` caractères au plus."""
     valeur = action.get(cle)

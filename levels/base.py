@@ -46,6 +46,7 @@ from levels.actions import (  # noqa: F401 - le cadre des niveaux, en un seul im
     lire_choix,
     lire_entier,
     lire_nombre,
+    lire_sur_grille,
     lire_texte,
     longue,
     normaliser_action,
@@ -54,9 +55,12 @@ from levels.actions import (  # noqa: F401 - le cadre des niveaux, en un seul im
 )
 from levels.journal import (  # noqa: F401
     FORMAT_JOURNAL,
+    GRAINE_MAX,
     MAX_ACTIONS_JOURNAL,
     NOMBRE_ETOILES,
+    OUTIL_SOLVEUR,
     TOLERANCE_VERIFICATION,
+    Budget,
     Partie,
     Verdict,
     avancement,
@@ -128,6 +132,10 @@ class Niveau:
     # « repondre » (la question) et « indice » sont traités par le cadre.
     actions = {}
     fonctions_capot = ()  # les fonctions du moteur montrées « sous le capot »
+    # Le calcul qu'une vraie partie peut demander au plus (vérifié avant tout rejeu) ;
+    # par défaut : 10 000 pas et `MAX_ACTIONS_JOURNAL` actions (un niveau dont les pas
+    # coûtent cher déclare le sien).
+    budget = Budget()
 
     def nouvel_etat(self, graine):
         """L'état de départ, entièrement déterminé par la graine.

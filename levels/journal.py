@@ -17,11 +17,46 @@ import time
 from dataclasses import dataclass, field
 
 from levels.actions import ACTION_INDICE, ActionRefusee, normaliser_action
+from levels.horodatage import OUTIL_SOLVEUR, remarques_temps  # noqa: F401
 
 FORMAT_JOURNAL = 1
 TOLERANCE_VERIFICATION = 1e-6  # les calculs en virgule flottante varient un peu d'un PC à l'autre
 NOMBRE_ETOILES = 3
 MAX_ACTIONS_JOURNAL = 50_000  # au-delà, un journal est refusé (personne ne clique autant)
+GRAINE_MAX = 2**63  # une graine est un entier, 0 ≤ graine < 2^63, partout (jeu, commandes)
+MESSAGE_GRAINE = "la graine doit être un nombre entier entre 0 et 2^63 − 1"
+TEMPS_MAX_REJEU_S = 300  # au-delà, un rejeu s'arrête : « trop long à vérifier »
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Le calcul qu'une vraie partie d'un niveau peut demander, au plus.
+
+    `pas` : les pas d'entraînement (le total des « etapes » des actions) ;
+    `actions` : les actions (chacune recalcule au moins une mesure).
+    Le rejeu compte ce que le journal demande *avant* de rien calculer : un journal
+    qui demande plus n'est pas rejoué (sinon un fichier de 2 Mo occuperait un
+    ordinateur pendant des semaines).
+    """
+
+    pas: int = 10_000
+    actions: int = MAX_ACTIONS_JOURNAL
+
+    def depasse(self, actions):
+        """Le message (français) si ces actions demandent trop de calcul, sinon None."""
+        pas = nombre = 0
+        for _t, action in actions:
+            if action.get("type") == ACTION_INDICE:
+                continue
+            nombre += 1
+            etapes = action.get("etapes")
+            if isinstance(etapes, int) and not isinstance(etapes, bool) and etapes > 0:
+                pas += etapes
+        if pas > self.pas:
+            return f"{pas} pas d'entraînement, alors qu'une vraie partie en fait au plus {self.pas}"
+        if nombre > self.actions:
+            return f"{nombre} actions, alors qu'une vraie partie en fait au plus {self.actions}"
+        return None
 
 
 @dataclass
@@ -184,8 +219,8 @@ def lire_journal(journal):
     graine = journal.get("graine")
     if not isinstance(graine, int) or isinstance(graine, bool):
         raise ValueError("la graine manque ou n'est pas un nombre entier")
-    if not 0 <= graine < 2**63:
-        raise ValueError("la graine doit être un entier positif")
+    if not 0 <= graine < GRAINE_MAX:
+        raise ValueError(MESSAGE_GRAINE)
     actions = journal.get("actions")
     if not isinstance(actions, list):
         raise ValueError("la liste des actions manque")
@@ -206,11 +241,13 @@ def lire_journal(journal):
     return graine, propres
 
 
-def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION):
+def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_MAX_REJEU_S):
     """Rejoue un journal avec le moteur et dit s'il atteint vraiment le but.
 
     `niveaux` : un dict id → Niveau (voir `levels.registry`). Les actions refusées
     sont comptées et sautées : un journal trafiqué est jugé sur ce qu'il atteint.
+    Le travail est borné : le budget du niveau (`Niveau.budget`) est vérifié avant de
+    rejouer, et le rejeu s'arrête après `limite_s` secondes (None : sans limite).
     Ne lève jamais d'exception : tout problème devient un Verdict non valide.
     """
     try:
@@ -220,27 +257,30 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION):
     niveau = niveaux.get(journal.get("niveau")) if isinstance(journal.get("niveau"), str) else None
     if niveau is None:
         return Verdict(False, f"Niveau inconnu : {journal.get('niveau')!r}.")
-    etat = niveau.nouvel_etat(graine)
-    refusees = indices = 0
-    remarques = []
-    precedent = 0
-    for numero, (t_ms, action) in enumerate(actions, start=1):
-        if t_ms < precedent and not remarques:
-            remarques.append(f"les temps ne sont pas dans l'ordre (action n° {numero})")
-        precedent = max(precedent, t_ms)
-        try:
-            action = normaliser_action(action)
-            niveau.appliquer(etat, action)
-            indices += action["type"] == ACTION_INDICE
-        except ActionRefusee:
-            refusees += 1
-        except Exception as erreur:  # un bug du niveau : on le dit, sans planter
-            return Verdict(
-                False,
-                f"Le niveau a rencontré une erreur en rejouant l'action n° {numero} "
-                f"({type(erreur).__name__} : {erreur}).",
-                niveau_id=niveau.id,
-            )
+    trop = getattr(niveau, "budget", Budget()).depasse(actions)
+    if trop is not None:
+        raison = (
+            f"Ce journal demande plus de calcul qu'une vraie partie ({trop}) : il n'est pas rejoué."
+        )
+        return Verdict(False, raison, niveau_id=niveau.id)
+    fin = None if limite_s is None else time.monotonic() + limite_s
+    try:
+        etat, refusees, indices = _rejouer_actions(niveau, graine, actions, fin)
+    except _TropLong:
+        raison = (
+            f"Trop long à vérifier : le rejeu a dépassé {limite_s:g} secondes. "
+            "Réessaie sur un ordinateur plus rapide, ou avec une limite plus grande."
+        )
+        return Verdict(False, raison, niveau_id=niveau.id)
+    except Exception as erreur:  # un bug du niveau : on le dit, sans planter
+        numero = getattr(erreur, "numero_action", "?")
+        return Verdict(
+            False,
+            f"Le niveau a rencontré une erreur en rejouant l'action n° {numero} "
+            f"({type(erreur).__name__} : {erreur}).",
+            niveau_id=niveau.id,
+        )
+    remarques = remarques_temps([t for t, _ in actions], journal.get("outil"))
     if refusees:
         remarques.append(f"{refusees} action(s) refusée(s) par le moteur et ignorée(s)")
     termine = niveau.est_termine(etat, tolerance)
@@ -254,7 +294,37 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION):
         mesures=niveau.mesures(etat),
         actions_refusees=refusees,
         indices=indices,
-        temps_ms=precedent,
+        temps_ms=max((t for t, _ in actions), default=0),
         etat=etat,
         remarques=remarques,
     )
+
+
+class _TropLong(Exception):
+    """Le rejeu a dépassé son temps."""
+
+
+def _rejouer_actions(niveau, graine, actions, fin):
+    """Rejoue les actions (les longues pas à pas, en regardant l'heure entre deux pas)."""
+    etat = niveau.nouvel_etat(graine)
+    refusees = indices = 0
+    for numero, (_t, action) in enumerate(actions, start=1):
+        if fin is not None and time.monotonic() > fin:
+            raise _TropLong
+        try:
+            action = normaliser_action(action)
+            if fin is None or "etapes" not in action:
+                niveau.appliquer(etat, action)
+            else:  # une action longue : l'heure est regardée entre deux pas
+                for _morceau in niveau.appliquer_en_tranches(etat, action):
+                    if time.monotonic() > fin:
+                        raise _TropLong
+            indices += action["type"] == ACTION_INDICE
+        except ActionRefusee:
+            refusees += 1
+        except _TropLong:
+            raise
+        except Exception as erreur:
+            erreur.numero_action = numero
+            raise
+    return etat, refusees, indices

@@ -65,7 +65,7 @@ def test_trop_vite_ca_explose_sans_planter():
     assert partie.jouer({"type": "recommencer"}) is None
     assert etat.poids == etat.depart and not etat.explose and etat.coups == 0
     lente = NIVEAU.nouvel_etat(3)
-    NIVEAU.appliquer(lente, {"type": "entrainer", "vitesse": 0.01, "etapes": 30})
+    NIVEAU.appliquer(lente, {"type": "entrainer", "vitesse": 0.1, "etapes": 10})
     assert lente.perte > SEUIL_PERTE  # too slow: it crawls
     rejouer(partie.journal(), NIVEAUX)
 

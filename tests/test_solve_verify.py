@@ -87,6 +87,9 @@ def test_solve_erreurs_utilisateur(tmp_path, capsys):
     assert "pas de niveau 42" in capsys.readouterr().err
     assert main(["solve", "1", "--out", str(tmp_path)]) == 2
     assert "dossier" in capsys.readouterr().err
-    assert main(["solve", "1", "--out", str(tmp_path / "x.json"), "--seed", "-1"]) == 2
+    with pytest.raises(SystemExit) as stop:  # argparse: usage + the French reason
+        main(["solve", "1", "--out", str(tmp_path / "x.json"), "--seed", "-1"])
+    assert stop.value.code == 2
+    assert "entre 0 et 2^63" in capsys.readouterr().err
     assert main(["solve", "1", "--out", str(tmp_path / "nulle" / "part" / "x.json")]) == 2
     assert "écrire" in capsys.readouterr().err

@@ -181,12 +181,13 @@ def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=40):
 
 
 def run(args):
+    from game.cli import parse_seed
     from game.commands.train import load_words, parse_int
 
     ref_steps = parse_int(args, "ref_steps", (1, 1000))
     fast_steps = parse_int(args, "steps", (1, 100_000))
     workers_steps = parse_int(args, "workers_steps", (1, 100_000))
-    seed = parse_int(args, "seed", (0, 2**63))
+    seed = parse_seed(args.seed)
     words, vocab = load_words(args.dataset)
     result = bench(words, vocab, ref_steps, fast_steps, seed, workers_steps)
     result["dataset"] = str(args.dataset)

@@ -10,6 +10,7 @@
   (see `game.race.command`).
 """
 
+from game.cli import seed_type
 from game.race import command as race_command  # cheap: imports nothing heavy
 
 NAME = "course"
@@ -27,7 +28,7 @@ def add_arguments(parser):
     solve.add_argument("--out", "-o", required=True, metavar="FICHIER", help="le fichier")
     seed = solve.add_mutually_exclusive_group()
     seed.add_argument("--code", metavar="CODE", help="le code du club (sinon : la semaine)")
-    seed.add_argument("--graine", type=int, metavar="N", help="une graine précise")
+    seed.add_argument("--graine", type=seed_type, metavar="N", help="une graine précise")
     solve.add_argument(
         "--rythme", type=int, default=1000, metavar="MS", help="ms de réflexion par action"
     )
@@ -89,8 +90,6 @@ def resolve_seed(args):
     from game.speedrun.seeds import CodeError, clean_code, seed_from_code, week_code
 
     if args.graine is not None:
-        if not 0 <= args.graine < 2**63:
-            raise CliError("La graine doit être un nombre entier positif.")
         return args.graine, ""
     if args.code is not None:
         try:

@@ -1,10 +1,15 @@
 """`tuto-llm solve N --out FILE`: the built-in solver plays level N and writes its log.
 
 The solver only uses actions a kid could play; the log it writes is an ordinary
-run log that `tuto-llm verify` replays like any other.
+run log that `tuto-llm verify` replays like any other, with one mark: `"outil":
+"solveur"`, so a teacher sees « partie jouée par le solveur » (its steady 1,000 ms
+clock is flagged too). A developer tool: hidden from the kids' `tuto-llm --help`.
 """
 
+from game.cli import seed_type
+
 NAME = "solve"
+HIDDEN = True
 HELP = "Fait jouer le solveur intégré d'un niveau et écrit son journal (pour vérifier ou comparer)."
 
 GRAINE_PAR_DEFAUT = 1
@@ -20,7 +25,7 @@ def add_arguments(parser):
         "--seed",
         "--graine",
         dest="graine",
-        type=int,
+        type=seed_type,
         default=GRAINE_PAR_DEFAUT,
         metavar="S",
         help=f"la graine de la partie (par défaut {GRAINE_PAR_DEFAUT})",
@@ -58,16 +63,12 @@ def solve_level(niveau, graine, horloge=None):
 
 
 def run(args):
-    import os
-    from pathlib import Path
-
     from game.cli import CliError
     from game.commands.verify import describe_verdict
+    from game.files import FileKindError, write_output
     from levels import registry
-    from levels.base import rejouer, texte_journal
+    from levels.base import OUTIL_SOLVEUR, rejouer, texte_journal
 
-    if args.graine < 0:
-        raise CliError("La graine doit être un nombre entier positif ou nul.")
     try:
         niveau = registry.niveau_numero(args.niveau)
     except KeyError:
@@ -79,21 +80,15 @@ def run(args):
         partie = solve_level(niveau, args.graine)
     except NotImplementedError:
         raise CliError(f"Le niveau {args.niveau} n'a pas encore de solveur.") from None
-    journal = partie.journal()
-    sortie = Path(args.out)
-    if sortie.is_dir():
-        raise CliError(
-            f"« {sortie} » est un dossier : donne un nom de fichier, par ex. niveau1.json."
-        )
-    texte = texte_journal(journal)
-    temporaire = sortie.with_name(sortie.name + ".tmp")
+    journal = {**partie.journal(), "outil": OUTIL_SOLVEUR}
+    sortie = args.out
     try:
-        temporaire.write_text(texte, encoding="utf-8")
-        os.replace(temporaire, sortie)
-    except OSError as erreur:
+        write_output(sortie, texte_journal(journal))
+    except FileKindError as erreur:
         raise CliError(
-            f"Je n'arrive pas à écrire « {sortie} » ({erreur.strerror}). "
-            "Vérifie que le dossier existe et que tu as le droit d'y écrire."
+            f"Je n'arrive pas à écrire « {sortie} » : {erreur}. "
+            "Donne un nom de fichier dans un dossier où tu as le droit d'écrire, "
+            "par ex. niveau1.json."
         ) from None
     verdict = rejouer(journal, registry.par_id())
     nombre = sum(1 for _, action in journal["actions"] if action["type"] != "indice")

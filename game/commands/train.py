@@ -124,12 +124,12 @@ def parse_float(args, name, low, high, low_included):
 def parse_settings(args):
     """All the numeric options, checked; returns a dict."""
     from engine.parallele import travailleurs_par_defaut
-    from game.cli import CliError
+    from game.cli import CliError, parse_seed
 
     if getattr(args, "workers", None) is None:
         args.workers = str(travailleurs_par_defaut())
     settings = {name: parse_int(args, name, limits) for name, limits in INT_LIMITS.items()}
-    settings["seed"] = parse_int(args, "seed", (0, 2**63))
+    settings["seed"] = parse_seed(args.seed)
     settings["lr"] = parse_float(args, "lr", 0.0, 1.0, low_included=False)
     settings["temperature"] = parse_float(args, "temperature", 0.0, 100.0, low_included=True)
     if settings["heads"] > settings["embd"] or settings["embd"] % settings["heads"]:

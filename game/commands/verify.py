@@ -19,35 +19,80 @@ def add_arguments(parser):
     parser.add_argument(
         "--json", action="store_true", help="écrit le résultat en JSON (pour un tableau de scores)"
     )
+    parser.add_argument(
+        "--temps-max",
+        dest="temps_max",
+        type=_seconds,
+        default=None,
+        metavar="SECONDES",
+        help="au-delà, un fichier est « trop long à vérifier » (par défaut 300)",
+    )
+
+
+def _seconds(text):
+    import argparse
+    import math
+
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= 24 * 3600):
+        raise argparse.ArgumentTypeError("donne un nombre de secondes entre 1 et 86400")
+    return value
 
 
 def read_log(path):
-    """Reads one log file. Returns (journal, None) or (None, French reason)."""
-    import json
-    from pathlib import Path
+    """Reads one log file. Returns (journal, None) or (None, French reason); never raises.
 
-    path = Path(path)
-    if not path.exists():
-        return None, "fichier introuvable"
-    if path.is_dir():
-        return None, "c'est un dossier, pas un fichier"
+    Only a regular file is read (a folder, a pipe, a device such as /dev/zero are named
+    for what they are), opened without blocking (a pipe never hangs), never more than
+    `MAX_FILE_BYTES`; a JSON object with a key written twice is refused.
+    """
+    from game.files import FileKindError, read_regular_file
+
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, "fichier beaucoup trop gros pour être un journal de partie"
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, f"impossible de lire le fichier ({error.strerror})"
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileKindError as error:
+        return None, str(error)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, "ce n'est pas un fichier texte (UTF-8) : ce n'est pas un journal de partie"
+    return parse_log_text(text)
+
+
+def parse_log_text(text):
+    """(journal, None) or (None, French reason) for the text of a log."""
+    import json
+
     try:
-        return json.loads(text), None
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys), None
+    except _DuplicateKey as error:
+        return None, (
+            f"la clé « {error.key} » est écrite deux fois dans le fichier : "
+            "il a été modifié à la main, ce n'est pas un journal du jeu"
+        )
     except RecursionError:
         return None, "le JSON est trop imbriqué pour être un journal de partie"
     except ValueError as error:
         line = getattr(error, "lineno", "?")
         return None, f"ce n'est pas du JSON valide (problème à la ligne {line})"
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key):
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
 
 
 def nombre(x):
@@ -134,9 +179,10 @@ def describe_verdict(name, verdict, journal=None):
     figures = " · ".join(f"{labels.get(k, k)} {nombre(v)}" for k, v in verdict.mesures.items())
     lines.append(f"    Mesures : {figures}")
     lines.append(
-        f"    Temps : {temps(verdict.temps_ms)} · indices : {verdict.indices}"
-        f" · actions refusées : {verdict.actions_refusees}"
+        f"    Temps déclaré : {temps(verdict.temps_ms)} (écrit par l'ordinateur du joueur,"
+        " non vérifiable)"
     )
+    lines.append(f"    Indices : {verdict.indices} · actions refusées : {verdict.actions_refusees}")
     for remark in verdict.remarques + _claims_mismatch(verdict, journal):
         lines.append(f"    Attention : {remark}.")
     return "\n".join(lines)
@@ -159,7 +205,7 @@ def _claims_mismatch(verdict, journal):
     return notes
 
 
-def verify_file(path):
+def verify_file(path, limit_s=None):
     """(journal or None, Verdict) for one file; never raises. A run file (speedrun)
     gives a `game.speedrun.verify.RunVerdict` instead (it has `valid` and `to_json`)."""
     from levels import registry
@@ -176,7 +222,9 @@ def verify_file(path):
         levels = registry.par_id()
     except Exception as error:  # a broken level module: say so, keep going
         return journal, Verdict(False, f"Impossible de charger les niveaux ({error}).")
-    return journal, rejouer(journal, levels)
+    if limit_s is None:
+        return journal, rejouer(journal, levels)
+    return journal, rejouer(journal, levels, limite_s=limit_s)
 
 
 def _plain(value):
@@ -208,17 +256,21 @@ def _worker_init():
             os.setsid()
 
 
-def verify_files(names):
-    """(journal, Verdict) for each file, in the order given; several cores if there are some."""
+def verify_files(names, limit_s=None):
+    """(journal, Verdict) for each file, in the order given; several cores if there are some.
+
+    `limit_s`: each file's replay time limit (None: `levels.journal.TEMPS_MAX_REJEU_S`)."""
+    import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from engine.parallele import coeurs
 
+    verify_one = functools.partial(verify_file, limit_s=limit_s)
     processes = min(len(names), coeurs())
     if processes < 2:
-        yield from map(verify_file, names)
+        yield from map(verify_one, names)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -226,11 +278,11 @@ def verify_files(names):
     others = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
     try:
-        for result in pool.map(verify_file, names):
+        for result in pool.map(verify_one, names):
             done += 1
             yield result
     except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
-        yield from map(verify_file, names[done:])
+        yield from map(verify_one, names[done:])
     except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
         pool.shutdown(wait=False, cancel_futures=True)
         for child in set(multiprocessing.active_children()) - others:
@@ -244,7 +296,8 @@ def run(args):
 
     valid_count = 0
     results = []
-    for name, (journal, verdict) in zip(args.fichiers, verify_files(args.fichiers), strict=True):
+    verdicts = verify_files(args.fichiers, args.temps_max)
+    for name, (journal, verdict) in zip(args.fichiers, verdicts, strict=True):
         if hasattr(verdict, "to_json"):  # a run file (game.speedrun.verify.RunVerdict)
             from game.speedrun.report import describe_run
 
@@ -266,6 +319,7 @@ def run(args):
                     "etoiles": verdict.etoiles,
                     "mesures": verdict.mesures,
                     "temps_ms": verdict.temps_ms,
+                    "temps": "déclaré",  # written by the player's computer: never verified
                     "indices": verdict.indices,
                     "actions_refusees": verdict.actions_refusees,
                     "remarques": verdict.remarques + _claims_mismatch(verdict, journal),

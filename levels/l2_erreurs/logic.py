@@ -26,12 +26,12 @@ from engine.autograd import Valeur
 from engine.donnees import charger_dataset
 from levels.base import (
     ActionRefusee,
+    Budget,
     EtatNiveau,
     Niveau,
     Objectif,
     lire_choix,
     lire_entier,
-    lire_nombre,
     longue,
     pas_a_pas,
     record_au_but,
@@ -43,7 +43,6 @@ SEUIL_PERTE = 0.86  # la meilleure perte possible est 0,845 : il faut viser just
 DEFI_COUPS = 6  # 2e étoile : y arriver en 6 coups (poussées + pas) ou moins
 PAS_MAIN = 0.5  # de combien bouge un poids poussé à la main
 BORNE_POIDS = 20.0  # un poids ne sort jamais de [-20, 20] (sinon exp déborde)
-VITESSE_MIN, VITESSE_MAX = 0.01, 100.0
 VITESSES = (0.1, 0.3, 1, 3, 10, 30, 100)  # les crans proposés à l'écran
 ETAPES_MAX = 200
 HISTORIQUE_MAX = 400
@@ -134,6 +133,8 @@ class NiveauErreurs(Niveau):
     concept = ("perte, gradient, vitesse d'apprentissage", "loss, gradient, learning rate")
     objectif = Objectif("meilleure_perte", SEUIL_PERTE, "sous")
     defi = Objectif("coups_au_but", DEFI_COUPS, "sous")
+    # une vraie partie : au plus une centaine d'entraînements de 200 pas (~2 s à rejouer)
+    budget = Budget(pas=20_000, actions=20_000)
     defi_au_premier_but = False
     question = QUESTION
     fonctions_capot = (perte_et_gradient, Valeur.backward)
@@ -171,7 +172,7 @@ class NiveauErreurs(Niveau):
         etat.calculer()
 
     def _lire_entrainement(self, action):
-        vitesse = lire_nombre(action, "vitesse", VITESSE_MIN, VITESSE_MAX)
+        vitesse = float(lire_choix(action, "vitesse", VITESSES))  # les 7 crans de l'écran
         etapes = lire_entier(action, "etapes", 1, ETAPES_MAX)
         return vitesse, etapes
 

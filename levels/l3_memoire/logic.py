@@ -30,11 +30,12 @@ from engine.gpt import softmax
 from engine.vocab import LETTRES, VOCAB
 from levels.base import (
     ActionRefusee,
+    Budget,
     EtatNiveau,
     Niveau,
     Objectif,
     lire_entier,
-    lire_nombre,
+    lire_sur_grille,
     lire_texte,
     longue,
     pas_a_pas,
@@ -45,6 +46,7 @@ from levels.l3_memoire.modele_appris import MODELE
 SEUIL_PERTE = 2.75  # au départ ~3,4 ; la meilleure place de chaque lettre donne 2,58
 DEFI_DEPLACEMENTS = 10  # 2e étoile : y arriver en 10 déplacements ou moins
 NOTE_MIN, NOTE_MAX = 0.0, 10.0  # le plateau : deux notes sur 10
+PAS_PLATEAU = 0.1  # on pose une lettre de 0,1 en 0,1 (l'écran arrondit au dixième)
 ETAPES_MACHINE = 150  # la machine apprend en 150 pas au plus (puis elle a fini)
 VITESSE_MACHINE = 0.3  # le pas d'Adam, en points de note
 HISTORIQUE_MAX = 400
@@ -164,6 +166,8 @@ class NiveauMemoire(Niveau):
     concept = ("plongement", "embedding")
     objectif = Objectif("perte_a_la_main", SEUIL_PERTE, "sous")
     defi = Objectif("deplacements_au_but", DEFI_DEPLACEMENTS, "sous")
+    # une vraie partie : la machine revue une vingtaine de fois (150 pas chaque fois)
+    budget = Budget(pas=3_000, actions=20_000)
     defi_au_premier_but = False
     question = QUESTION
     fonctions_capot = (logits_de, perte_ligne, gradients_des_places, Adam.appliquer)
@@ -192,8 +196,8 @@ class NiveauMemoire(Niveau):
         lettre = lire_texte(action, "lettre", 1)
         if not lettre or lettre not in LETTRES:
             raise ActionRefusee("On ne peut déplacer que les lettres de a à z.")
-        x = lire_nombre(action, "x", NOTE_MIN, NOTE_MAX)
-        y = lire_nombre(action, "y", NOTE_MIN, NOTE_MAX)
+        x = lire_sur_grille(action, "x", NOTE_MIN, NOTE_MAX, PAS_PLATEAU)
+        y = lire_sur_grille(action, "y", NOTE_MIN, NOTE_MAX, PAS_PLATEAU)
         i = VOCAB.index(lettre)
         etat.places[i] = [x, y]
         etat.deplacements += 1

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from engine.autograd import Valeur
 from engine.generation import generer
 from engine.gpt import attention, gpt
-from levels.base import ActionRefusee, Objectif, lire_entier, lire_nombre
+from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombre
 from levels.l5_gpt.atelier import Atelier, EtatAtelier
 
 SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
@@ -107,6 +107,8 @@ class NiveauGPT(Atelier):
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
     defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
+    # une vraie partie : quelques modèles entraînés jusqu'au bout (3 000 pas au plus chacun)
+    budget = Budget(pas=15_000, actions=3_000)
     question = QUESTION
     fonctions_capot = (gpt, attention, Valeur.backward, generer)
     blocs = BLOCS
