@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.policies.aventure import record_result
 from game.profiles import record_level_result
+from game.scenes import course_demo as _course_demo
 from game.scenes import race_demo as _race_demo
 from game.scenes.places import ENDING, SANDBOX, Place, build_places, load_levels, package_of
 from game.scenes.proof import save_proof
@@ -328,6 +329,7 @@ SETUPS = {
 }
 
 SETUPS.update(_race_demo.SETUPS)  # the race room's screens (game/scenes/race_demo.py)
+SETUPS.update(_course_demo.SETUPS)  # speedrun and club board (game/scenes/course_demo.py)
 
 __all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups"]
 

@@ -46,6 +46,10 @@ SCENES: dict[str, object] = {
     "teacher_check": "game.teacher.correction:CheckScene",
     "teacher_grid": "game.teacher.grid:GridScene",
     "teacher_picture": "game.teacher.grid:PicturePreview",
+    "course_menu": "game.scenes.course:CourseMenuScene",
+    "course_end": "game.scenes.course_end:CourseEndScene",
+    "club_board": "game.scenes.club:ClubBoardScene",
+    "club_projector": "game.scenes.club:ClubProjectorScene",
 }
 
 

@@ -52,6 +52,7 @@ class SettingsScene(Screen):
             ("common.settings.sound", "sound"),
             ("common.settings.reduce_motion", "reduce_motion"),
             ("common.settings.fullscreen", "fullscreen"),
+            ("common.settings.livesplit_server", "livesplit_server"),
         ]
         for key, attr in toggles:
             toggle = self.ui.Toggle(

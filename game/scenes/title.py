@@ -26,19 +26,20 @@ class TitleScene(Screen):
         theme = self.theme
         h = theme.control_height
         x = (W - BUTTON_W) // 2
-        y = 350
+        y = 330
         gap = h + 14
         self.default_focus = self.button(
             (x, y, BUTTON_W, h), self.t("title.play"), self.play, icon="play"
         )
+        self.button((x, y + gap, BUTTON_W, h), self.app.t("course.titre"), self.race, "secondary")
         self.button(
-            (x, y + gap, BUTTON_W, h), self.app.t("salon.titre"), self.race_room, "secondary"
+            (x, y + 2 * gap, BUTTON_W, h), self.app.t("salon.titre"), self.race_room, "secondary"
         )
         self.button(
-            (x, y + 2 * gap, BUTTON_W, h), self.t("title.settings"), self.settings, "secondary"
+            (x, y + 3 * gap, BUTTON_W, h), self.t("title.settings"), self.settings, "secondary"
         )
         self.button(
-            (x, y + 3 * gap, BUTTON_W, h),
+            (x, y + 4 * gap, BUTTON_W, h),
             self.t("title.quit"),
             self.app.ask_quit,
             "secondary",
@@ -65,6 +66,13 @@ class TitleScene(Screen):
 
     def settings(self):
         self.app.push("settings")
+
+    def race(self):
+        """« Course »: the speedrun menu (the runner is the last profile played, if any)."""
+        if self.app.profile is None:
+            profiles = self.app.profiles.list_profiles()
+            self.app.profile = profiles[0] if profiles else None
+        self.app.push("course_menu")
 
     def race_room(self):
         self.app.push("race_menu")

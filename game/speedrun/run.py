@@ -6,7 +6,8 @@ API (pygame-free):
   the category to practise alone (improves best segments, never the personal best).
 - `run.start()`; `run.partie` is the current level's `levels.base.Partie`, stamped with
   the timer's game-time clock (so a level log's `t_ms` are game-time ms since the split
-  that started it); play actions through it.
+  that started it); play actions through it. With `auto_partie=False` the game's level
+  host makes each Partie and hands it over with `run.attach(partie)`.
 - `run.check()` after each action: when the current level meets the category's
   requirement it is split at once and the next level starts (no intro, no
   confirmation); returns "split", "finished" or None.
@@ -48,7 +49,15 @@ def requirement_met(category: Category, niveau, etat) -> bool:
 
 class Run:
     def __init__(
-        self, category, seed, levels, clock=time.monotonic, code="", runner="", practice=None
+        self,
+        category,
+        seed,
+        levels,
+        clock=time.monotonic,
+        code="",
+        runner="",
+        practice=None,
+        auto_partie=True,
     ):
         ids = category.level_ids(levels)
         by_id = {level.id: level for level in levels}
@@ -70,6 +79,7 @@ class Run:
         self.logs: list[dict] = []
         self.started_at = ""  # wall clock, UTC ISO (declared)
         self.ended_at = ""
+        self.auto_partie = auto_partie  # False: the game's level host makes each Partie
 
     @property
     def finished(self) -> bool:
@@ -85,7 +95,13 @@ class Run:
         self.started_at = utc_now()
         self.timer.start()
         self.starts = [self.timer.read()]
-        self.partie = Partie(self.niveaux[0], self.seed, horloge=self.timer.game_seconds)
+        if self.auto_partie:
+            self.partie = Partie(self.niveaux[0], self.seed, horloge=self.timer.game_seconds)
+
+    def attach(self, partie) -> None:
+        """The game's level host made the current level's Partie (stamped with
+        `timer.game_seconds`, see `game.policies.speedrun`)."""
+        self.partie = partie
 
     def check(self) -> str | None:
         """Split when the current level is done; "split", "finished" or None."""
@@ -107,7 +123,9 @@ class Run:
             self.timer.pause()  # the clocks stop on the last split
             return "finished"
         self.starts.append(mark)
-        self.partie = Partie(self.niveau, self.seed, horloge=self.timer.game_seconds)
+        self.partie = None
+        if self.auto_partie:
+            self.partie = Partie(self.niveau, self.seed, horloge=self.timer.game_seconds)
         return "split"
 
     def pause(self) -> None:

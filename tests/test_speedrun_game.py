@@ -1,0 +1,138 @@
+"""The speedrun in the game, headless: « Course » from the title screen, levels in a row
+under the Speedrun policy (no intro, no result screen), pauses, splits, the end of the
+run in the profile and in a run file that verifies; the club board takes dropped files."""
+
+import time
+
+import pygame
+import pytest
+
+from game import __version__
+from game.app import App
+from game.policies.speedrun import Speedrun
+from game.scenes.course import start_run
+from game.scenes.level import LevelHost
+from game.speedrun import categories as cats
+from game.speedrun.files import RUNS_DIR, read_run_file, write_run_file
+from game.speedrun.records import category_record
+from game.speedrun.solver import solve_run
+from game.speedrun.timer import SimClock
+from game.speedrun.verify import verify_run
+from levels import registry
+
+
+@pytest.fixture
+def app():
+    game = App(headless=True, runner_mode="slices")
+    game.profile = game.profiles.create("Lina")
+    yield game
+    game.close()
+
+
+def step(app, frames=1):
+    for _ in range(frames):
+        app.step([], 1 / 60)
+
+
+def play_run(app, clock, pace=1.0):
+    """Plays every level the policy opens with the solver, like a kid clicking."""
+    levels = 0
+    while isinstance(app.scenes.top, LevelHost):
+        host = app.scenes.top
+        assert isinstance(host.policy, Speedrun) and not host.intro  # no intro
+        levels += 1
+        for action in host.niveau.resoudre(host.partie.graine):
+            clock.advance(pace)
+            assert host.partie.jouer(action) is None
+            step(app)
+            if app.scenes.top is not host:
+                break
+        step(app, 3)
+    return levels
+
+
+def test_course_button_on_the_title_screen(app):
+    app.push("title")
+    step(app)
+    title = app.scenes.top
+    button = next(w for w in title.container.widgets if getattr(w, "label", "") == "Course")
+    button.on_click()
+    step(app)
+    assert app.scenes.top.name == "course_menu"
+
+
+def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
+    clock = SimClock(100.0)
+    category = cats.category("debut")
+    start_run(app, category, 4242, "", clock=clock)
+    host = app.scenes.top
+    app.push("pause", host)  # a pause: both clocks stop, and it is recorded
+    step(app)
+    clock.advance(30)
+    app.scenes.pop()
+    step(app)
+    assert play_run(app, clock) == 4
+    end = app.scenes.top
+    assert end.name == "course_end" and end.run.finished and not end.policy.failed
+    real, game = end.run.splits[-1]
+    actions = sum(len(log["actions"]) for log in end.run.logs)
+    assert real == game == actions * 1000  # one second per click; the 30 s pause left out
+    assert end.run.timer.pauses and end.run.timer.pauses[0][1] == 30_000
+    record = category_record(app.profile, "debut")
+    assert record.attempts == 1 and record.pb_total() == list(end.run.splits[-1])
+    files = list((tuto_llm_home / RUNS_DIR).rglob("*.json"))
+    assert len(files) == 1
+    data, problem = read_run_file(files[0])
+    verdict = verify_run(data)
+    assert problem is None and verdict.valid, verdict.reason
+    assert data["pauses"] == [[0, 30_000]]
+    # « Recommencer »: same category and seed, at once
+    end.again()
+    step(app)
+    assert isinstance(app.scenes.top, LevelHost) and app.scenes.top.partie.graine == 4242
+
+
+def test_leaving_a_run_counts_an_attempt(app):
+    clock = SimClock()
+    start_run(app, cats.category("niveau-3-sans-indice"), 9, "", clock=clock)
+    host = app.scenes.top
+    assert not host.hints_allowed
+    clock.advance(2)
+    host.quit_level()
+    step(app)
+    end = app.scenes.top
+    assert end.name == "course_end" and end.policy.failed
+    record = category_record(app.profile, "niveau-3-sans-indice")
+    assert record.attempts == 1 and record.pb is None
+    assert record.history[0]["finished"] is False
+
+
+def test_practice_does_not_touch_the_pb(app):
+    clock = SimClock()
+    category = cats.category("debut")
+    start_run(app, category, 5, "", practice=1, clock=clock)
+    assert play_run(app, clock) == 1
+    record = category_record(app.profile, "debut")
+    assert record.pb is None and record.practice == 1 and "l2_erreurs" in record.best_segments
+
+
+def test_club_board_takes_dropped_files(app, tmp_path):
+    run = solve_run(cats.category("niveau-2"), 3, registry.niveaux(), 900, runner="Noé")
+    write_run_file(tmp_path / "noe.json", run.run_file(__version__))
+    (tmp_path / "abime.json").write_bytes(b"{nope")
+    app.push("club_board", "niveau-2")
+    step(app)
+    board = app.scenes.top
+    for name in ("noe.json", "abime.json"):
+        app.step([pygame.event.Event(pygame.DROPFILE, file=str(tmp_path / name))], 1 / 60)
+        deadline = time.monotonic() + 30
+        while board.importing and time.monotonic() < deadline:
+            step(app)
+            time.sleep(0.01)
+    assert [r.runner for r in board.rows] == ["Noé"]
+    assert "refusée" in board.status or "0 course" in board.status
+    board.export_csv()
+    assert (board.board.folder / "classement-niveau-2.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+    board.projector()
+    step(app, 2)
+    assert app.scenes.top.name == "club_projector" and app.scenes.top.rows
