@@ -218,6 +218,12 @@ def verify_file(path, limit_s=None):
 
     if is_run_file(journal):  # a speedrun: every level re-played, times checked
         return journal, verify_run(journal)
+    if isinstance(journal, dict) and journal.get("type") == "devoir":  # a pupil's hand-in
+        return journal, Verdict(
+            False,
+            "C'est un devoir rendu (tous les niveaux d'un élève) : vérifiez-le avec "
+            "« tuto-llm devoir corriger DOSSIER », ou dans le jeu (Espace enseignant).",
+        )
     try:
         levels = registry.par_id()
     except Exception as error:  # a broken level module: say so, keep going

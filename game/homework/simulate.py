@@ -163,7 +163,9 @@ def simulate(folder, eleves, numeros, workers, echeance=None):
     copied, victim, edited = names[0], names[1], names[2]
     plant_copy(folder, code, copied, victim)
     plant_edit(folder, code, edited)
+    cpu_before = _children_cpu()
     grille = check_files([folder], workers=workers)
+    cpu = _children_cpu() - cpu_before
     by_name = {c.prenom: c for c in grille.copies}
     honest = [n for n in names if n not in (victim, edited)]
     summary = {
@@ -180,8 +182,29 @@ def simulate(folder, eleves, numeros, workers, echeance=None):
             "modifie": _verdict(by_name.get(edited)),
         },
         "cores": grille.workers,
+        # The machine may be shared: the processes' own CPU time and the load say how much.
+        "secondes_cpu_verification": round(cpu, 1),
+        "charge_machine": round(_load(), 1),
     }
     return grille, summary
+
+
+def _children_cpu():
+    try:
+        import resource
+    except ImportError:  # Windows: no such measure
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load():
+    import os
+
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
 
 
 def _verdict(copie):
