@@ -120,3 +120,18 @@ def test_teacher_drops_files_and_gets_the_grid_report_and_certificates(app, tmp_
     assert top(app).name == "teacher_picture"
     assert len(list(top(app).path.parent.glob("attestation-*.png"))) == 5
     assert app.crashes == 0
+
+
+def test_teacher_rechecks_a_certificate_in_the_game(app):
+    from game.homework import certificate
+
+    paper = certificate.Attestation("Inès", "5e B", DEVOIR.code, ((1, 3),), "2026-12-09")
+    code = certificate.issue(paper)
+    demo._reset(app)
+    space = app.push("teacher")
+    space.cert_field.set_text("ZZZZ")
+    space.check_certificate()
+    assert "Il manque" in space.cert_result
+    space.cert_field.set_text(code.lower())
+    space.check_certificate()
+    assert space.cert_result.startswith("Authentique : Inès (5e B)")

@@ -22,6 +22,11 @@ def _t(scene, key, **kwargs):
 class TeacherSpace(Screen):
     name = "teacher"
 
+    def __init__(self, app):
+        super().__init__(app)
+        self.cert_text = ""
+        self.cert_result = ""
+
     def build(self):
         h = self.theme.control_height
         self.back_button()
@@ -39,6 +44,32 @@ class TeacherSpace(Screen):
             icon="check",
         )
         self.button((x, 560, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+        self.cert_field = self.ui.TextField(
+            self.theme,
+            (620, 580, 300, h),
+            self.cert_text,
+            "XXXX-XXXX",
+            12,
+            on_submit=lambda _t: self.check_certificate(),
+        )
+        self.container.add(self.cert_field)
+        self.button((940, 580, 280, h), "Vérifier", self.check_certificate, "secondary")
+
+    def check_certificate(self):
+        from game.homework import certificate
+
+        self.cert_text = self.cert_field.text
+        found, problem = certificate.check(self.cert_text)
+        if found is None:
+            self.cert_result = problem
+            self.app.play("error")
+            return
+        stars = ", ".join(f"niveau {n} : {s}/3" for n, s in found.niveaux)
+        self.cert_result = (
+            f"Authentique : {found.prenom} ({found.classe or 'sans classe'}), "
+            f"le {found.date}, {stars}."
+        )
+        self.app.play("success")
 
     def open_folder(self):
         folder = teacher_dir()
@@ -61,10 +92,15 @@ class TeacherSpace(Screen):
         help_w = 440
         draw_text(theme, surface, _t(self, "prof.nouveau_aide"), (x, 320, help_w, 60), "small")
         draw_text(theme, surface, _t(self, "prof.corriger_aide"), (x, 460, help_w, 80), "small")
+        draw_text(theme, surface, str(teacher_dir()), (x, 620, 460, 60), "small", colors.ink_soft)
+        self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 260))
         draw_text(
-            theme, surface, str(teacher_dir()), (x, 620, W - 2 * x, 30), "small", colors.ink_soft
+            theme, surface, "Vérifier une attestation (son code) :", (620, 545, 600, 30), "small"
         )
-        self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 360))
+        if self.cert_result:
+            draw_text(
+                theme, surface, self.cert_result, (620, 640, W - 680, 70), "small", colors.ink
+            )
 
     def _draw_recent(self, surface, box):
         from game.homework import register
