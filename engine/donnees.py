@@ -28,6 +28,7 @@ BANDES = {1: "très courant", 2: "courant", 3: "rare", 4: "très rare"}
 BANDE_COURANTS = 1  # « prenoms_courants » = les prénoms de la bande 1 seulement
 
 LIGNES_MONTREES = 8  # au-delà, on résume le nombre de lignes fautives
+TAILLE_MAX_FICHIER = 4_000_000  # octets (4 Mo : des centaines de milliers de mots)
 
 
 class ErreurDonnees(Exception):
@@ -57,18 +58,30 @@ def decouper_lignes(texte):
 def lire_lignes(chemin):
     """Lit un fichier texte UTF-8 et renvoie ses lignes (sans les retours à la ligne)."""
     chemin = Path(chemin)
+    if chemin.exists() and not chemin.is_file():
+        raise ErreurDonnees(
+            f"« {chemin} » n'est pas un fichier de texte ordinaire (un dossier, un tube, "
+            "un périphérique…). Donne le chemin d'un fichier .txt, un mot par ligne."
+        )
     if not chemin.is_file():
         raise ErreurDonnees(
             f"Je ne trouve pas le fichier « {chemin} ». Vérifie le nom et le dossier, "
             "ou choisis un des jeux de données du jeu : " + ", ".join(sorted(DATASETS)) + "."
         )
     try:
-        brut = chemin.read_bytes()
+        with open(chemin, "rb") as fichier:
+            brut = fichier.read(TAILLE_MAX_FICHIER + 1)  # jamais plus : la mémoire reste petite
     except OSError:
         raise ErreurDonnees(
             f"Je n'arrive pas à lire le fichier « {chemin} ». Vérifie qu'il n'est pas "
             "ouvert dans un autre programme et que tu as le droit de le lire, puis réessaie."
         ) from None
+    if len(brut) > TAILLE_MAX_FICHIER:
+        raise ErreurDonnees(
+            f"Le fichier « {chemin.name} » est trop gros (plus de "
+            f"{TAILLE_MAX_FICHIER // 1_000_000} Mo) : le modèle n'a pas besoin d'autant de mots. "
+            "Garde-en une partie (quelques milliers de lignes suffisent), puis réessaie."
+        )
     brut = brut.removeprefix(b"\xef\xbb\xbf")  # la « marque d'ordre » de certains éditeurs
     try:
         texte = brut.decode("utf-8")

@@ -20,6 +20,35 @@ from engine.donnees import ErreurDonnees, expliquer_problemes, formater_training
 from engine.vocab import VOCAB_STANDARD
 
 FENETRE_MOYENNE = 100  # la perte moyenne est calculée sur les 100 dernières étapes
+PROBA_MIN = 1e-300  # une probabilité nulle donnerait -log(0) = l'infini : on la borne
+
+
+class Explosion(ArithmeticError):
+    """L'entraînement a explosé : la perte est devenue infinie (ou n'est plus un nombre).
+
+    Ce n'est pas un bug, c'est une leçon : la vitesse d'apprentissage (lr) était trop
+    grande, les poids ont fait des bonds de plus en plus grands. L'étape qui explose
+    n'est pas appliquée : les poids restent ceux de l'étape d'avant.
+    """
+
+    def __init__(self, etape):
+        super().__init__(
+            f"L'entraînement a explosé à l'étape {etape} : la perte est devenue infinie. "
+            "La vitesse d'apprentissage (lr) est trop grande pour ce modèle : "
+            "recommence avec une vitesse plus petite."
+        )
+        self.etape = etape
+
+
+def _tout_fini(perte, gradients):
+    """La perte et tous les gradients sont-ils de vrais nombres (ni infinis, ni NaN) ?"""
+    if not math.isfinite(perte):
+        return False
+    try:
+        total = sum(sum(ligne) for matrice in gradients.values() for ligne in matrice)
+    except (AttributeError, TypeError):  # une autre forme de gradients : la perte suffit
+        return True
+    return math.isfinite(total)  # un seul infini ou NaN rend la somme infinie ou NaN
 
 
 class Entrainement:
@@ -99,9 +128,14 @@ class Entrainement:
         debut = self.etape * self.batch
         n = len(self.sequences)
         lot = [self.sequences[(debut + i) % n] for i in range(self.batch)]
-        perte, gradients = parallele.perte_et_gradients_repartis(
-            self.calcul, self.poids, self.config, lot, self.travailleurs
-        )
+        try:
+            perte, gradients = parallele.perte_et_gradients_repartis(
+                self.calcul, self.poids, self.config, lot, self.travailleurs
+            )
+        except (ValueError, OverflowError, ZeroDivisionError) as erreur:  # log(0), exp trop grand
+            raise Explosion(self.etape + 1) from erreur
+        if not _tout_fini(perte, gradients):
+            raise Explosion(self.etape + 1)
         lr = self.adam.appliquer(self.poids, gradients)
         self.pertes.append(perte)
         recentes = self.pertes[-FENETRE_MOYENNE:]
@@ -146,6 +180,6 @@ def perte_validation(poids, config, mots, vocab=VOCAB_STANDARD):
         for position in range(gpt.longueur_utile(config, jetons)):
             logits = gpt.gpt(poids, config, jetons[position], position, cles, valeurs)
             probas = gpt.softmax(logits)
-            total -= math.log(probas[jetons[position + 1]])
+            total -= math.log(max(probas[jetons[position + 1]], PROBA_MIN))
             nombre += 1
     return total / nombre if nombre else float("nan")

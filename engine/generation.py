@@ -8,6 +8,7 @@ La température règle l'audace : basse (0,1), le modèle prend presque toujours
 la lettre la plus probable ; haute (1 ou plus), il ose des lettres rares.
 """
 
+import math
 import random
 
 from engine import gpt
@@ -17,9 +18,15 @@ from engine.vocab import FIN, VOCAB_STANDARD
 
 def choisir(logits, temperature, rng):
     """Tire un jeton : la température divise les scores avant softmax (0 = le plus probable)."""
+    meilleur = max(range(len(logits)), key=logits.__getitem__)
     if temperature == 0:
-        return max(range(len(logits)), key=logits.__getitem__)
-    probas = gpt.softmax([score / temperature for score in logits])
+        return meilleur
+    # On enlève d'abord le plus grand score : divisés par une toute petite température,
+    # les écarts deviennent -l'infini (probabilité 0), jamais « l'infini moins l'infini ».
+    plus_grand = logits[meilleur]
+    probas = gpt.softmax([(score - plus_grand) / temperature for score in logits])
+    if not all(math.isfinite(p) for p in probas):  # des scores déjà abîmés : le plus probable
+        return meilleur
     return rng.choices(range(len(probas)), weights=probas)[0]
 
 

@@ -95,7 +95,7 @@ def test_missing_file(tmp_path):
 
 
 def test_a_folder_is_not_a_file(tmp_path):
-    with pytest.raises(ErreurDonnees, match="Je ne trouve pas"):
+    with pytest.raises(ErreurDonnees, match="pas un fichier de texte ordinaire"):
         charger_dataset(tmp_path)
 
 

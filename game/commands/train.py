@@ -15,7 +15,6 @@ import math
 import platform
 import sys
 import time
-from pathlib import Path
 
 NAME = "train"
 HELP = "entraîne le petit GPT sur une liste de mots (barre de progression, résumé ou JSON)"
@@ -151,8 +150,10 @@ def load_words(dataset):
     except ErreurDonnees as error:
         raise CliError(str(error)) from None
     except OSError as error:
+        from game.files import os_error_text
+
         raise CliError(
-            f"Je n'arrive pas à lire « {dataset} » ({error.strerror or error}). "
+            f"Je n'arrive pas à lire « {dataset} » ({os_error_text(error)}). "
             "Vérifie le fichier et ses droits, puis réessaie."
         ) from None
     if len(set(words)) < 2:
@@ -164,16 +165,25 @@ def load_words(dataset):
 
 
 def check_save_path(path):
-    """Fail before training, not after, if the model cannot be saved there."""
-    from game.cli import CliError
+    """Fail before training, not after, if the model cannot be saved there.
 
-    target = Path(path)
-    if target.is_dir():
-        raise CliError(f"--save « {path} » est un dossier : donne un nom de fichier (modele.json).")
+    Returns the file to write: `path` itself, or the file a symlink points to (written
+    through, the link stays); a folder, a device or a pipe is refused.
+    """
+    from game.cli import CliError
+    from game.files import FileKindError, output_target
+
+    try:
+        target = output_target(path)
+    except FileKindError as error:
+        raise CliError(
+            f"--save « {path} » : {error}. Donne un nom de fichier (modele.json)."
+        ) from None
     if not target.parent.is_dir():
         raise CliError(
             f"Le dossier de « {path} » n'existe pas : crée-le d'abord ou choisis un autre chemin."
         )
+    return target
 
 
 class ProgressBar:
@@ -227,10 +237,11 @@ def train(words, vocab, settings, progress=True):
     """Train, evaluate and sample; returns (result dict, weights, config)."""
     from engine import bigramme
     from engine.donnees import separer_train_val
-    from engine.entrainement import Entrainement, perte_validation
+    from engine.entrainement import Entrainement, Explosion, perte_validation
     from engine.generation import generer
     from engine.gpt import nombre_parametres
     from engine.parallele import coeurs
+    from game.cli import CliError
 
     config = make_config(settings, vocab)
     train_words, val_words = separer_train_val(words)
@@ -246,9 +257,14 @@ def train(words, vocab, settings, progress=True):
     )
     bar = ProgressBar(settings["steps"]) if progress else None
     start = time.perf_counter()
-    for stats in run:
+    try:
+        for stats in run:
+            if bar:
+                bar.update(stats["etape"], stats["perte_moyenne"])
+    except Explosion as explosion:  # divergence is a lesson, not a crash
         if bar:
-            bar.update(stats["etape"], stats["perte_moyenne"])
+            print(file=sys.stderr)
+        raise CliError(f"{explosion} Par exemple : --lr 0.01.") from None
     seconds = time.perf_counter() - start
     recent = run.pertes[-100:]
     bigram = bigramme.probabilites(bigramme.compter(train_words, vocab))
@@ -315,22 +331,22 @@ def print_summary(result):
 def run(args):
     from engine.sauvegarde import sauvegarder
     from game.cli import CliError
+    from game.files import os_error_text
 
     started = time.perf_counter()
     settings = parse_settings(args)
-    if args.save:
-        check_save_path(args.save)
+    target = check_save_path(args.save) if args.save else None
     words, vocab = load_words(args.dataset)
     result, weights, config = train(words, vocab, settings)
     result["dataset"] = str(args.dataset)
     result["saved"] = None
     if args.save:
         try:
-            sauvegarder(args.save, weights, config, vocab, infos={"train": result})
+            sauvegarder(target, weights, config, vocab, infos={"train": result})
         except OSError as error:
             raise CliError(
                 f"Je n'arrive pas à enregistrer le modèle dans « {args.save} » "
-                f"({error.strerror or error})."
+                f"({os_error_text(error)})."
             ) from None
         result["saved"] = str(args.save)
     result["command_seconds"] = round(time.perf_counter() - started, 3)

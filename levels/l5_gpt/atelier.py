@@ -33,7 +33,7 @@ from engine.donnees import (
     separer_train_val,
     vocab_du_dataset,
 )
-from engine.entrainement import Entrainement, perte_validation
+from engine.entrainement import Entrainement, Explosion, perte_validation
 from engine.generation import generer
 from engine.gpt import Config, formes, nombre_parametres
 from engine.vocab import VOCAB_STANDARD
@@ -284,7 +284,10 @@ class Atelier(Niveau):
         validation = self._validation(etat)
         try:
             for _ in range(n):
-                e.pas()
+                try:
+                    e.pas()
+                except Explosion as explosion:  # une leçon, pas un plantage : on le dit
+                    raise ActionRefusee(str(explosion)) from None
                 synchroniser(etat, e)
                 etat.etapes_totales += 1
                 etat.mots_vus += batch
