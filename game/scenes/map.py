@@ -177,7 +177,7 @@ class MapScene(Screen):
             label = self.app.t("devoirs.carte.mon_devoir", fait=done, total=len(rows))
             action = lambda: self.app.push("homework", code)  # noqa: E731
         width = self.theme.font("body").size(label)[0] + self.theme.line_height("body") + 40
-        rect = (W - 20 - width, 720 - h - 18, width, h)
+        rect = (W - 20 - width, 18 + h + 12, width, h)  # under « Réglages »
         return self.button(rect, label, action, "secondary", icon="star")
 
     def back(self):
