@@ -38,8 +38,35 @@ def draw_sheet(texts):
     y += 30
     for rule in texts["regles"]:
         y = paper.write(page, rule, MARGIN, y + 6, inner, 36, bold=True)
+    _slips(page, texts, y + 40, height - 150)
     paper.write(page, texts["note"], MARGIN, height - 130, inner, 28, paper.SOFT)
     return page
+
+
+def _slips(page, texts, top, bottom):
+    """Small slips with the code, to cut out and glue in the pupils' notebooks."""
+    width = page.get_width()
+    slip_h, gap = 150, 16
+    rows = (bottom - top - 50) // (slip_h + gap)
+    if rows < 1:
+        return
+    for x in range(MARGIN, width - MARGIN, 24):  # the dashed cutting line
+        pygame.draw.line(page, paper.SOFT, (x, top), (x + 12, top), 2)
+    paper.write(page, "À découper et coller dans le cahier :", MARGIN, top + 8, 800, 26, paper.SOFT)
+    slip_w = (width - 2 * MARGIN - gap) // 2
+    label = "Devoir Tuto LLM" + (f" — {texts['classe']}" if texts["classe"] else "")
+    for row in range(min(rows, 3)):
+        for col in range(2):
+            rect = pygame.Rect(
+                MARGIN + col * (slip_w + gap), top + 50 + row * (slip_h + gap), slip_w, slip_h
+            )
+            pygame.draw.rect(page, paper.SOFT, rect, 2, border_radius=10)
+            paper.write(page, label, rect.x + 16, rect.y + 10, rect.w - 32, 26, paper.SOFT)
+            paper.write(
+                page, texts["code"], rect.x, rect.y + 44, rect.w, 56, bold=True, align="center"
+            )
+            if texts["pour"]:
+                paper.write(page, texts["pour"], rect.x + 16, rect.y + 112, rect.w - 32, 22)
 
 
 def write_sheet_png(texts, path):
