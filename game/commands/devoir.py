@@ -175,7 +175,7 @@ def _simulate(args):
     from game.cli import CliError
     from game.homework import report
     from game.homework.replay import cores
-    from game.homework.simulate import simulate
+    from game.homework.simulate import SimulationError, simulate
 
     numeros = parse_levels(args.niveaux)
     if not 2 <= args.eleves <= 200:
@@ -184,7 +184,10 @@ def _simulate(args):
     with tempfile.TemporaryDirectory(prefix="tuto-devoir-") as temp:
         folder = Path(args.dossier or temp)
         folder.mkdir(parents=True, exist_ok=True)
-        grille, summary = simulate(folder, args.eleves, numeros, workers)
+        try:
+            grille, summary = simulate(folder, args.eleves, numeros, workers)
+        except SimulationError as error:
+            raise CliError(str(error)) from None
     if not args.json:
         print(report.grid_text(grille))
     print(json.dumps(summary, ensure_ascii=False))

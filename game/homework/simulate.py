@@ -65,6 +65,10 @@ NAMES = [
 ]
 
 
+class SimulationError(Exception):
+    """The simulated class could not play (a broken level): a French sentence."""
+
+
 class _PupilClock:
     """A pupil's clock: 2 to 9 seconds between two actions (each pupil their own pace)."""
 
@@ -104,7 +108,15 @@ def play_class(code, names, numeros, workers):
         futures = {pool.submit(play_level, code, p, n): (p, n) for p, n in tasks}
         for future in concurrent.futures.as_completed(futures):
             prenom, numero = futures[future]
-            logs[prenom][ids[numero]] = future.result()
+            try:
+                logs[prenom][ids[numero]] = future.result()
+            except Exception as error:  # a level or a worker broke: one French sentence
+                for other in futures:
+                    other.cancel()
+                raise SimulationError(
+                    f"Le solveur du niveau {numero} n'a pas pu jouer pour {prenom} "
+                    f"({type(error).__name__} : {error})."
+                ) from None
     return {p: dict(sorted(logs[p].items())) for p in names}
 
 
