@@ -110,3 +110,78 @@ def test_certificate_code_is_rechecked_and_an_edit_is_caught(tmp_path):
     ledger = (tmp_path / certificate.LEDGER).read_text("utf-8").replace('"Chloé"', '"Chloe"')
     (tmp_path / certificate.LEDGER).write_text(ledger, "utf-8")
     assert "modifiée" in certificate.check(code, tmp_path)[1]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "type",
+                "jeu",
+                "format",
+                "code",
+                "prenom",
+                "version_jeu",
+                "rendu_le",
+                "journaux",
+                "somme",
+            ]
+        ),
+        json_values,
+    )
+)
+def test_any_hand_in_content_is_read_or_refused_in_french(data):
+    from game.homework.handin import from_dict
+
+    data = {"type": "devoir", "jeu": "tuto-llm", "format": 1, **data}
+    try:
+        handin = from_dict(data)
+    except ValueError as error:
+        assert str(error) and "Traceback" not in str(error)
+    else:
+        assert isinstance(handin.journaux, dict) and isinstance(handin.prenom, str)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.binary(max_size=200), min_size=1, max_size=4))
+def test_a_folder_of_garbage_never_stops_the_check(tmp_path_factory, files):
+    from game.homework.check import check_files
+
+    folder = tmp_path_factory.mktemp("rendus")
+    for index, content in enumerate(files):
+        (folder / f"devoir-{index}.tuto").write_bytes(content)
+    grille = check_files([folder], workers=1)
+    assert len(grille.illisibles) == len(files) and not grille.copies
+    assert all(reason.endswith(".") for _, reason in grille.illisibles)
+
+
+def test_a_hand_in_with_broken_logs_is_checked_without_crashing(tmp_path):
+    from game.homework import handin
+    from game.homework.check import check_files
+
+    code = Devoir((1, 2), nonce=3).code
+    logs = {
+        "l1_devine": {"niveau": "l1_devine", "graine": "x", "actions": "abc", "annonce": []},
+        "l2_erreurs": {
+            "niveau": "l2_erreurs",
+            "format": 1,
+            "graine": 5,
+            "actions": [[0, 1]],
+            "annonce": {"mesures": {"perte": "??"}, "etoiles": 3},
+        },
+    }
+    handin.write(tmp_path, handin.build(code, "Zoé", logs))
+    grille = check_files([tmp_path], workers=1)
+    zoe = grille.copies[0]
+    assert not zoe.valide and len(zoe.cases) == 2
+    assert all(case.problemes for case in zoe.cases.values())

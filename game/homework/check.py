@@ -294,15 +294,7 @@ def _apply_result(case, result, jobs, copie, grille):
     case.temps_ms = result.get("temps_ms", 0)
     case.pas = next((mesures[k] for k in TRAINING_KEYS if isinstance(mesures.get(k), int)), None)
     journal = jobs[(copie.fichier, case.numero)]
-    case.actions = (
-        mesures.get("actions")
-        if isinstance(mesures.get("actions"), int)
-        else sum(
-            1
-            for _, a in journal.get("actions", [])
-            if isinstance(a, dict) and a.get("type") != "indice"
-        )
-    )
+    case.actions = _action_count(mesures, journal)
     niveau = next(n for n in grille.niveaux if n.numero == case.numero)
     case.mesure = mesures.get(niveau.objectif.metrique)
     case.remarques += result.get("remarques", [])
@@ -316,6 +308,23 @@ def _apply_result(case, result, jobs, copie, grille):
         )
     case.problemes += _edited_figures(journal, result, niveau.objectif.metrique)
     case.fait = case.but and not case.problemes
+
+
+def _action_count(mesures, journal):
+    """The level's own action count, else the non-hint actions of the log."""
+    if isinstance(mesures.get("actions"), int):
+        return mesures["actions"]
+    actions = journal.get("actions")
+    if not isinstance(actions, list):
+        return 0
+    return sum(
+        1
+        for entry in actions
+        if isinstance(entry, list)
+        and len(entry) == 2
+        and isinstance(entry[1], dict)
+        and entry[1].get("type") != "indice"
+    )
 
 
 def _edited_figures(journal, result, metrique):
