@@ -135,3 +135,18 @@ def test_teacher_rechecks_a_certificate_in_the_game(app):
     space.cert_field.set_text(code.lower())
     space.check_certificate()
     assert space.cert_result.startswith("Authentique : Inès (5e B)")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "Le 2e groupe"), ("en", "The 2nd group")])
+def test_a_typo_is_told_in_the_players_language(app, lang, expected):
+    app.settings.language = lang
+    app.apply_settings()
+    demo.setup_map_some(app)
+    entry = app.push("homework_code")
+    wrong = DEVOIR.code[:5] + ("Z" if DEVOIR.code[5] != "Z" else "Y") + DEVOIR.code[6:]
+    entry.field.set_text(wrong)
+    entry.submit()
+    assert entry.error.startswith(expected)
+    entry.field.set_text(DEVOIR.code[:5] + "O" + DEVOIR.code[6:])
+    entry.submit()
+    assert "0, O, 1, I" in entry.error

@@ -42,12 +42,16 @@ FIELDS = (("version", 64), ("niveaux", 2**MAX_LEVELS), ("regles", 4), ("jour", M
 class ErreurCode(ValueError):
     """A code that cannot be read; `str(error)` is a French sentence for a child.
 
-    `groupe` is the number (1, 2, 3) of the group with the typo, when it is known.
+    `groupe` is the number (1, 2, 3) of the group with the typo, when it is known;
+    `cle` and `valeurs` name the sentence in the game's catalogs (`devoirs.erreur.<cle>`)
+    so the game can say it in the player's language.
     """
 
-    def __init__(self, message, groupe=None):
+    def __init__(self, message, groupe=None, cle="inconnu", **valeurs):
         super().__init__(message)
         self.groupe = groupe
+        self.cle = cle
+        self.valeurs = {"groupe": groupe or 0, **valeurs}
 
 
 def game_version():
@@ -182,7 +186,7 @@ def to_groups(value, groups, salt=0):
 def _clean(text, what):
     """Upper case, without spaces, dashes or dots; accents dropped (é → E)."""
     if not isinstance(text, str):
-        raise ErreurCode(f"Tape {what}.")
+        raise ErreurCode(f"Tape {what}.", cle="vide", n=12)
     text = unicodedata.normalize("NFKD", text[:200])
     return "".join(
         c for c in text.upper() if not unicodedata.combining(c) and c not in " -_.\t\n\r·–—"
@@ -195,36 +199,55 @@ def from_groups(text, groups, salt=0, what="le code de ton devoir"):
     expected = groups * (GROUP_DATA + 1)
     shape = f"{groups} groupes de 4"
     if not chars:
-        raise ErreurCode(f"Tape {what} ({expected} caractères).")
+        raise ErreurCode(f"Tape {what} ({expected} caractères).", cle="vide", n=expected)
     if len(chars) != expected:
         gap = abs(expected - len(chars))
         plural = "s" * (gap > 1)
         if len(chars) < expected:
-            raise ErreurCode(f"Il manque {gap} caractère{plural} : un code a {shape}.")
-        raise ErreurCode(f"Il y a {gap} caractère{plural} de trop : un code a {shape}.")
+            raise ErreurCode(
+                f"Il manque {gap} caractère{plural} : un code a {shape}.",
+                cle="manque",
+                n=gap,
+                groupes=groups,
+            )
+        raise ErreurCode(
+            f"Il y a {gap} caractère{plural} de trop : un code a {shape}.",
+            cle="trop",
+            n=gap,
+            groupes=groups,
+        )
     digits = []
     for g in range(groups):
         group = chars[g * 4 : g * 4 + 4]
         for c in group:
             if c not in ALPHABET:
-                raise ErreurCode(_bad_char_message(c, g), groupe=g + 1)
+                raise ErreurCode(_bad_char_message(c, g), groupe=g + 1, cle=_bad_char_key(c), car=c)
         values = [ALPHABET.index(c) for c in group]
         if _char_check(values[:3], g + salt) != values[3]:
             raise ErreurCode(
                 f"Le {ORDINALS[g]} groupe ({group}) a une faute de frappe : "
                 "relis-le lettre par lettre.",
                 groupe=g + 1,
+                cle="faute",
+                texte=group,
             )
         digits.extend(values[:3])
     if _global_check(digits[:-1]) != digits[-1]:
         raise ErreurCode(
             "Ce code a plusieurs fautes de frappe ou ses groupes sont dans le désordre : "
-            "recopie-le en entier."
+            "recopie-le en entier.",
+            cle="plusieurs",
         )
     value = 0
     for digit in digits[:-1]:
         value = value * BASE + digit
     return value
+
+
+def _bad_char_key(char):
+    if char in LOOK_ALIKES:
+        return "sosie"
+    return "caractere" if char.isprintable() else "invisible"
 
 
 def _bad_char_message(char, group):

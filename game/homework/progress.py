@@ -62,7 +62,8 @@ def join(profile, text):
     if tuple(devoir.version) > tuple(game_version()[:2]):
         raise ErreurCode(
             "Ce code vient d'une version plus récente du jeu : demande à un adulte "
-            "de mettre Tuto LLM à jour."
+            "de mettre Tuto LLM à jour.",
+            cle="version",
         )
     homework = state(profile)
     entry = homework["devoirs"].setdefault(code, _empty(profile))

@@ -72,12 +72,22 @@ class CodeEntryScene(Overlay):
         try:
             code, _devoir = progress.join(profile, self.field.text)
         except ErreurCode as error:
-            self.error = str(error)
+            self.error = self.explain(error)
             self.app.play("error")
             return
         self.app.play("success")
         self.app.save_profile()
         self.app.scenes.replace(HomeworkPanel(self.app, code))
+
+    def explain(self, error):
+        """The code's problem in the player's language (French if the catalog lacks it)."""
+        key = f"devoirs.erreur.{error.cle}"
+        if not self.app.translator.has(key):
+            return str(error)
+        ranks = self.app.translator.t_list("devoirs.erreur.rangs") or ["1", "2", "3", "4"]
+        group = error.valeurs.get("groupe") or 0
+        rank = ranks[min(group, len(ranks)) - 1] if group else ""
+        return self.app.t(key, **{**error.valeurs, "rang": rank})
 
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
