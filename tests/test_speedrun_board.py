@@ -85,10 +85,11 @@ def test_damaged_database_is_rebuilt_from_stored_runs(tmp_path):
     assert aside  # kept, never deleted
     again.close()
     (board.folder / "club.sqlite").unlink()
-    fresh = Board()
-    assert fresh.leaderboard(CAT.id) == []  # an empty new database…
-    assert fresh.rebuild() == 6  # …refilled from the stored copies (refused ones too)
+    fresh = Board()  # a lost database: made again from the stored copies at once
     assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
+    assert fresh.rebuild() == 6  # every stored copy, the refused ones too
+    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
+    assert all("solveur" in r.remarks for r in fresh.leaderboard(CAT.id))
 
 
 def test_cli_import_and_ranking(tmp_path, capsys):

@@ -110,6 +110,8 @@ def _ranking(args):
             f"(réel {format_time(row.real_ms)}) · {costs['actions']} actions · "
             f"{costs['pas']} pas · {costs['prenoms']} prénoms"
         )
+        if row.remarks:
+            print(f"        Attention : {row.remarks}")
     return 0
 
 

@@ -39,13 +39,15 @@ CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY, sha TEXT UNIQUE NOT NULL, imported TEXT, source TEXT,
   runner TEXT, runner_key TEXT, category TEXT, seed INTEGER, code TEXT, started TEXT,
   valid INTEGER, practice INTEGER, reason TEXT, real_ms INTEGER, game_ms INTEGER,
-  actions INTEGER, pas INTEGER, prenoms INTEGER);
+  actions INTEGER, pas INTEGER, prenoms INTEGER, remarks TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS levels (
   run_id INTEGER REFERENCES runs(id), position INTEGER, level_id TEXT,
   actions INTEGER, pas INTEGER, prenoms INTEGER, stars INTEGER, hints INTEGER,
   real_ms INTEGER, game_ms INTEGER);
 CREATE INDEX IF NOT EXISTS runs_category ON runs(category, valid);
 """
+SCHEMA_VERSION = "2"  # another version: the tables are made again from the stored files
 ADDED, ALREADY, REFUSED = "ajoutée", "déjà là", "refusée"
 
 
@@ -72,6 +74,7 @@ class Row:
     code: str
     started: str
     run_id: int
+    remarks: str = ""  # what looks odd without refusing the run (e.g. played by the solver)
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Board:
         self.db_path = self.folder / DB_NAME
         self.message: str | None = None  # French: what happened to a damaged database
         self.conn = None
+        self._stale = False  # the tables must be refilled from the stored files
 
     # ------------------------------------------------------------------ database
     def connect(self):
@@ -113,11 +117,14 @@ class Board:
             log.warning("base du club abîmée : %r", error)
             self._set_aside()
             self.conn = self._open()
-            self.rebuild()
+            self._stale = True
             self.message = (
                 "La base du tableau du club était abîmée : elle a été mise de côté et "
                 "refaite à partir des fichiers de course gardés."
             )
+        if self._stale:
+            self._stale = False
+            self.rebuild()
         return self.conn
 
     def _open(self):
@@ -127,6 +134,14 @@ class Board:
                 raise sqlite3.DatabaseError("quick_check")
             with conn:
                 conn.executescript(SCHEMA)
+            version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if version is None or version[0] != SCHEMA_VERSION:  # older game: made again
+                with conn:
+                    conn.executescript("DROP TABLE levels; DROP TABLE runs;" + SCHEMA)
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,)
+                    )
+                self._stale = True
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -147,7 +162,7 @@ class Board:
 
     def rebuild(self) -> int:
         """Re-verifies every stored run file into the (empty or new) database."""
-        conn = self.connect() if self.conn is None else self.conn
+        conn = self.conn or self.connect()
         count = 0
         with conn:
             conn.execute("DELETE FROM levels")
@@ -200,7 +215,7 @@ class Board:
             cursor = self.conn.execute(
                 "INSERT OR IGNORE INTO runs (sha, imported, source, runner, runner_key, "
                 "category, seed, code, started, valid, practice, reason, real_ms, game_ms, "
-                "actions, pas, prenoms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "actions, pas, prenoms, remarks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     utc_now(),
@@ -217,6 +232,7 @@ class Board:
                     verdict.real_ms,
                     verdict.game_ms,
                     *(costs.get(k) for k in COST_ORDER),
+                    " ; ".join(verdict.remarks),
                 ),
             )
             for position, level in enumerate(verdict.levels):
@@ -249,7 +265,7 @@ class Board:
             self.connect()
             .execute(
                 f"SELECT runner, runner_key, game_ms, real_ms, actions, pas, prenoms, seed, code, "
-                f"started, id FROM runs WHERE {where} "
+                f"started, id, remarks FROM runs WHERE {where} "
                 "ORDER BY game_ms, actions, pas, prenoms, real_ms, id",
                 args,
             )
@@ -261,7 +277,9 @@ class Board:
                 continue
             seen.add(row[1])
             costs = dict(zip(COST_ORDER, row[4:7], strict=True))
-            best.append(Row(len(best) + 1, row[0], row[2], row[3], costs, *row[7:11]))
+            best.append(
+                Row(len(best) + 1, row[0], row[2], row[3], costs, *row[7:11], row[11] or "")
+            )
         return best
 
     def refused(self, limit=50) -> list[tuple[str, str, str]]:

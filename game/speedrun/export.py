@@ -27,6 +27,7 @@ COLUMNS = [
     "Graine",
     "Code du club",
     "Date (déclarée)",
+    "Remarques",
 ]
 
 
@@ -51,6 +52,7 @@ def csv_text(board, category_id, seed=None) -> str:
                 row.seed,
                 safe_cell(row.code),
                 safe_cell(row.started),
+                safe_cell(row.remarks),
             ]
         )
     return out.getvalue()

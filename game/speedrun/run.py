@@ -80,6 +80,7 @@ class Run:
         self.started_at = ""  # wall clock, UTC ISO (declared)
         self.ended_at = ""
         self.auto_partie = auto_partie  # False: the game's level host makes each Partie
+        self.tool = None  # "solveur" when the built-in solver played (marked in the file)
 
     @property
     def finished(self) -> bool:
@@ -116,7 +117,10 @@ class Run:
 
         mark = self.timer.read()
         self.splits.append(mark)
-        self.logs.append(self.partie.journal())
+        log = self.partie.journal()
+        if self.tool:
+            log["outil"] = self.tool  # levels.horodatage marks such logs on verification
+        self.logs.append(log)
         self.index += 1
         if self.finished:
             self.ended_at = utc_now()
@@ -155,7 +159,9 @@ class Run:
 
     def run_file(self, version: str) -> dict:
         total = self.splits[-1] if self.splits else (0, 0)
+        extra = {"outil": self.tool} if self.tool else {}
         return {
+            **extra,
             "format": FORMAT_COURSE,
             "jeu": "tuto-llm",
             "type": RUN_TYPE,

@@ -14,6 +14,7 @@ import time
 
 from game.speedrun.run import Run
 from game.speedrun.timer import SimClock
+from levels.horodatage import OUTIL_SOLVEUR
 
 
 def solve_run(category, seed, levels, think_ms=1000, code="", runner="", practice=None, think=None):
@@ -21,6 +22,7 @@ def solve_run(category, seed, levels, think_ms=1000, code="", runner="", practic
     gives the thinking ms before the n-th action of a level instead of `think_ms`."""
     clock = SimClock()
     run = Run(category, seed, levels, clock=clock, code=code, runner=runner, practice=practice)
+    run.tool = OUTIL_SOLVEUR  # honest: the file says a program played, not a kid
     run.start()
     while not run.finished:
         niveau = run.niveau

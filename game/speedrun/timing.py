@@ -16,8 +16,10 @@ Checked, per the run timer's rules (`game.speedrun.timer`):
 
 from __future__ import annotations
 
+from levels.horodatage import ECART_HUMAIN_MS
+
 MAX_RUN_MS = 24 * 3600 * 1000  # nobody races for a day
-MIN_GAP_MS = 60  # two clicks closer than this: no human hand
+MIN_GAP_MS = ECART_HUMAIN_MS  # two clicks closer than this: no human hand (levels.horodatage)
 QUICK_PAIRS_ALLOWED = 3  # per level (one gesture may give two actions, e.g. drag a block)
 SPLIT_LAG_MS = 3000  # a level is split right after the action that finished it
 CLOCK_SLACK_MS = 10  # rounding of the two clocks, per split

@@ -185,6 +185,10 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
         verdict.reason = f"Course refusée : {text[0].lower() + text[1:]}."
         return verdict
     by_id = {level.id: level for level in levels}
+    if data.get("outil") is not None:
+        from levels.horodatage import remarques_temps
+
+        verdict.remarks += remarques_temps([], data.get("outil"))
     for number, entry in enumerate(entries, start=1):
         _replay_level(number, entry, cat, by_id, verdict)
     verdict.problems += check_times(data, entries)
@@ -204,6 +208,7 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
 
 def _replay_level(number, entry, cat, by_id, verdict):
     from levels.base import rejouer
+    from levels.horodatage import remarques_temps
 
     niveau = by_id[entry["niveau"]]
     replay = rejouer(entry["journal"], by_id)
@@ -238,6 +243,10 @@ def _replay_level(number, entry, cat, by_id, verdict):
         verdict.problems.append(f"{where} : le rejeu ne trouve pas les 3 étoiles")
     elif not replay.termine:
         verdict.problems.append(f"{where} : le rejeu n'atteint pas l'objectif")
+    times = [a[0] for a in entry["journal"].get("actions", []) if isinstance(a, list) and a]
+    for remark in remarques_temps(times):  # the solver's mark: once, for the whole run
+        if "dans l'ordre" not in remark:  # out of order is a problem (game.speedrun.timing)
+            verdict.remarks.append(f"{where} : {remark}")
     if not cat.hints_allowed and replay.indices:
         verdict.problems.append(
             f"{where} : {replay.indices} indice(s) ouvert(s) dans « sans indice »"
