@@ -176,7 +176,7 @@ def test_ecran_joue_jusqu_au_bout_avec_la_souris():
 
         vitesse(len(logic.VITESSES) - 1)  # 100: far too fast
         cliquer(app, vue.step10.rect.center, images=150)
-        assert vue.training is None and etat.pas == 10 and etat.explose
+        assert not vue.occupe and etat.pas == 10 and etat.explose
         cliquer(app, vue.restart.rect.center)
         assert etat.coups == 0 and not etat.explose
         vitesse(logic.VITESSES.index(3))

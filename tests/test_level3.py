@@ -209,9 +209,9 @@ def test_ecran_joue_jusqu_au_bout_souris_et_clavier():
         assert host.done, etat.perte
         assert vue.machine.enabled
         cliquer(app, vue.machine.rect.center, images=10)
-        assert vue.training is not None
+        assert vue.occupe
         for _ in range(400):
-            if vue.training is None:
+            if not vue.occupe:
                 break
             app.step([], 1 / 60)
         assert etat.pas == logic.ETAPES_MACHINE and etat.perte < SEUIL_PERTE

@@ -9,11 +9,11 @@ import pygame
 
 from engine.vocab import VOCAB
 from levels.l1_devine import logic
+from levels.l1_devine.dessin import DessinDevine, classe_barres, classe_puce
 from levels.vue import VueNiveau
 
 CHIPS_MAX = 24  # names shown in the « read » list (the most recent)
 BAR_LETTERS = 8
-WORD_BOX = 64  # the letters of the duel's name
 CURVE_MIN_H = 120  # under this height the loss curve is left out (largest text size)
 
 
@@ -21,19 +21,16 @@ def make_view(level, partie, ctx):
     return VueDevine(level, partie, ctx)
 
 
-class VueDevine(VueNiveau):
+class VueDevine(DessinDevine, VueNiveau):
     def __init__(self, level, partie, ctx):
         super().__init__(level, partie, ctx)
         self.tab = "nourrir"
         self.row = "a"  # the letter whose row is shown as bars
-        self.message_good = True
-        self.build()
+        self.message_bon = True
+        self.construire()
 
     # ------------------------------------------------------------------ layout
-    def rebuild(self):
-        self.build()
-
-    def build(self):
+    def construire(self):
         ui, theme = self.ui, self.theme
         self.box = ui.Container(theme)
         area = self.area
@@ -50,7 +47,7 @@ class VueDevine(VueNiveau):
                 theme,
                 (x0 + i * (tab_w + 12), y0, tab_w, h),
                 label,
-                on_click=lambda tab=tab: self.show(tab),
+                on_click=lambda tab=tab: self.montrer(tab),
             )
             self.tab_buttons[tab] = self.box.add(button)
         self.body = pygame.Rect(
@@ -58,11 +55,11 @@ class VueDevine(VueNiveau):
         )
         self.feed_widgets = []
         self.duel_widgets = []
-        self._build_feed(pad)
-        self._build_duel(pad)
-        self.refresh()
+        self._construire_nourrir(pad)
+        self._construire_duel(pad)
+        self.maj()
 
-    def _build_feed(self, pad):
+    def _construire_nourrir(self, pad):
         ui, theme, body = self.ui, self.theme, self.body
         h = theme.control_height
         left = pygame.Rect(body.x, body.y, 500, body.h)
@@ -74,7 +71,7 @@ class VueDevine(VueNiveau):
             self.etat.comptes,
             title=self.t("vue.tableau"),
             readout=lambda r, c, v: self.t("vue.tableau_lecture", avant=r, apres=c, n=int(v)),
-            on_select=self.pick_row,
+            on_select=self.choisir_ligne,
             log_scale=True,
             hint=self.t("vue.tableau_vide"),
         )
@@ -89,14 +86,14 @@ class VueDevine(VueNiveau):
         self.card_buttons = []
         for i in range(logic.NOMBRE_CARTES):
             rect = (inner.x + (i % 2) * (card_w + 10), inner.y + (i // 2) * (h + 8), card_w, h)
-            button = ui.Button(theme, rect, "", on_click=lambda i=i: self.feed_card(i))
+            button = ui.Button(theme, rect, "", on_click=lambda i=i: self.donner_carte(i))
             self.card_buttons.append(button)
         y = inner.y + rows * (h + 8)
         self.more_cards = ui.Button(
             theme,
             (inner.x, y, inner.w, h),
             self.t("vue.nouvelles_cartes"),
-            self.new_cards,
+            self.nouvelles_cartes,
             icon="right",
             style="secondary",
             tooltip=self.t("vue.nouvelles_cartes_aide"),
@@ -111,22 +108,22 @@ class VueDevine(VueNiveau):
             "",
             "lina",
             max_length=logic.LONGUEUR_MAX,
-            on_submit=self.feed_typed,
+            on_submit=self.donner_tape,
         )
         self.give = ui.Button(
             theme,
             (inner.right - give_w, y, give_w, h),
             self.t("vue.donner"),
-            on_click=lambda: self.feed_typed(self.field.text),
+            on_click=lambda: self.donner_tape(self.field.text),
         )
         y += h + 14
         self.chips_rect = pygame.Rect(inner.x, y, inner.w, middle.bottom - pad - y)
         self.chips = []
         right = pygame.Rect(middle.right + pad, body.y, body.right - middle.right - pad, body.h)
-        self.loss_rect = pygame.Rect(right.x, right.y, right.w, self._loss_height(right.w))
+        self.loss_rect = pygame.Rect(right.x, right.y, right.w, self._hauteur_perte(right.w))
         bars_top = self.loss_rect.bottom + pad
         room = right.bottom - bars_top - pad
-        curve_h = min(room - self._bars_min_height(right.w), room // 2)
+        curve_h = min(room - self._hauteur_min_barres(right.w), room // 2)
         self.curve = ui.LineChart(
             theme,
             (right.x, bars_top, right.w, max(curve_h, 40)),
@@ -152,7 +149,7 @@ class VueDevine(VueNiveau):
         ]
         self.box.add(*self.feed_widgets)
 
-    def _build_duel(self, pad):
+    def _construire_duel(self, pad):
         ui, theme, body = self.ui, self.theme, self.body
         left = pygame.Rect(body.x, body.y, 820, body.h)
         right = pygame.Rect(left.right + pad, body.y, body.right - left.right - pad, body.h)
@@ -179,7 +176,7 @@ class VueDevine(VueNiveau):
                 theme,
                 rect,
                 label,
-                on_click=lambda c=lettre: self.guess(c),
+                on_click=lambda c=lettre: self.deviner(c),
                 style="secondary",
                 tooltip=tip,
             )
@@ -190,7 +187,7 @@ class VueDevine(VueNiveau):
             theme,
             (right.x, right.y, right.w, h),
             self.t("vue.duel_lancer"),
-            on_click=self.start_duel,
+            on_click=self.lancer_duel,
             icon="play",
         )
         self.machine_bars = classe_barres(ui)(
@@ -204,24 +201,24 @@ class VueDevine(VueNiveau):
         self.duel_widgets = [*self.keys, self.new_duel, self.machine_bars]
         self.box.add(*self.duel_widgets)
 
-    def _loss_role(self, width):
+    def _role_perte(self, width):
         """The big loss figure: the title size, or the heading size if it would not fit."""
         sample = self.t("vue.perte", perte=self.nombre(3.3, 3))
         fits = self.theme.font("title").size(sample)[0] <= width - 24
         return "title" if fits else "heading"
 
-    def _loss_subtitle(self):
+    def _sous_titre_perte(self):
         sub = self.t("vue.perte_but", seuil=self.nombre(logic.SEUIL_PERTE))
         return sub + " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
 
-    def _loss_height(self, width):
+    def _hauteur_perte(self, width):
         """Room for the figure, its subtitle (≤ 2 lines) and a message (2 lines)."""
         theme = self.theme
         line = theme.line_height("small")
-        sub_h = min(2 * line, theme.text_height(self._loss_subtitle(), width - 24, "small"))
-        return 16 + theme.line_height(self._loss_role(width)) + sub_h + 4 + 2 * line
+        sub_h = min(2 * line, theme.text_height(self._sous_titre_perte(), width - 24, "small"))
+        return 16 + theme.line_height(self._role_perte(width)) + sub_h + 4 + 2 * line
 
-    def _bars_min_height(self, width):
+    def _hauteur_min_barres(self, width):
         theme = self.theme
         title = self.t("vue.apres", lettre="m")
         lines = 2 if theme.font("body").size(title)[0] > width - 2 * theme.pad else 1
@@ -229,63 +226,64 @@ class VueDevine(VueNiveau):
         return fixed + theme.line_height("tiny") + theme.line_height("small") + 70
 
     # ------------------------------------------------------------------ actions
-    def play(self, action):
-        before = self.etat.perte
-        refus = self.partie.jouer(action)
+    def jouer(self, action, son=None):
+        """Comme `VueNiveau.jouer` ; en plus, dit de combien la perte a bougé (sinon le
+        message d'avant reste)."""
+        avant, message = self.etat.perte, (self.message, self.message_bon)
+        refus = super().jouer(action, son)
         if refus is not None:
-            self.message, self.message_good = refus, False
-            self._sound("error")
-            return False
-        after = self.etat.perte
-        if action["type"] in ("nourrir", "oublier", "vider") and after != before:
-            delta = self.nombre(abs(after - before), 3)
-            key = "vue.perte_baisse" if after < before else "vue.perte_monte"
-            self.message, self.message_good = self.t(key, delta=delta), after < before
-        self.refresh()
-        return True
+            return refus
+        apres = self.etat.perte
+        if action["type"] in ("nourrir", "oublier", "vider") and apres != avant:
+            delta = self.nombre(abs(apres - avant), 3)
+            cle = "vue.perte_baisse" if apres < avant else "vue.perte_monte"
+            self.dire(self.t(cle, delta=delta), apres < avant)
+        else:
+            self.dire(*message)
+        return None
 
-    def feed_card(self, i):
+    def donner_carte(self, i):
         if i < len(self.etat.cartes):
             prenom = self.etat.cartes[i]
-            if self.play({"type": "nourrir", "prenom": prenom}):
+            if self.jouer({"type": "nourrir", "prenom": prenom}) is None:
                 self.row = prenom[0]
-                self.refresh()
+                self.maj()
 
-    def feed_typed(self, text):
+    def donner_tape(self, text):
         text = (text or "").strip()
         if not text:
             return
-        if self.play({"type": "nourrir", "prenom": text}):
+        if self.jouer({"type": "nourrir", "prenom": text}) is None:
             self.field.set_text("")
 
-    def new_cards(self):
-        self.play({"type": "cartes"})
+    def nouvelles_cartes(self):
+        self.jouer({"type": "cartes"})
 
-    def forget(self, prenom):
-        self.play({"type": "oublier", "prenom": prenom})
+    def oublier(self, prenom):
+        self.jouer({"type": "oublier", "prenom": prenom})
 
-    def pick_row(self, row, _col=None):
+    def choisir_ligne(self, row, _col=None):
         self.row = VOCAB[row]
-        self.refresh()
+        self.maj()
 
-    def start_duel(self):
-        self.play({"type": "duel"})
+    def lancer_duel(self):
+        self.jouer({"type": "duel"})
 
-    def guess(self, lettre):
+    def deviner(self, lettre):
         duel = self.etat.duel
         if duel is None or duel.fini:
-            self.start_duel()
+            self.lancer_duel()
             return
-        self.play({"type": "deviner", "lettre": lettre})
+        self.jouer({"type": "deviner", "lettre": lettre})
 
-    def show(self, tab):
+    def montrer(self, tab):
         self.tab = tab
         if tab == "duel" and self.etat.duel is None:
-            self.start_duel()
-        self.refresh()
+            self.lancer_duel()
+        self.maj()
 
     # ------------------------------------------------------------------ refresh
-    def refresh(self):
+    def maj(self):
         etat = self.etat
         for tab, button in self.tab_buttons.items():
             button.style = "primary" if tab == self.tab else "secondary"
@@ -306,13 +304,13 @@ class VueDevine(VueNiveau):
             self.heatmap.values = etat.comptes
             self.heatmap.hint = self.t("vue.tableau_aide" if etat.prenoms else "vue.tableau_vide")
             self.curve.clear()
-            self._replay_curve()
-            self._refresh_bars()
-            self._make_chips()
+            self._refaire_courbe()
+            self._maj_barres()
+            self._faire_puces()
         else:
-            self._refresh_machine_bars()
+            self._maj_barres_machine()
 
-    def _replay_curve(self):
+    def _refaire_courbe(self):
         """The loss after each name read so far (recomputed: cheap, 27 × 27)."""
         from engine.bigramme import ajouter_mot, tableau_vide
 
@@ -324,14 +322,14 @@ class VueDevine(VueNiveau):
         if len(self.etat.prenoms) > 60:
             self.curve.append(self.etat.perte)
 
-    def _refresh_bars(self):
+    def _maj_barres(self):
         top = logic.ligne_de_probabilites(self.etat.comptes, self.row, BAR_LETTERS)
-        labels = [self._letter(c) for c, _ in top]
+        labels = [self._lettre(c) for c, _ in top]
         self.bars.set_data(labels, [p for _, p in top], highlight=0)
         self.bars.y_max = max(0.25, top[0][1])
-        self.bars.title = self.t("vue.apres", lettre=self._letter(self.row))
+        self.bars.title = self.t("vue.apres", lettre=self._lettre(self.row))
 
-    def _refresh_machine_bars(self):
+    def _maj_barres_machine(self):
         """What the machine thought at the last guess (shown after, not before: it's a duel)."""
         duel = self.etat.duel
         if duel is None or duel.dernier is None:
@@ -341,14 +339,14 @@ class VueDevine(VueNiveau):
         lettre = duel.dernier["apres"]
         ligne = logic.probas_machine()[VOCAB.index(lettre)]
         ordre = sorted(range(len(ligne)), key=lambda j: (-ligne[j], j))[:BAR_LETTERS]
-        labels = [self._letter(VOCAB[j]) for j in ordre]
+        labels = [self._lettre(VOCAB[j]) for j in ordre]
         bonne = VOCAB.index(duel.dernier["bonne"])
         highlight = ordre.index(bonne) if bonne in ordre else 0
         self.machine_bars.set_data(labels, [ligne[j] for j in ordre], highlight=highlight)
         self.machine_bars.y_max = max(0.25, ligne[ordre[0]])
         self.machine_bars.title = self.t("vue.duel_machine_pense", lettre=lettre)
 
-    def _make_chips(self):
+    def _faire_puces(self):
         ui, theme = self.ui, self.theme
         rect = self.chips_rect
         top = rect.y + theme.line_height("small") + 6
@@ -372,7 +370,7 @@ class VueDevine(VueNiveau):
                 theme,
                 (x, y, w, h),
                 prenom,
-                lambda p=prenom: self.forget(p),
+                lambda p=prenom: self.oublier(p),
                 self.t("vue.retirer", prenom=prenom),
             )
             self.chips.append(chip)
@@ -380,12 +378,7 @@ class VueDevine(VueNiveau):
         self.box.add(*self.chips)
 
     # ------------------------------------------------------------------ helpers
-    def _sound(self, name):
-        sounds = getattr(self.ctx, "sounds", None)
-        if sounds is not None:
-            sounds.play(name)
-
-    def _letter(self, c):
+    def _lettre(self, c):
         return self.t("vue.duel_fin") if c == logic.FIN else c
 
     # ------------------------------------------------------------------ scene protocol
@@ -393,12 +386,12 @@ class VueDevine(VueNiveau):
         if self.tab == "duel" and event.type == pygame.KEYDOWN:
             char = (getattr(event, "unicode", "") or "").lower()
             if len(char) == 1 and char in logic.LETTRES:
-                self.guess(char)
+                self.deviner(char)
                 return True
             keyboard_nav = self.box.show_focus and self.box.focused is not None
             enter = event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
             if char == "." or (enter and not keyboard_nav):
-                self.guess(logic.FIN)
+                self.deviner(logic.FIN)
                 return True
         return self.box.handle_event(event)
 
@@ -407,12 +400,12 @@ class VueDevine(VueNiveau):
 
     def draw(self, surface):
         if self.tab == "nourrir":
-            self._draw_feed(surface)
+            self._dessiner_nourrir(surface)
         else:
-            self._draw_duel(surface)
+            self._dessiner_duel(surface)
         self.box.draw(surface)
         if self.tab == "nourrir":
-            self._draw_feed_overlay(surface)
+            self._dessiner_dessus_nourrir(surface)
         elif self.etat.duel is None or self.etat.duel.dernier is None:
             # Before the first guess the machine's bars are empty: say what will show there.
             box = self.machine_bars.rect.inflate(-2 * self.theme.pad, -2 * self.theme.pad)
@@ -425,247 +418,3 @@ class VueDevine(VueNiveau):
                 "center",
                 "middle",
             )
-
-    def _draw_feed(self, surface):
-        theme, c = self.theme, self.theme.colors
-        etat = self.etat
-        rect = self.loss_rect
-        done = self.niveau.est_termine(etat)
-        theme.draw_panel(surface, rect, fill=c.panel)
-        color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
-        inner = rect.inflate(-24, -16)
-        role = self._loss_role(rect.w)
-        title_h = theme.line_height(role)
-        # Near the bar, 3 decimals: « 2,848 » is clearly under 2,85, « 2,85 » is not.
-        decimals = 3 if abs(etat.perte - logic.SEUIL_PERTE) < 0.005 else 2
-        theme.draw_text(
-            surface,
-            self.t("vue.perte", perte=self.nombre(etat.perte, decimals)),
-            (inner.x, inner.y, inner.w, title_h),
-            role,
-            color,
-            "left",
-            "middle",
-        )
-        line = theme.line_height("small")
-        top = inner.y + title_h
-        top += theme.draw_text(
-            surface, self._loss_subtitle(), (inner.x, top, inner.w, 2 * line), "small", c.ink_soft
-        )
-        if done:
-            message, mcolor = self.t("vue.reussi"), c.good
-        else:
-            message, mcolor = self.message, c.good if self.message_good else c.bad
-        if message:
-            top += 4
-            theme.draw_text(
-                surface, message, (inner.x, top, inner.w, inner.bottom - top), "small", mcolor
-            )
-
-    def _draw_feed_overlay(self, surface):
-        theme, c = self.theme, self.theme.colors
-        label = self.type_label_rect
-        theme.draw_text(surface, self.t("vue.taper"), label, "small", c.ink_soft)
-        rect = self.chips_rect
-        n = len(self.etat.prenoms)
-        text = self.t("vue.lus", n=n) if n else self.t("vue.lus_aucun")
-        lines = 1 if n else 2  # no names yet: the room of the chips is free
-        theme.draw_text(
-            surface,
-            text,
-            (rect.x, rect.y, rect.w, lines * theme.line_height("small") + 4),
-            "small",
-            c.ink_soft,
-        )
-        if self.hidden_chips:
-            x, y, h = self.more_pos
-            if y + h > rect.bottom and self.chips:
-                x, y = self.chips[-1].rect.right + 6, self.chips[-1].rect.y
-            elif y + h > rect.bottom:
-                x, y = rect.x, min(y, rect.bottom - h)
-            theme.text(
-                surface,
-                f"+{self.hidden_chips}",
-                (x + 4, y + h // 2),
-                "small",
-                c.ink_soft,
-                "midleft",
-            )
-
-    def _duel_rule_role(self, inner):
-        """The rule in the body size if the duel still fits under it, else a bit smaller."""
-        theme = self.theme
-        needed = (
-            theme.line_height("small")
-            + WORD_BOX
-            + theme.line_height("heading")
-            + theme.line_height("body")
-            + 40
-        )
-        rule = self.t("vue.duel_regle")
-        room = self.keys_top - inner.y - needed
-        return "body" if theme.text_height(rule, inner.w, "body") <= room else "small"
-
-    def _draw_duel(self, surface):
-        theme, c = self.theme, self.theme.colors
-        panel = self.duel_panel
-        theme.draw_panel(surface, panel)
-        inner = panel.inflate(-32, -24)
-        role = self._duel_rule_role(inner)
-        rule = self.t("vue.duel_regle")
-        rule_h = theme.text_height(rule, inner.w, role)
-        theme.draw_text(surface, rule, (inner.x, inner.y, inner.w, rule_h), role, c.ink_soft)
-        duel = self.etat.duel
-        score = self.score_rect
-        theme.draw_panel(surface, score, fill=c.panel)
-        if duel is None:
-            return
-        text = self.t("vue.duel_score", toi=duel.toi, machine=duel.machine)
-        box = score.inflate(-16, -16)
-        big = "title" if theme.font("title").size(text)[0] <= box.w else "heading"
-        theme.draw_text(surface, text, box, big, c.ink, "center", "middle")
-        # Under the rule, from the top: « name n of 4 », the letters, the question; the
-        # last guess just above the keys. Spare room goes between them, evenly.
-        last_h = theme.line_height("body")
-        bottom = self.keys_top - last_h - 12
-        top = inner.y + rule_h
-        if not duel.fini:
-            small_h, head_h = theme.line_height("small"), theme.line_height("heading")
-            used = small_h + WORD_BOX + head_h
-            gap = max(4, (bottom - top - used) // 4)
-            y = top + gap
-            total = len(duel.prenoms)
-            theme.draw_text(
-                surface,
-                self.t("vue.duel_prenom", n=duel.numero + 1, total=total),
-                (inner.x, y, inner.w, small_h),
-                "small",
-                c.ink_soft,
-                "center",
-            )
-            y += small_h + 4
-            self._draw_word(surface, duel, pygame.Rect(inner.x, y, inner.w, WORD_BOX))
-            y += WORD_BOX + gap
-            theme.draw_text(
-                surface,
-                self.t("vue.duel_question"),
-                (inner.x, y, inner.w, head_h),
-                "heading",
-                c.ink,
-                "center",
-            )
-        else:
-            if duel.toi > duel.machine:
-                text, color = self.t("vue.duel_gagne", toi=duel.toi, machine=duel.machine), c.good
-            elif duel.toi < duel.machine:
-                text, color = self.t("vue.duel_perdu", toi=duel.toi, machine=duel.machine), c.bad
-            else:
-                text, color = self.t("vue.duel_egal", toi=duel.toi), c.ink
-            box = pygame.Rect(inner.x, top + 8, inner.w, bottom - top - 8)
-            theme.draw_text(surface, text, box, "heading", color, "center", "middle")
-        if duel.dernier:
-            d = duel.dernier
-            line = self.t(
-                "vue.duel_dernier",
-                toi=self._letter(d["toi"]),
-                machine=self._letter(d["machine"]),
-                bonne=self._letter(d["bonne"]),
-            )
-            theme.draw_text(
-                surface,
-                line,
-                (inner.x, bottom + 4, inner.w, last_h),
-                "body",
-                c.ink_soft,
-                "center",
-                "middle",
-            )
-
-    def _draw_word(self, surface, duel, rect):
-        theme, c = self.theme, self.theme.colors
-        mot = duel.lettres()
-        shown = mot[: duel.montrees]
-        side = WORD_BOX
-        gap = 10
-        count = len(shown) + 1
-        x = rect.centerx - (count * (side + gap) - gap) // 2
-        for i in range(count):
-            box = pygame.Rect(x + i * (side + gap), rect.y + (rect.h - side) // 2, side, side)
-            if i < len(shown):
-                pygame.draw.rect(surface, c.panel, box, border_radius=10)
-                pygame.draw.rect(surface, c.panel_edge, box, 3, border_radius=10)
-                theme.draw_text(surface, shown[i].upper(), box, "title", c.ink, "center", "middle")
-            else:
-                fill = c.accent
-                pygame.draw.rect(surface, fill, box, border_radius=10)
-                theme.draw_text(surface, "?", box, "title", theme.ink_on(fill), "center", "middle")
-
-
-_PUCES = {}
-_BARRES = {}
-
-
-def classe_barres(ui):
-    """A `ui.BarChart` whose title may take two lines (large text sizes)."""
-    if ui not in _BARRES:
-
-        class Barres(ui.BarChart):
-            def _title_lines(self, title=None):
-                title = self.title if title is None else title
-                width = self.rect.w - 2 * self.theme.pad
-                too_long = self.theme.font("body").size(title)[0] > width
-                return 2 if title and too_long else 1
-
-            _drawn_title = None  # the title while `draw` hides it from the base class
-
-            def plot_rect(self):
-                plot = super().plot_rect()
-                lines = self._title_lines(self._drawn_title)
-                extra = (lines - 1) * self.theme.line_height("body")
-                return pygame.Rect(plot.x, plot.y + extra, plot.w, max(4, plot.h - extra))
-
-            def draw(self, surface):
-                if self._title_lines() == 1:
-                    super().draw(surface)
-                    return
-                title, self.title, self._drawn_title = self.title, "", self.title
-                try:
-                    super().draw(surface)  # a hovered bar's readout shows instead of the title
-                finally:
-                    self.title, self._drawn_title = title, None
-                if self.active is None:
-                    theme = self.theme
-                    head = pygame.Rect(
-                        self.rect.x + theme.pad,
-                        self.rect.y + theme.pad,
-                        self.rect.w - 2 * theme.pad,
-                        2 * theme.line_height("body"),
-                    )
-                    theme.draw_text(surface, title, head, "body")
-
-        _BARRES[ui] = Barres
-    return _BARRES[ui]
-
-
-def classe_puce(ui):
-    """A small name chip (a `ui.Clickable`): clicking it removes the name."""
-    if ui not in _PUCES:
-
-        class Puce(ui.Clickable):
-            def __init__(self, theme, rect, text, on_click, tooltip):
-                super().__init__(theme, rect, tooltip)
-                self.text, self.on_click = text, on_click
-
-            def activate(self):
-                self.on_click()
-
-            def draw(self, surface):
-                theme, c = self.theme, self.theme.colors
-                fill = c.disabled if self.hovered else c.panel
-                rect = self.rect.move(0, 2) if self.down else self.rect
-                pygame.draw.rect(surface, fill, rect, border_radius=rect.h // 2)
-                pygame.draw.rect(surface, c.second, rect, 2, border_radius=rect.h // 2)
-                theme.draw_text(surface, self.text, rect, "small", c.ink, "center", "middle")
-
-        _PUCES[ui] = Puce
-    return _PUCES[ui]

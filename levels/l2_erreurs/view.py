@@ -25,16 +25,11 @@ def make_view(level, partie, ctx):
 class VueErreurs(VueNiveau):
     def __init__(self, level, partie, ctx):
         super().__init__(level, partie, ctx)
-        self.training = None  # the generator of the running `entrainer` action
-        self.clock = 0.0
         self.vitesse_index = 2
-        self.build()
+        self.construire()
 
     # ------------------------------------------------------------------ layout
-    def rebuild(self):
-        self.build()
-
-    def build(self):
+    def construire(self):
         ui, theme = self.ui, self.theme
         self.box = ui.Container(theme)
         area = self.area
@@ -51,7 +46,7 @@ class VueErreurs(VueNiveau):
         inner = panel.content_rect
         self.rows = []
         line_s = theme.line_height("small")
-        self.legend_rows = self._legend_layout(self.left.w - 40)
+        self.legend_rows = self._mise_en_page_legende(self.left.w - 40)
         self.legend_h = len(self.legend_rows) * (line_s + 6) + 6
         row_h = (self.left.bottom - self.legend_h - 8 - inner.y) // len(logic.REPONSES)
         self.ctrl_dy = theme.line_height("heading") + 4
@@ -69,7 +64,7 @@ class VueErreurs(VueNiveau):
                 theme,
                 (row.x, row.y + self.ctrl_dy, h, h),
                 "",
-                on_click=lambda k=k: self.push(k, -1),
+                on_click=lambda k=k: self.pousser(k, -1),
                 icon="minus",
                 style="secondary",
                 tooltip=self.t("vue.moins_aide"),
@@ -78,13 +73,13 @@ class VueErreurs(VueNiveau):
                 theme,
                 (row.x + self.ctrl_w, row.y + self.ctrl_dy, h, h),
                 "",
-                on_click=lambda k=k: self.push(k, 1),
+                on_click=lambda k=k: self.pousser(k, 1),
                 icon="plus",
                 style="secondary",
                 tooltip=self.t("vue.plus_aide"),
             )
             self.pushers += [minus, plus]
-        self.box.add(classe_dessin(ui)(theme, self.left, self._draw_rows))
+        self.box.add(classe_dessin(ui)(theme, self.left, self._dessiner_lignes))
         self.box.add(*self.pushers)
         right = self.right
         loss_h = theme.line_height("title") + theme.line_height("small") + 28
@@ -111,9 +106,9 @@ class VueErreurs(VueNiveau):
             right.w,
             right.bottom - self.curve.rect.bottom - 12,
         )
-        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._draw_loss))
+        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._dessiner_perte))
         self.machine_panel = self.box.add(ui.Panel(theme, machine, self.t("vue.machine")))
-        self.box.add(classe_dessin(ui)(theme, machine, self._draw_status))
+        self.box.add(classe_dessin(ui)(theme, machine, self._dessiner_etat))
         m = self.machine_panel.content_rect
         self.slider = ui.Slider(
             theme,
@@ -123,19 +118,19 @@ class VueErreurs(VueNiveau):
             len(logic.VITESSES) - 1,
             self.vitesse_index,
             step=1,
-            on_change=self.set_speed,
-            fmt=self._speed_label,
+            on_change=self.choisir_vitesse,
+            fmt=self._libelle_vitesse,
         )
         y = m.y + slider_h + 8
         half = (m.w - 8) // 2  # two buttons a row: their words never shrink
         self.step1 = ui.Button(
-            theme, (m.x, y, half, h), self.t("vue.un_pas"), lambda: self.train(1)
+            theme, (m.x, y, half, h), self.t("vue.un_pas"), lambda: self.entrainer(1)
         )
         self.step10 = ui.Button(
             theme,
             (m.x + half + 8, y, half, h),
             self.t("vue.dix_pas"),
-            lambda: self.train(10),
+            lambda: self.entrainer(10),
             icon="play",
         )
         y += h + 10
@@ -143,7 +138,7 @@ class VueErreurs(VueNiveau):
             theme,
             (m.x, y, half, h),
             self.t("vue.arreter"),
-            self.stop_training,
+            self.arreter,
             icon="stop",
             style="secondary",
         )
@@ -151,7 +146,7 @@ class VueErreurs(VueNiveau):
             theme,
             (m.x + half + 8, y, half, h),
             self.t("vue.recommencer"),
-            self.start_again,
+            self.recommencer,
             style="danger",
             tooltip=self.t("vue.recommencer_aide"),
         )
@@ -159,47 +154,28 @@ class VueErreurs(VueNiveau):
             m.x, y + h + 6, m.w, max(0, machine.bottom - 8 - (y + h + 6))
         )
         self.box.add(self.curve, self.slider, self.step1, self.step10, self.stop, self.restart)
-        self.refresh()
+        self.maj()
 
     # ------------------------------------------------------------------ actions
-    def push(self, k, sens):
-        if self.training is not None:
-            return
-        self._play({"type": "pousser", "poids": k, "sens": sens})
+    def pousser(self, k, sens):
+        if not self.occupe:
+            self.jouer({"type": "pousser", "poids": k, "sens": sens})
 
-    def set_speed(self, value):
+    def choisir_vitesse(self, value):
         self.vitesse_index = int(round(value))
 
-    def train(self, etapes):
-        if self.training is not None:
-            return
+    def entrainer(self, etapes):
         vitesse = logic.VITESSES[self.vitesse_index]
-        self.training = self.partie.jouer_en_tranches(
-            {"type": "entrainer", "vitesse": vitesse, "etapes": etapes}
-        )
-        self.clock = 1.0  # the first step at once
-        self.refresh()
+        action = {"type": "entrainer", "vitesse": vitesse, "etapes": etapes}
+        self.animer(action, PAS_PAR_SECONDE)
 
-    def stop_training(self):
-        if self.training is not None:
-            self.training.close()  # the steps already done are recorded
-            self.training = None
-            self.refresh()
+    def recommencer(self):
+        self.arreter()
+        self.jouer({"type": "recommencer"})
 
-    def start_again(self):
-        self.stop_training()
-        self._play({"type": "recommencer"})
-
-    def _play(self, action):
-        refus = self.partie.jouer(action)
-        self.message = refus or ""
-        if refus:
-            self._sound("error")
-        self.refresh()
-
-    # ------------------------------------------------------------------ refresh
-    def refresh(self):
-        busy = self.training is not None
+    # ------------------------------------------------------------------ maj
+    def maj(self):
+        busy = self.occupe
         for button in self.pushers + [self.step1, self.step10, self.slider]:
             button.enabled = not busy
         self.stop.enabled = busy
@@ -213,18 +189,9 @@ class VueErreurs(VueNiveau):
         )
 
     # ------------------------------------------------------------------ helpers
-    def _pct(self, p):
-        percent = getattr(self.t, "percent", None)
-        return percent(p) if percent is not None else f"{round(p * 100)} %"
-
-    def _speed_label(self, value):
+    def _libelle_vitesse(self, value):
         vitesse = logic.VITESSES[int(round(value))]
         return self.nombre(vitesse, 0 if vitesse >= 1 else 1)
-
-    def _sound(self, name):
-        sounds = getattr(self.ctx, "sounds", None)
-        if sounds is not None:
-            sounds.play(name)
 
     # ------------------------------------------------------------------ scene protocol
     def handle_event(self, event):
@@ -232,24 +199,12 @@ class VueErreurs(VueNiveau):
 
     def update(self, dt):
         self.box.update(dt)
-        if self.training is None:
-            return
-        self.clock += dt
-        if self.clock < 1 / PAS_PAR_SECONDE:
-            return
-        self.clock = 0.0
-        try:
-            next(self.training)
-        except StopIteration:
-            self.training = None
-            if self.partie.dernier_refus:
-                self.message = self.partie.dernier_refus
-        self.refresh()
+        self.avancer(dt)
 
     def draw(self, surface):
         self.box.draw(surface)
 
-    def _draw_rows(self, surface):
+    def _dessiner_lignes(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         f = logic.frequences()
@@ -287,7 +242,7 @@ class VueErreurs(VueNiveau):
                 row.right - (row.x + self.ctrl_w + h + 20),
                 min(h, TRACK_H),
             )
-            self._draw_court(surface, court, etat.probas[k], f[k], etat.gradient[k])
+            self._dessiner_terrain(surface, court, etat.probas[k], f[k], etat.gradient[k])
             ecart = round((etat.probas[k] - f[k]) * 100)
             if ecart == 0:
                 advice, color = self.t("vue.dedans"), c.good
@@ -297,18 +252,18 @@ class VueErreurs(VueNiveau):
                 advice, color = self.t(key, ecart=self.nombre(abs(ecart), 0)), c.ink
             pieces = [
                 (advice, color),
-                (self.t("vue.gradient", g=self._signed(etat.gradient[k])), c.ink),
+                (self.t("vue.gradient", g=self._signe(etat.gradient[k])), c.ink),
                 (
-                    self.t("vue.balle", p=self._pct(etat.probas[k]))
+                    self.t("vue.balle", p=self.pourcent(etat.probas[k]))
                     + ", "
-                    + self.t("vue.panier", f=self._pct(f[k])),
+                    + self.t("vue.panier", f=self.pourcent(f[k])),
                     c.ink_soft,
                 ),
             ]
-            self._draw_pieces(surface, pieces, court.x, court.bottom + 2, court.w)
-        self._draw_legend(surface)
+            self._dessiner_pieces(surface, pieces, court.x, court.bottom + 2, court.w)
+        self._dessiner_legende(surface)
 
-    def _draw_pieces(self, surface, pieces, x0, y, width):
+    def _dessiner_pieces(self, surface, pieces, x0, y, width):
         """The row's texts in order of importance, as many per line as fit, « · » between."""
         theme = self.theme
         font = theme.font("small")
@@ -326,18 +281,18 @@ class VueErreurs(VueNiveau):
             theme.draw_text(surface, text, (x, y, x0 + width - x, line_s), "small", color)
             x += w
 
-    def _legend_items(self):
+    def _elements_legende(self):
         return [
             ("ball", self.t("vue.legende_balle")),
             ("ring", self.t("vue.legende_anneau")),
             ("arrow", self.t("vue.legende_fleche")),
         ]
 
-    def _legend_layout(self, width):
+    def _mise_en_page_legende(self, width):
         """The legend's items (a small drawing + its words), in rows that fit `width`."""
         font = self.theme.font("small")
         rows, row, used = [], [], 0
-        for icon, text in self._legend_items():
+        for icon, text in self._elements_legende():
             w = ICON_W + 6 + font.size(text)[0]
             if row and used + 28 + w > width:
                 rows.append((row, used))
@@ -347,7 +302,7 @@ class VueErreurs(VueNiveau):
         rows.append((row, used))
         return rows
 
-    def _draw_legend(self, surface):
+    def _dessiner_legende(self, surface):
         theme, c = self.theme, self.theme.colors
         line_s = theme.line_height("small")
         y = self.left.bottom - self.legend_h - 2
@@ -361,12 +316,12 @@ class VueErreurs(VueNiveau):
                 elif icon == "ring":
                     pygame.draw.circle(surface, c.second, mid, 11, 3)
                 else:
-                    self._arrow(surface, (x + 2, mid[1]), (x + ICON_W - 2, mid[1]), c.good)
+                    self._fleche(surface, (x + 2, mid[1]), (x + ICON_W - 2, mid[1]), c.good)
                 theme.text(surface, text, (x + ICON_W + 6, y), "small", c.ink_soft)
                 x += w + 28
             y += line_s + 6
 
-    def _draw_court(self, surface, rect, p, f, g):
+    def _dessiner_terrain(self, surface, rect, p, f, g):
         """A track from 0 % to 100 %: the ring (truth), the ball (prediction), the fix arrow."""
         theme, c = self.theme, self.theme.colors
         y = rect.centery
@@ -380,12 +335,12 @@ class VueErreurs(VueNiveau):
         hoop = x0 + f * (x1 - x0)
         ball = x0 + max(0.0, min(1.0, p)) * (x1 - x0)
         if abs(ball - hoop) > 18:
-            self._arrow(surface, (ball, y + 16), (hoop, y + 16), c.good)
+            self._fleche(surface, (ball, y + 16), (hoop, y + 16), c.good)
         pygame.draw.circle(surface, c.second, (round(hoop), y), 17, 4)
         pygame.draw.circle(surface, c.accent, (round(ball), y), 11)
         pygame.draw.circle(surface, c.panel_edge, (round(ball), y), 11, 2)
 
-    def _arrow(self, surface, start, end, color):
+    def _fleche(self, surface, start, end, color):
         pygame.draw.line(surface, color, start, end, 4)
         angle = math.atan2(end[1] - start[1], end[0] - start[0])
         for side in (-1, 1):
@@ -395,7 +350,7 @@ class VueErreurs(VueNiveau):
             )
             pygame.draw.line(surface, color, end, tip, 4)
 
-    def _draw_loss(self, surface):
+    def _dessiner_perte(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         rect = self.loss_rect
@@ -423,7 +378,7 @@ class VueErreurs(VueNiveau):
             "middle",
         )
 
-    def _draw_status(self, surface):
+    def _dessiner_etat(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         if self.niveau.est_termine(etat) and not etat.explose:
@@ -438,7 +393,7 @@ class VueErreurs(VueNiveau):
             return
         theme.draw_text(surface, text, self.status_rect, "small", color, "center", "middle")
 
-    def _signed(self, x):
+    def _signe(self, x):
         text = self.nombre(abs(x), 2)
         return ("+" if x >= 0 else "−") + text
 

@@ -24,18 +24,13 @@ def make_view(level, partie, ctx):
 class VueMemoire(VueNiveau):
     def __init__(self, level, partie, ctx):
         super().__init__(level, partie, ctx)
-        self.training = None
-        self.clock = 0.0
         self.pending = None  # (token, seconds left) of a keyboard move not played yet
         self.last_mouse_up = False
         self.preview = None  # (token, loss if dropped here, better?) while dragging
-        self.build()
+        self.construire()
 
     # ------------------------------------------------------------------ layout
-    def rebuild(self):
-        self.build()
-
-    def build(self):
+    def construire(self):
         ui, theme = self.ui, self.theme
         self.box = ui.Container(theme)
         area = self.area
@@ -53,12 +48,18 @@ class VueMemoire(VueNiveau):
             board_side,
         )
         self.board_panel.w = self.board.right + 16 - self.board_panel.x
-        self.box.add(classe_dessin(ui)(theme, self.board_panel, self._draw_board))
+        self.box.add(classe_dessin(ui)(theme, self.board_panel, self._dessiner_plateau))
         size = max(34, theme.line_height("heading") + 8)
         self.tokens = {}
         for lettre in LETTRES:
             token = ui.DraggableToken(
-                theme, lettre, self.board.center, self.board, on_move=self.moved, size=size, step=6
+                theme,
+                lettre,
+                self.board.center,
+                self.board,
+                on_move=self.deplace,
+                size=size,
+                step=6,
             )
             self.tokens[lettre] = token
         self.box.add(*self.tokens.values())
@@ -71,7 +72,7 @@ class VueMemoire(VueNiveau):
         line_s = theme.line_height("small")
         loss_h = theme.line_height("title") + 2 * line_s + 28
         self.loss_rect = pygame.Rect(right.x, right.y, right.w, loss_h)
-        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._draw_loss))
+        self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._dessiner_perte))
         self.curve = self.box.add(
             ui.LineChart(
                 theme,
@@ -88,7 +89,7 @@ class VueMemoire(VueNiveau):
                 theme,
                 (right.x, y, right.w, h),
                 self.t("vue.machine"),
-                self.train,
+                self.entrainer,
                 icon="play",
                 tooltip=self.t("vue.machine_aide"),
             )
@@ -100,7 +101,7 @@ class VueMemoire(VueNiveau):
                 theme,
                 (right.x, y, half, h),
                 self.t("vue.arreter"),
-                self.stop_training,
+                self.arreter,
                 icon="stop",
                 style="secondary",
             )
@@ -110,80 +111,64 @@ class VueMemoire(VueNiveau):
                 theme,
                 (right.x + half + 10, y, half, h),
                 self.t("vue.recommencer"),
-                self.start_again,
+                self.recommencer,
                 style="danger",
                 tooltip=self.t("vue.recommencer_aide"),
             )
         )
         self.status_rect = pygame.Rect(right.x, y + h + 8, right.w, right.bottom - y - h - 8)
-        self.box.add(classe_dessin(ui)(theme, self.status_rect, self._draw_status))
-        self.refresh()
+        self.box.add(classe_dessin(ui)(theme, self.status_rect, self._dessiner_etat))
+        self.maj()
 
     # ------------------------------------------------------------------ coordinates
-    def _to_notes(self, token):
+    def _en_notes(self, token):
         fx, fy = token.fraction
         return round(10 * fx, 1), round(10 * (1 - fy), 1)
 
-    def _place_token(self, token, x, y):
+    def _placer_jeton(self, token, x, y):
         token.set_fraction(x / 10, 1 - y / 10)
 
     # ------------------------------------------------------------------ actions
-    def moved(self, token):
-        if self.training is not None:
-            self.refresh()
+    def deplace(self, token):
+        if self.occupe:
+            self.maj()
             return
         if self.last_mouse_up:
-            self._play_move(token)
+            self._jouer_deplacement(token)
         else:
             self.pending = [token, PAUSE_CLAVIER]
 
-    def _play_move(self, token):
+    def _jouer_deplacement(self, token):
         self.pending = None
-        x, y = self._to_notes(token)
-        self._play({"type": "deplacer", "lettre": token.text, "x": x, "y": y})
+        x, y = self._en_notes(token)
+        self.jouer({"type": "deplacer", "lettre": token.text, "x": x, "y": y})
 
-    def train(self):
-        if self.training is not None:
+    def entrainer(self):
+        if self.occupe:
             return
-        self._flush_pending()
+        self._jouer_en_attente()
         reste = logic.ETAPES_MACHINE - self.etat.pas
         if reste <= 0:
             self.message = self.t("vue.aide_machine")
             return
-        self.training = self.partie.jouer_en_tranches({"type": "entrainer", "etapes": reste})
-        self.refresh()
+        self.animer({"type": "entrainer", "etapes": reste}, PAS_PAR_SECONDE)
 
-    def stop_training(self):
-        if self.training is not None:
-            self.training.close()
-            self.training = None
-            self.refresh()
+    def recommencer(self):
+        self.arreter()
+        self._jouer_en_attente()
+        self.jouer({"type": "recommencer"})
 
-    def start_again(self):
-        self.stop_training()
-        self._flush_pending()
-        self._play({"type": "recommencer"})
-
-    def _flush_pending(self):
+    def _jouer_en_attente(self):
         if self.pending is not None:
-            self._play_move(self.pending[0])
+            self._jouer_deplacement(self.pending[0])
 
-    def _play(self, action):
-        refus = self.partie.jouer(action)
-        self.message = refus or ""
-        if refus:
-            sounds = getattr(self.ctx, "sounds", None)
-            if sounds is not None:
-                sounds.play("error")
-        self.refresh()
-
-    # ------------------------------------------------------------------ refresh
-    def refresh(self):
+    # ------------------------------------------------------------------ maj
+    def maj(self):
         etat = self.etat
-        busy = self.training is not None
+        busy = self.occupe
         for lettre, token in self.tokens.items():
             if not token.dragging and (self.pending is None or self.pending[0] is not token):
-                self._place_token(token, *etat.places[VOCAB.index(lettre)])
+                self._placer_jeton(token, *etat.places[VOCAB.index(lettre)])
             token.enabled = not busy
         done = self.niveau.est_termine(etat)
         self.machine.enabled = done and not busy and etat.pas < logic.ETAPES_MACHINE
@@ -192,9 +177,9 @@ class VueMemoire(VueNiveau):
         self.restart.enabled = not busy and (etat.aide or etat.places != etat.depart)
         self.curve.clear()
         self.curve.extend(etat.historique)
-        self._vowels_on_top(etat.aide)
+        self._voyelles_dessus(etat.aide)
 
-    def _vowels_on_top(self, on_top):
+    def _voyelles_dessus(self, on_top):
         """After the machine learned, the vowels pile up with their neighbours: draw them
         last so « a » and « i » (the letters the message names) stay visible."""
         vowels = [self.tokens[v] for v in "eouyai"]  # « a » and « i » on the very top
@@ -213,36 +198,23 @@ class VueMemoire(VueNiveau):
         used = self.box.handle_event(event)
         pending = self.pending if event.type == pygame.MOUSEBUTTONDOWN else None
         if pending is not None and not pending[0].rect.collidepoint(event.pos):
-            self._flush_pending()
+            self._jouer_en_attente()
         return used
 
     def update(self, dt):
         self.box.update(dt)
-        self._update_preview()
+        self._maj_apercu()
         if self.pending is not None:
             self.pending[1] -= dt
             if self.pending[1] <= 0:
-                self._play_move(self.pending[0])
-        if self.training is None:
-            return
-        self.clock += dt
-        steps = int(self.clock * PAS_PAR_SECONDE)
-        if steps <= 0:
-            return
-        self.clock -= steps / PAS_PAR_SECONDE
-        for _ in range(steps):
-            try:
-                next(self.training)
-            except StopIteration:
-                self.training = None
-                break
-        self.refresh()
+                self._jouer_deplacement(self.pending[0])
+        self.avancer(dt)
 
     def draw(self, surface):
         self.box.draw(surface)
 
     # ------------------------------------------------------------------ drawing
-    def _dragged(self):
+    def _jeton_tenu(self):
         for token in self.tokens.values():
             if token.dragging:
                 return token
@@ -250,7 +222,7 @@ class VueMemoire(VueNiveau):
             return self.pending[0]
         return None
 
-    def _draw_board(self, surface):
+    def _dessiner_plateau(self, surface):
         theme, c = self.theme, self.theme.colors
         theme.draw_panel(surface, self.board_panel)
         title = pygame.Rect(
@@ -284,25 +256,25 @@ class VueMemoire(VueNiveau):
         label = pygame.transform.rotate(label, 90)
         surface.blit(label, label.get_rect(midleft=(self.board_panel.x + 8, board.centery)))
         if self.preview is not None:
-            self._draw_preview(surface, *self.preview)
+            self._dessiner_apercu(surface, *self.preview)
 
-    def _update_preview(self):
+    def _maj_apercu(self):
         """While a letter is dragged: the loss if it were dropped here, and its colour."""
         c = self.theme.colors
-        token = self._dragged()
+        token = self._jeton_tenu()
         self.preview = None
         for other in self.tokens.values():
             if other is not token:
                 other.color = None
         if token is None:
             return
-        x, y = self._to_notes(token)
+        x, y = self._en_notes(token)
         perte = logic.perte_si(self.etat, token.text, x, y)
         better = perte < self.etat.perte - 1e-9
         token.color = c.good if better else (c.bad if perte > self.etat.perte + 1e-9 else None)
         self.preview = (token, perte, better)
 
-    def _draw_preview(self, surface, token, perte, better):
+    def _dessiner_apercu(self, surface, token, perte, better):
         theme, c = self.theme, self.theme.colors
         verdict = self.t("vue.mieux") if better else self.t("vue.moins_bien")
         text = (
@@ -315,7 +287,7 @@ class VueMemoire(VueNiveau):
         pygame.draw.rect(surface, c.good if better else c.bad, box, 2, border_radius=8)
         theme.draw_text(surface, text, box.inflate(-12, -4), "body", c.ink, "center", "middle")
 
-    def _draw_loss(self, surface):
+    def _dessiner_perte(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         rect = self.loss_rect
@@ -358,7 +330,7 @@ class VueMemoire(VueNiveau):
             "middle",
         )
 
-    def _draw_status(self, surface):
+    def _dessiner_etat(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
         if self.message:

@@ -11,13 +11,12 @@ se calcule dans `levels.l4_attention.logic`. Elle n'importe pas `game` : le kit
 de widgets arrive par `ctx.ui`.
 """
 
-import contextlib
 import math
 
 import pygame
 
 from levels.l4_attention import logic
-from levels.vue import VueNiveau
+from levels.vue import VueNiveau, melange
 
 TAB_H = 58
 ANIM_SPEED = 8.0  # les flèches rejoignent leur épaisseur en ~1/8 s
@@ -40,10 +39,10 @@ class VueAttention(VueNiveau):
         self.scores_passes = set()
         self._cache_cle = None
         self._cache = None
-        self.rebuild()
+        self.construire()
 
     # ------------------------------------------------------------------ mise en page
-    def rebuild(self):
+    def construire(self):
         ui, theme, t = self.ui, self.theme, self.t
         a = self.area
         self.box = ui.Container(theme)
@@ -152,7 +151,7 @@ class VueAttention(VueNiveau):
         self.hauteur_crans = theme.text_height(crans, d.w - 48, "small")
         haut_carte = self.y_crans + self.hauteur_crans + 10
         self.carte_rect = pygame.Rect(d.x + 16, haut_carte, d.w - 32, d.bottom - 12 - haut_carte)
-        self._maj_widgets()
+        self.maj()
 
     def _texte_mission(self, enigme):
         mission = self.t(f"enigmes.{enigme.id}_mission")
@@ -165,12 +164,12 @@ class VueAttention(VueNiveau):
         self.enigme = i
         self.tete = min(self.tete, logic.ENIGMES[i].tetes - 1)
         self.message = ""
-        self._maj_widgets()
+        self.maj()
 
     def choisir_tete(self, h):
         if h < logic.ENIGMES[self.enigme].tetes:
             self.tete = h
-            self._maj_widgets()
+            self.maj()
 
     def choisir_exemple(self, k):
         if k < len(logic.ENIGMES[self.enigme].exemples):
@@ -186,16 +185,7 @@ class VueAttention(VueNiveau):
             "axe": axe,
             "valeur": valeur,
         }
-        refus = self.partie.jouer(action)
-        self.message = refus or ""
-        self._play("error" if refus else "tick")
-        self._maj_widgets()
-
-    def _play(self, nom):
-        sons = getattr(self.ctx, "sounds", None)
-        if sons is not None:
-            with contextlib.suppress(Exception):  # un son raté ne casse rien
-                sons.play(nom)
+        self.jouer(action, son="tick")
 
     # ------------------------------------------------------------------ calculs (en cache)
     def reglage(self):
@@ -213,7 +203,7 @@ class VueAttention(VueNiveau):
             self._cache_cle = cle
         return self._cache
 
-    def _maj_widgets(self):
+    def maj(self):
         enigme = logic.ENIGMES[self.enigme]
         for i, bouton in enumerate(self.onglets):
             bouton.style = "primary" if i == self.enigme else "secondary"
@@ -254,11 +244,11 @@ class VueAttention(VueNiveau):
         for n, score in enumerate(calculs["scores"]):
             if score >= logic.SEUIL_REUSSITE and n not in self.scores_passes:
                 if self.scores_passes or n:
-                    self._play("unlock")
+                    self.son("unlock")
                 self.scores_passes.add(n)
             elif score < logic.SEUIL_REUSSITE:
                 self.scores_passes.discard(n)
-        vite = getattr(self.ctx, "reduce_motion", False)
+        vite = self.ctx.reduce_motion
         k = 1.0 if vite else min(1.0, dt * ANIM_SPEED)
         enigme = logic.ENIGMES[self.enigme]
         for e, ligne in enumerate(calculs["ecoutes"][self.enigme]):
@@ -369,7 +359,7 @@ class VueAttention(VueNiveau):
             )
             if visible:
                 w = ecoute.poids[j]
-                etiquette = _pourcent(self.ctx, w)
+                etiquette = self.pourcent(w)
                 largeur = max(64, theme.font("small").size(etiquette)[0] + 14)
                 fond = pygame.Rect(0, 0, largeur, theme.line_height("small") + 6)
                 fond.midbottom = (rect.centerx + (14 if j == place else 0), rect.top - 4)
@@ -387,13 +377,13 @@ class VueAttention(VueNiveau):
         pygame.draw.line(
             surface, c.accent, (asker.centerx, asker.bottom), (asker.centerx, carte.top), 3
         )
-        theme.draw_panel(surface, carte, fill=_melange(c.panel, c.accent, 0.12), edge=c.accent)
+        theme.draw_panel(surface, carte, fill=melange(c.panel, c.accent, 0.12), edge=c.accent)
         theme.draw_text(surface, texte, carte.inflate(-12, -6), "small", c.ink, "center", "middle")
 
     def _fleche(self, surface, depart, cible, poids, soi):
         c = self.theme.colors
         epaisseur = max(1, round(1 + 15 * poids))
-        couleur = _melange(c.ink_soft, c.accent, min(1.0, 0.3 + poids))
+        couleur = melange(c.ink_soft, c.accent, min(1.0, 0.3 + poids))
         if soi:  # une boucle : l'élève s'écoute lui-même
             centre = (cible.centerx - 14, cible.top - 30)
             pygame.draw.circle(surface, couleur, centre, 18, epaisseur)
@@ -444,7 +434,7 @@ class VueAttention(VueNiveau):
                 "middle",
             )
             return
-        fond = _melange(c.panel, c.accent, 0.16) if demande else c.panel
+        fond = melange(c.panel, c.accent, 0.16) if demande else c.panel
         theme.draw_panel(
             surface,
             rect,
@@ -479,7 +469,7 @@ class VueAttention(VueNiveau):
         role = {1: "tiny", 2: "small", 3: "body"}.get(taille, "tiny")
         puce = pygame.Rect(rect.x + 6, y, rect.w - 12, self._hauteur_puce(rect))
         pygame.draw.rect(
-            surface, _melange(theme.colors.panel, couleur, 0.25 * taille), puce, border_radius=6
+            surface, melange(theme.colors.panel, couleur, 0.25 * taille), puce, border_radius=6
         )
         theme.draw_text(surface, texte, puce, role, theme.colors.ink, "center", "middle")
 
@@ -497,7 +487,7 @@ class VueAttention(VueNiveau):
         largeur = (zone.right - x) // len(ligne) - 8
         for ecoute in ligne:
             lettre = ecoute.prediction
-            proba = _pourcent(self.ctx, ecoute.reponse[lettre])
+            proba = self.pourcent(ecoute.reponse[lettre])
             ex_aequo = sum(
                 1 for p in ecoute.reponse.values() if abs(p - ecoute.reponse[lettre]) < 1e-9
             )
@@ -510,7 +500,7 @@ class VueAttention(VueNiveau):
             juste = ecoute.juste
             couleur = c.good if juste else c.warn
             boite = pygame.Rect(x, zone.y + 2, largeur, zone.h - 4)
-            pygame.draw.rect(surface, _melange(c.panel, couleur, 0.22), boite, border_radius=10)
+            pygame.draw.rect(surface, melange(c.panel, couleur, 0.22), boite, border_radius=10)
             pygame.draw.rect(surface, couleur, boite, 2, border_radius=10)
             icone = pygame.Rect(boite.x + 8, boite.centery - 13, 26, 26)
             self.ui.draw_icon(surface, "check" if juste else "cross", icone, couleur)
@@ -630,18 +620,6 @@ class VueAttention(VueNiveau):
             theme.draw_text(
                 surface, t("vue.futur_aide"), legende, "small", c.ink_soft, "left", "middle"
             )
-
-
-def _pourcent(ctx, valeur):
-    percent = getattr(ctx.t, "percent", None)
-    if percent is not None:
-        return percent(valeur)
-    return f"{round(100 * valeur)} %"
-
-
-def _melange(a, b, t):
-    t = min(1.0, max(0.0, t))
-    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
 def make_view(niveau, partie, ctx):
