@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from test_levels_base import textes_a_plat
 
+from levels.atelier import logique as atelier
 from levels.base import ActionRefusee, Objectif, Partie, normaliser_action, rejouer
-from levels.l5_gpt import atelier, logic
+from levels.l5_gpt import logic
 from levels.l5_gpt.logic import NIVEAU, NiveauGPT, problemes_assemblage
 from levels.registry import par_id
 
@@ -395,7 +396,7 @@ def _glisser(app, depart, arrivee):
 
 def _attendre(app, vue, frames_max=3000):
     for _ in range(frames_max):
-        if not vue.atelier.occupe:
+        if not vue.occupe:
             return
         app.step(dt=1 / 60)
     raise AssertionError("l'entraînement ne finit pas")
@@ -430,7 +431,7 @@ def test_jouer_au_niveau_5_avec_la_souris():
         assert hote.partie.etat.reglages["etapes"] == 50
         # entraîner, puis « Stop » en route
         _clic(app, vue.entrainement.bouton_entrainer.rect.center)
-        assert vue.atelier.occupe
+        assert vue.occupe
         _post(app, frames=3)
         _clic(app, vue.entrainement.bouton_stop.rect.center)
         _attendre(app, vue)

@@ -1,7 +1,7 @@
 """Le bac à sable : le petit GPT du niveau 5, entraîné sur d'autres listes de mots.
 
 Il s'ouvre après le niveau 5. Mêmes réglages, même entraînement, même terrain
-de jeu (tout vient de `levels.l5_gpt.atelier`) ; en plus, on choisit les mots :
+de jeu (tout vient de `levels.atelier`) ; en plus, on choisit les mots :
 
 - {"type": "choisir_donnees", "nom": "dinosaures"} : un jeu livré avec le jeu
   (« prenoms », « dinosaures », « prenoms_accents » avec son vocabulaire élargi) ;
@@ -21,8 +21,8 @@ from engine.donnees import ErreurDonnees, lire_lignes, mots_depuis_lignes
 from engine.entrainement import Entrainement, perte_validation
 from engine.generation import generer
 from engine.vocab import VOCAB_STANDARD
+from levels.atelier.logique import Atelier, EtatAtelier
 from levels.base import ActionRefusee, Objectif, lire_choix, lire_texte
-from levels.l5_gpt.atelier import Atelier, EtatAtelier
 
 JEUX = ("prenoms", "dinosaures", "prenoms_accents")
 MOTS_MIN = 20  # en dessous, le modèle n'a presque rien pour apprendre

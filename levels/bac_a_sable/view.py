@@ -1,7 +1,7 @@
 """Vue du bac à sable : choisir ses mots, entraîner le petit GPT, jouer avec.
 
 Les onglets « Entraînement » et « Jouer avec » sont ceux du niveau 5
-(`levels.l5_gpt.ecran`). L'onglet « Les mots » choisit un jeu de données du jeu,
+(`levels.atelier`). L'onglet « Les mots » choisit un jeu de données du jeu,
 ou la liste de l'enfant (tapée, ou lue dans un fichier .txt) : une liste qui ne
 va pas est refusée avec un message en français qui dit quelles lignes corriger.
 """
@@ -9,11 +9,11 @@ va pas est refusée avec un message en français qui dit quelles lignes corriger
 import pygame
 
 from engine.donnees import ErreurDonnees
+from levels.atelier.commun import nombre
+from levels.atelier.vue import VueAtelier
 from levels.bac_a_sable import logic
-from levels.l5_gpt import ecran
-from levels.vue import VueNiveau
+from levels.vue import melange
 
-ONGLETS = ("mots", "entrainement", "terrain")
 SEPARATEURS = (",", ";", "\n")
 LISTE_MAX = 2000  # caractères tapés dans le champ de la liste
 
@@ -28,41 +28,22 @@ def lignes_tapees(texte):
     return morceaux
 
 
-class VueBac(VueNiveau):
+class VueBac(VueAtelier):
+    ONGLETS = ("mots", "entrainement", "terrain")
+
     def __init__(self, niveau, partie, ctx):
         super().__init__(niveau, partie, ctx)
-        self.atelier = ecran.Atelier(niveau, partie, ctx)
-        self.onglet = "mots"
-        self.message_bon = False
         self.texte_liste = ""
         self.texte_chemin = ""
-        self.rebuild()
+        self.construire()
 
-    def rebuild(self):
-        ui, theme, t = self.ui, self.theme, self.t
-        a = self.area
-        self.box = ui.Container(theme)
-        self.onglets = {}
-        haut_onglet = max(52, theme.line_height("body") + 20)
-        for i, nom in enumerate(ONGLETS):
-            rect = (a.x + 20 + i * 270, a.y + 8, 260, haut_onglet)
-            libelle = t("onglet_mots") if nom == "mots" else ecran.texte(self.ctx, f"onglet_{nom}")
-            bouton = ui.Button(
-                theme, rect, libelle, on_click=lambda n=nom: self.choisir(n), style="secondary"
-            )
-            self.onglets[nom] = self.box.add(bouton)
-        haut = a.y + 8 + haut_onglet + 12
-        contenu = pygame.Rect(a.x + 20, haut, a.w - 40, a.bottom - 8 - haut)
-        self.contenu = contenu
-        self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
-        self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
-        self._construire_mots(contenu)
-        self._maj()
+    def libelle_onglet(self, nom):
+        return self.t("onglet_mots") if nom == "mots" else super().libelle_onglet(nom)
 
-    def _construire_mots(self, r):
+    def construire_propre(self, r):
         ui, theme, t = self.ui, self.theme, self.t
-        self.box_mots = ui.Container(theme)
-        self.gauche = pygame.Rect(r.x, r.y, 420 + 40 * getattr(theme, "text_size", 0), r.h)
+        self.box_propre = ui.Container(theme)
+        self.gauche = pygame.Rect(r.x, r.y, 420 + 40 * theme.text_size, r.h)
         self.droite = pygame.Rect(
             self.gauche.right + 16, r.y, r.right - self.gauche.right - 16, r.h
         )
@@ -83,12 +64,12 @@ class VueBac(VueNiveau):
                 style="secondary",
                 tooltip=t(f"jeux.{nom}_aide"),
             )
-            self.jeux[nom] = self.box_mots.add(bouton)
+            self.jeux[nom] = self.box_propre.add(bouton)
             y += hauteur + 12
         d = self.droite.inflate(-28, 0)
         h = theme.control_height
         y = self.droite.y + theme.line_height("heading") + 22 + theme.line_height("small") + 6
-        self.champ_liste = self.box_mots.add(
+        self.champ_liste = self.box_propre.add(
             ui.TextField(
                 theme,
                 (d.x, y, d.w, h),
@@ -100,7 +81,7 @@ class VueBac(VueNiveau):
             )
         )
         y += h + 10
-        self.bouton_liste = self.box_mots.add(
+        self.bouton_liste = self.box_propre.add(
             ui.Button(
                 theme,
                 (d.right - 320, y, 320, h),
@@ -112,7 +93,7 @@ class VueBac(VueNiveau):
         y += h + 26
         self.y_fichier = y
         y += theme.line_height("small") + 6
-        self.champ_chemin = self.box_mots.add(
+        self.champ_chemin = self.box_propre.add(
             ui.TextField(
                 theme,
                 (d.x, y, d.w, h),
@@ -124,7 +105,7 @@ class VueBac(VueNiveau):
             )
         )
         y += h + 10
-        self.bouton_fichier = self.box_mots.add(
+        self.bouton_fichier = self.box_propre.add(
             ui.Button(
                 theme,
                 (d.right - 320, y, 320, h),
@@ -137,18 +118,11 @@ class VueBac(VueNiveau):
         self.y_message = y + h + 16
 
     # ------------------------------------------------------------------ actions
-    def choisir(self, nom):
-        self.onglet = nom
-        self._maj()
-
-    def dire(self, message, bon=False):
-        self.message, self.message_bon = message or "", bon
-
     def choisir_jeu(self, nom):
         if self.partie.etat.source == nom:
             self.choisir("entrainement")
             return
-        refus = self.atelier.jouer({"type": "choisir_donnees", "nom": nom})
+        refus = self.jouer({"type": "choisir_donnees", "nom": nom})
         if refus is None:
             self.dire(self.t("choisi", nom=self.t(f"jeux.{nom}")), bon=True)
         else:
@@ -156,7 +130,7 @@ class VueBac(VueNiveau):
 
     def _liste(self, lignes, nom, tapee):
         action = {"type": "liste_perso", "nom": nom[: logic.NOM_LISTE_MAX], "lignes": lignes}
-        refus = self.atelier.jouer(action)
+        refus = self.jouer(action)
         if refus is None:
             n = len(self.partie.etat.mots_perso)
             self.dire(self.t("liste_ok", n=n), bon=True)
@@ -177,50 +151,20 @@ class VueBac(VueNiveau):
             lignes = logic.lignes_du_fichier(chemin)
         except ErreurDonnees as erreur:
             self.dire(str(erreur))
-            ecran.jouer_son(self.ctx, "error")
+            self.son("error")
             return
         nom = chemin.replace("\\", "/").rsplit("/", 1)[-1] or self.t("ma_liste")
         self._liste(lignes, nom, tapee=False)
 
-    def _maj(self):
-        for nom, bouton in self.onglets.items():
-            bouton.style = "primary" if nom == self.onglet else "secondary"
-        occupe = self.atelier.occupe
+    def maj_propre(self):
+        occupe = self.occupe
         for nom, bouton in self.jeux.items():
             bouton.style = "primary" if self.partie.etat.source == nom else "secondary"
             bouton.enabled = not occupe
         for widget in (self.champ_liste, self.bouton_liste, self.champ_chemin, self.bouton_fichier):
             widget.enabled = not occupe
 
-    # ------------------------------------------------------------------ boucle
-    def panneau(self):
-        return {"entrainement": self.entrainement, "terrain": self.terrain}.get(self.onglet)
-
-    def handle_event(self, event):
-        if self.box.handle_event(event):
-            return True
-        if self.onglet == "mots":
-            return self.box_mots.handle_event(event)
-        return self.panneau().handle_event(event)
-
-    def update(self, dt):
-        self.atelier.update(dt)
-        self.box.update(dt)
-        self._maj()
-        if self.onglet == "mots":
-            self.box_mots.update(dt)
-        else:
-            self.panneau().update(dt)
-
-    def draw(self, surface):
-        self.box.draw(surface)
-        if self.onglet == "mots":
-            self._dessiner_mots(surface)
-        else:
-            self.panneau().draw(surface)
-        self.box.tooltip.draw(surface)
-
-    def _dessiner_mots(self, surface):
+    def dessiner_propre(self, surface):
         theme, c, t = self.theme, self.theme.colors, self.t
         theme.draw_panel(surface, self.gauche)
         theme.draw_panel(surface, self.droite)
@@ -242,7 +186,7 @@ class VueBac(VueNiveau):
             "small",
             c.ink_soft,
         )
-        self.box_mots.draw(surface)
+        self.box_propre.draw(surface)
         for nom, bouton in self.jeux.items():
             r = bouton.rect.inflate(-24, -14)
             encre = theme.ink_on(c.accent) if bouton.style == "primary" else c.ink
@@ -268,9 +212,9 @@ class VueBac(VueNiveau):
         resume = t(
             "en_ce_moment",
             nom=nom,
-            n=ecran.nombre(self.ctx, donnees.nombre_mots),
+            n=nombre(self.ctx, donnees.nombre_mots),
             lettres=len(donnees.vocab) - 1,
-            bigramme=ecran.nombre(self.ctx, donnees.perte_bigramme, 2),
+            bigramme=nombre(self.ctx, donnees.perte_bigramme, 2),
         )
         hauteur = theme.text_height(resume, d.w, "small")
         bas = pygame.Rect(d.x, self.droite.bottom - 10 - hauteur, d.w, hauteur)
@@ -279,10 +223,10 @@ class VueBac(VueNiveau):
             zone = pygame.Rect(d.x, self.y_message, d.w, bas.y - self.y_message - 8)
             couleur = c.good if self.message_bon else c.bad
             fond = zone.inflate(16, 12)
-            pygame.draw.rect(surface, ecran.melange(c.panel, couleur, 0.1), fond, border_radius=10)
+            pygame.draw.rect(surface, melange(c.panel, couleur, 0.1), fond, border_radius=10)
             pygame.draw.rect(surface, couleur, fond, 2, border_radius=10)
             theme.draw_text(surface, self.message, zone, "small", c.ink)
-        self.box_mots.tooltip.draw(surface)
+        self.box_propre.tooltip.draw(surface)
 
 
 def make_view(niveau, partie, ctx):

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from engine.autograd import Valeur
 from engine.generation import generer
 from engine.gpt import attention, gpt
+from levels.atelier.logique import Atelier, EtatAtelier
 from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombre
-from levels.l5_gpt.atelier import Atelier, EtatAtelier
 
 SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
 ETAPES_MAX_ETOILE = 400  # le défi d'efficacité : réussir en peu de pas d'entraînement
@@ -118,6 +118,9 @@ class NiveauGPT(Atelier):
         return EtatGPT(graine=graine, source=DATASET)
 
     # -- le but ------------------------------------------------------------------
+
+    def ligne_enfant(self, etat):
+        return etat.ligne_enfant
 
     def barre(self, etat):
         """La barre à passer : la plus basse de la fixe, du bigramme et de la ligne de l'enfant."""

@@ -2,73 +2,49 @@
 
 Trois onglets : « Assemblage » (glisser les pièces dans les cases, ou cliquer une
 pièce puis une case), « Entraînement » et « Jouer avec » (partagés avec le bac à
-sable : `levels.l5_gpt.ecran`). L'entraînement passe par `ctx.runner` : l'écran
+sable : `levels.atelier`). L'entraînement passe par `ctx.runner` : l'écran
 ne gèle jamais. Si le profil du joueur a une perte du niveau 1, elle devient la
 « ligne » de la partie (action notée dans le journal, donc vérifiée au rejeu).
 """
 
 import pygame
 
-from levels.l5_gpt import ecran, logic
-from levels.vue import VueNiveau
+from levels.atelier.vue import VueAtelier
+from levels.l5_gpt import logic
+from levels.vue import melange
 
-ONGLETS = ("assemblage", "entrainement", "terrain")
 COULEURS_BLOCS = {"plongements": 0, "attention": 1, "mlp": 2, "sortie": 3}
 BLOCS = ("mlp", "sortie", "plongements", "attention")  # mélangées dans la boîte
 ECART = 44  # entre deux cases : la place d'une flèche
 
 
-class VueGPT(VueNiveau):
+class VueGPT(VueAtelier):
+    ONGLETS = ("assemblage", "entrainement", "terrain")
+
     def __init__(self, niveau, partie, ctx):
         super().__init__(niveau, partie, ctx)
-        self.atelier = ecran.Atelier(niveau, partie, ctx)
         self._poser_ligne_enfant()
         assemble = not logic.problemes_assemblage(partie.etat.blocs)
         self.onglet = "entrainement" if assemble else "assemblage"
         self.choisi = None  # la pièce choisie au clic (clavier ou souris)
         self.tenu = None  # (pièce, position de la souris, a bougé ?) pendant un glisser
-        self.rebuild()
+        self.construire()
 
     def _poser_ligne_enfant(self):
         """La perte du niveau 1 du joueur devient la ligne à battre (une seule fois)."""
         if self.partie.actions or self.partie.etat.ligne_enfant is not None:
             return
-        qui = ecran.profil(self.ctx)
-        perte = getattr(qui, "bigram_baseline", None)
+        qui = self.ctx.profile
+        perte = qui.bigram_baseline if qui is not None else None
         if isinstance(perte, int | float) and logic.LIGNE_MIN <= perte <= logic.LIGNE_MAX:
             self.partie.jouer({"type": "ligne_bigramme", "perte": float(perte)})
 
     # ------------------------------------------------------------------ mise en page
-    def rebuild(self):
-        ui, theme = self.ui, self.theme
-        a = self.area
-        self.box = ui.Container(theme)
-        self.onglets = {}
-        largeur = 260
-        haut_onglet = max(52, theme.line_height("body") + 20)
-        for i, nom in enumerate(ONGLETS):
-            rect = (a.x + 20 + i * (largeur + 10), a.y + 8, largeur, haut_onglet)
-            bouton = ui.Button(
-                theme,
-                rect,
-                ecran.texte(self.ctx, f"onglet_{nom}"),
-                on_click=lambda n=nom: self.choisir(n),
-                style="secondary",
-            )
-            self.onglets[nom] = self.box.add(bouton)
-        haut = a.y + 8 + haut_onglet + 12
-        contenu = pygame.Rect(a.x + 20, haut, a.w - 40, a.bottom - 8 - haut)
-        self.contenu = contenu
-        self.entrainement = ecran.PanneauEntrainement(self.atelier, contenu)
-        self.terrain = ecran.PanneauTerrain(self.atelier, contenu)
-        self._construire_assemblage(contenu)
-        self._maj_onglets()
-
-    def _construire_assemblage(self, r):
+    def construire_propre(self, r):
         """Tout se mesure avec le thème : aux grandes tailles de texte, les noms des pièces
         passent en taille normale, et les cases ne montrent plus que le nom."""
         ui, theme, t = self.ui, self.theme, self.t
-        self.box_assemblage = ui.Container(theme)
+        self.box_propre = ui.Container(theme)
         n = logic.NB_PLACES
         corps = theme.font("body")
         fleche = 40  # une flèche et son espace
@@ -112,7 +88,7 @@ class VueGPT(VueNiveau):
                 style="secondary",
                 tooltip=t("blocs.case", n=i + 1),
             )
-            self.cases.append(self.box_assemblage.add(bouton))
+            self.cases.append(self.box_propre.add(bouton))
         self.zone_problemes = pygame.Rect(r.x + 20, y + haut_case + 12, r.w - 40, self.problemes_h)
         self.y_boite = self.zone_problemes.bottom + 12
         y = self.y_boite + heading + 10
@@ -127,10 +103,10 @@ class VueGPT(VueNiveau):
                 style="secondary",
                 tooltip=t(f"blocs.{bloc}_aide"),
             )
-            self.pieces[bloc] = self.box_assemblage.add(bouton)
+            self.pieces[bloc] = self.box_propre.add(bouton)
         self.zone_consigne = pygame.Rect(r.x + 20, y + haut_piece + 12, consigne_w, self.consigne_h)
         h = theme.control_height
-        self.bouton_suite = self.box_assemblage.add(
+        self.bouton_suite = self.box_propre.add(
             ui.Button(
                 theme,
                 (r.right - 380, r.bottom - h - 10, 360, h),
@@ -140,9 +116,7 @@ class VueGPT(VueNiveau):
             )
         )
 
-    def _maj_onglets(self):
-        for nom, bouton in self.onglets.items():
-            bouton.style = "primary" if nom == self.onglet else "secondary"
+    def maj_propre(self):
         assemble = not logic.problemes_assemblage(self.partie.etat.blocs)
         for nom in ("entrainement", "terrain"):
             self.onglets[nom].enabled = assemble
@@ -150,13 +124,12 @@ class VueGPT(VueNiveau):
         self.bouton_suite.visible = assemble
         verrou = self.partie.etat.poids is not None
         for bouton in [*self.cases, *self.pieces.values()]:
-            bouton.enabled = not verrou and not self.atelier.occupe
+            bouton.enabled = not verrou and not self.occupe
 
     def choisir(self, nom):
         if nom != "assemblage" and logic.problemes_assemblage(self.partie.etat.blocs):
             return
-        self.onglet = nom
-        self._maj_onglets()
+        super().choisir(nom)
 
     # ------------------------------------------------------------------ assemblage
     def prendre(self, bloc):
@@ -166,15 +139,15 @@ class VueGPT(VueNiveau):
         if self.choisi is not None:
             self.poser(self.choisi, i)
         elif self.partie.etat.blocs[i] is not None:
-            self.atelier.jouer({"type": "retirer", "position": i})
-        self._maj_onglets()
+            self.jouer({"type": "retirer", "position": i})
+        self.maj()
 
     def poser(self, bloc, i):
-        self.atelier.jouer({"type": "placer", "bloc": bloc, "position": i})
+        self.jouer({"type": "placer", "bloc": bloc, "position": i})
         self.choisi = None
         if not logic.problemes_assemblage(self.partie.etat.blocs):
-            ecran.jouer_son(self.ctx, "success")
-        self._maj_onglets()
+            self.son("success")
+        self.maj()
 
     def _piece_sous(self, pos):
         for bloc, bouton in self.pieces.items():
@@ -206,47 +179,20 @@ class VueGPT(VueNiveau):
             self.tenu = None
             if not bouge:
                 return False  # un simple clic : le bouton s'en occupe
-            self.box_assemblage.handle_event(event)  # les boutons relâchent leur appui
+            self.box_propre.handle_event(event)  # les boutons relâchent leur appui
             for i, case in enumerate(self.cases):
                 if case.rect.collidepoint(pos):
                     self.poser(bloc, i)
                     return True
             ancienne = self.partie.etat.blocs
             if bloc in ancienne and not any(c.rect.collidepoint(pos) for c in self.cases):
-                self.atelier.jouer({"type": "retirer", "position": ancienne.index(bloc)})
-                self._maj_onglets()
+                self.jouer({"type": "retirer", "position": ancienne.index(bloc)})
+                self.maj()
             return True
         return False
 
-    # ------------------------------------------------------------------ boucle
-    def panneau(self):
-        return {"entrainement": self.entrainement, "terrain": self.terrain}.get(self.onglet)
-
-    def handle_event(self, event):
-        if self.box.handle_event(event):
-            return True
-        if self.onglet == "assemblage":
-            if self._glisser(event):
-                return True
-            return self.box_assemblage.handle_event(event)
-        return self.panneau().handle_event(event)
-
-    def update(self, dt):
-        self.atelier.update(dt)
-        self.box.update(dt)
-        self._maj_onglets()
-        if self.onglet == "assemblage":
-            self.box_assemblage.update(dt)
-        else:
-            self.panneau().update(dt)
-
-    def draw(self, surface):
-        self.box.draw(surface)
-        if self.onglet == "assemblage":
-            self._dessiner_assemblage(surface)
-        else:
-            self.panneau().draw(surface)
-        self.box.tooltip.draw(surface)
+    def evenement_propre(self, event):
+        return self._glisser(event) or self.box_propre.handle_event(event)
 
     # ------------------------------------------------------------------ dessin de l'assemblage
     def _couleur(self, bloc):
@@ -256,7 +202,7 @@ class VueGPT(VueNiveau):
     def _dessiner_piece(self, surface, rect, bloc, fantome=False, choisie=False, aide=True):
         theme, c, t = self.theme, self.theme.colors, self.t
         couleur = self._couleur(bloc)
-        fond = ecran.melange(c.panel, couleur, 0.12 if fantome else 0.3)
+        fond = melange(c.panel, couleur, 0.12 if fantome else 0.3)
         pygame.draw.rect(surface, fond, rect, border_radius=14)
         bord = c.accent if choisie else (c.disabled_ink if fantome else couleur)
         pygame.draw.rect(surface, bord, rect, 5 if choisie else 3, border_radius=14)
@@ -272,7 +218,7 @@ class VueGPT(VueNiveau):
         zone = pygame.Rect(rect.x + 10, nom.bottom + 6, rect.w - 20, rect.bottom - nom.bottom - 12)
         theme.draw_text(surface, t(f"blocs.{bloc}_aide"), zone, "small", encre, "center")
 
-    def _dessiner_assemblage(self, surface):
+    def dessiner_propre(self, surface):
         theme, c, t = self.theme, self.theme.colors, self.t
         r = self.contenu
         theme.draw_panel(surface, r)
@@ -295,7 +241,7 @@ class VueGPT(VueNiveau):
         fleches += [(b.rect.right + 8, b.rect.centery) for b in self.cases]
         for x, y in fleches:
             self.ui.draw_icon(surface, "right", pygame.Rect(x, y - 14, 28, 28), c.ink_soft)
-        self.box_assemblage.draw(surface)
+        self.box_propre.draw(surface)
         tenu = self.tenu[0] if self.tenu and self.tenu[2] else None
         for i, bouton in enumerate(self.cases):
             bloc = etat.blocs[i]
