@@ -22,6 +22,7 @@ from game.scenes.places import build_places
 from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
 from levels.l5_gpt import logic as l5
+from levels.vue import ContexteVue
 
 ASSEMBLAGE = [{"type": "placer", "bloc": b, "position": i} for i, b in enumerate(l5.ORDRE_GPT)]
 PETIT = [
@@ -96,6 +97,7 @@ def test_level_5_draws_the_kids_own_line(app):
 def test_ctx_gives_the_profile_and_keeps_a_model(app, tmp_path):
     demo.demo_profile(app, "all")
     ctx = LevelContext(app, "l5_gpt", pygame.Rect(0, 120, 1280, 600))
+    assert isinstance(ctx, ContexteVue)  # the type a level view is promised
     assert ctx.profile is app.profile
     assert ctx.settings is app.settings and ctx.lang == "fr"
     assert ctx.garder_modele("pas un modèle") is False

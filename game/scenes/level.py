@@ -29,6 +29,7 @@ from game.scenes.figures import LevelTexts, goal_text, place_name
 from game.scenes.goal import GoalProgress
 from game.ui.theme import mix
 from levels.base import Partie
+from levels.vue import ContexteVue
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ TEXT_BOXES = {
 }
 
 
-class LevelContext:
+class LevelContext(ContexteVue):
     """What a level view receives (`ctx`): see docs/ARCHITECTURE.md and docs/GAME.md."""
 
     def __init__(self, app, package, area):
