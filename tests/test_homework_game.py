@@ -134,7 +134,7 @@ def test_teacher_rechecks_a_certificate_in_the_game(app):
     assert "Il manque" in space.cert_result
     space.cert_field.set_text(code.lower())
     space.check_certificate()
-    assert space.cert_result.startswith("Authentique : Inès (5e B)")
+    assert space.cert_result.startswith("Authentique") and "Inès (5e B)" in space.cert_result
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("fr", "Le 2e groupe"), ("en", "The 2nd group")])

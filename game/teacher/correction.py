@@ -15,6 +15,7 @@ import pygame
 
 from game.homework.certificate import teacher_dir
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
+from game.teacher import t as _t
 
 LIST_SUFFIXES = (".csv", ".txt")
 
@@ -61,7 +62,7 @@ class CheckJob:
                 cancelled=lambda: self.stop,
             )
         except Exception as error:  # noqa: BLE001 - told to the teacher, never a crash
-            self.error = f"La correction s'est arrêtée : {type(error).__name__} ({error})."
+            self.error = f"{type(error).__name__} ({error})"
 
 
 class CheckScene(Screen):
@@ -87,16 +88,16 @@ class CheckScene(Screen):
         busy = self.job is not None and not self.job.done
         self.default_focus = self.button(
             (W - 400, 620, 320, h + 6),
-            "Corriger",
+            _t(self, "prof.corriger_bouton"),
             self.start,
             icon="check",
             enabled=not busy,
             sound=None,
         )
-        self.button((x, 620, 320, h), "Ouvrir le dossier", self.open_inbox, "secondary")
+        self.button((x, 620, 320, h), _t(self, "prof.ouvrir"), self.open_inbox, "secondary")
         if busy:
-            self.button((x + 340, 620, 220, h), "Arrêter", self.cancel, "secondary")
-        self.button((x, 400, 320, h), "Vider la liste", self.clear, "secondary")
+            self.button((x + 340, 620, 220, h), _t(self, "prof.arreter"), self.cancel, "secondary")
+        self.button((x, 400, 320, h), _t(self, "prof.vider"), self.clear, "secondary")
 
     def handle_event(self, event):
         if event.type == pygame.DROPFILE:
@@ -110,7 +111,7 @@ class CheckScene(Screen):
             self._load_class_list(path)
         elif path.exists() and path not in self.files:
             self.files.append(path)
-            self.message = f"{len(self.files)} fichier(s) ou dossier(s) déposé(s)."
+            self.message = _t(self, "prof.deposes_n", n=len(self.files))
         self.app.play("click")
 
     def _load_class_list(self, path):
@@ -121,11 +122,11 @@ class CheckScene(Screen):
                 raise OSError("trop gros")
             self.classe = parse_class_list(path.read_bytes())
         except OSError:
-            self.message = f"Impossible de lire la liste « {path.name} »."
+            self.message = _t(self, "prof.liste_illisible", nom=path.name)
             return
         self.class_path = path
         notes = " ".join(self.classe.messages[:3])
-        self.message = f"Liste de la classe : {len(self.classe.eleves)} élève(s). {notes}"
+        self.message = _t(self, "prof.liste_ok", n=len(self.classe.eleves), notes=notes)
 
     def clear(self):
         self.files, self.classe, self.class_path, self.message = [], None, None, ""
@@ -141,9 +142,7 @@ class CheckScene(Screen):
         inputs = self.files or [Path(self.folder_field.text.strip() or inbox_dir())]
         missing = [p for p in inputs if not Path(p).exists()]
         if missing:
-            self.message = (
-                f"« {missing[0]} » n'existe pas : déposez les fichiers ou corrigez le dossier."
-            )
+            self.message = _t(self, "prof.introuvable", chemin=missing[0])
             self.app.play("error")
             return
         self.app.play("click")
@@ -160,7 +159,7 @@ class CheckScene(Screen):
             job, self.job = self.job, None
             self.rebuild()
             if job.error:
-                self.message = job.error
+                self.message = _t(self, "prof.arret", erreur=job.error)
                 self.app.play("error")
             else:
                 self.app.play("success")
@@ -168,18 +167,14 @@ class CheckScene(Screen):
 
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
-        heading(self, surface, "Corriger des devoirs", y=24)
+        heading(self, surface, _t(self, "prof.corriger"), y=24)
         x, width = MARGIN + 40, W - MARGIN - 120
-        text = (
-            "Déposez ici les fichiers « devoir-….tuto » des élèves (glisser-déposer sur la "
-            "fenêtre), ou le dossier qui les contient. Déposez aussi la liste de la classe "
-            "(NOM;Prénom, .csv) pour savoir qui n'a rien rendu."
-        )
+        text = _t(self, "prof.depose_aide")
         draw_text(theme, surface, text, (x, 110, width, 120), "body")
-        draw_text(theme, surface, "Sinon, le dossier à corriger :", (x, 295, width, 30), "small")
-        names = ", ".join(p.name for p in self.files[-4:]) or "aucun fichier déposé"
-        info = f"Déposés : {names}" + (
-            f"\nListe : {self.class_path.name}" if self.class_path else ""
+        draw_text(theme, surface, _t(self, "prof.sinon_dossier"), (x, 295, width, 30), "small")
+        names = ", ".join(p.name for p in self.files[-4:]) or _t(self, "prof.aucun_depot")
+        info = _t(self, "prof.deposes", noms=names) + (
+            "\n" + _t(self, "prof.liste", nom=self.class_path.name) if self.class_path else ""
         )
         draw_text(theme, surface, info, (x + 340, 400, width - 340, 70), "small", colors.ink_soft)
         if self.message:
@@ -189,6 +184,6 @@ class CheckScene(Screen):
                 theme,
                 pygame.Rect(x, 545, width, 60),
                 self.job.progress,
-                f"Vérification : {self.job.done_count} sur {self.job.total or '…'} niveaux rejoués",
+                _t(self, "prof.progression", fait=self.job.done_count, total=self.job.total or "…"),
             )
             bar.draw(surface)

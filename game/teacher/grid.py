@@ -9,6 +9,7 @@ import pygame
 
 from game.homework.certificate import teacher_dir
 from game.scenes.common import Screen, W, draw_stars, draw_text, heading
+from game.teacher import t as _t
 
 TOP = 150
 ROW_H = 44
@@ -30,9 +31,11 @@ class GridScene(Screen):
         h = self.theme.control_height
         self.back_button()
         self.default_focus = self.button(
-            (W - 340, 18, 320, h), "Exporter rapport.csv", self.export_csv, "secondary"
+            (W - 340, 18, 320, h), _t(self, "prof.exporter"), self.export_csv, "secondary"
         )
-        self.button((W - 620, 18, 260, h), "Attestations", self.certificates, "secondary")
+        self.button(
+            (W - 620, 18, 260, h), _t(self, "prof.attestations"), self.certificates, "secondary"
+        )
 
     def handle_event(self, event):
         rows = len(self.grille.copies)
@@ -63,7 +66,7 @@ class GridScene(Screen):
         except SaveError as error:
             self.app.notify(str(error), "warn")
             return
-        self.app.notify(f"Rapport écrit : {path}", "info")
+        self.app.notify(_t(self, "prof.rapport_ecrit", chemin=path), "info")
         self.app.open_folder(path.parent)
 
     def certificates(self):
@@ -76,13 +79,15 @@ class GridScene(Screen):
             self.app.notify(str(error), "warn")
             return
         if not paths:
-            self.app.notify("Aucun élève n'a encore fini un niveau : pas d'attestation.", "info")
+            self.app.notify(_t(self, "prof.pas_attestation"), "info")
             return
-        self.app.push("teacher_picture", paths[0], "Attestations", len(paths))
+        self.app.push("teacher_picture", paths[0], _t(self, "prof.attestations"), len(paths))
 
     def draw_content(self, surface):
         grille = self.grille
-        title = f"Devoir {grille.code}" + (f" — {grille.classe}" if grille.classe else "")
+        title = _t(self, "prof.devoir_titre", code=grille.code) + (
+            f" — {grille.classe}" if grille.classe else ""
+        )
         heading(self, surface, title, y=80, role="heading")
         self._draw_table(surface)
         self._draw_reasons(surface)
@@ -93,11 +98,25 @@ class GridScene(Screen):
         for i, niveau in enumerate(self.grille.niveaux):
             rect = (x0 + NAME_W + i * CELL_W, TOP, CELL_W, ROW_H)
             draw_text(
-                theme, surface, f"Niveau {niveau.numero}", rect, "small", None, "center", "middle"
+                theme,
+                surface,
+                _t(self, "prof.niveau_n", n=niveau.numero),
+                rect,
+                "small",
+                None,
+                "center",
+                "middle",
             )
         status_x = x0 + NAME_W + len(self.grille.niveaux) * CELL_W
         draw_text(
-            theme, surface, "Bilan", (status_x, TOP, 200, ROW_H), "small", None, "left", "middle"
+            theme,
+            surface,
+            _t(self, "prof.bilan"),
+            (status_x, TOP, 200, ROW_H),
+            "small",
+            None,
+            "left",
+            "middle",
         )
         shown = self.grille.copies[self.scroll : self.scroll + VISIBLE_ROWS]
         for row, copie in enumerate(shown):
@@ -122,7 +141,7 @@ class GridScene(Screen):
                     copie.cases.get(niveau.numero),
                     pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
                 )
-            status, ink = _status(copie, colors)
+            status, ink = _status(self, copie, colors)
             draw_text(
                 theme,
                 surface,
@@ -167,25 +186,31 @@ class GridScene(Screen):
         if self.selected is None or self.selected >= len(self.grille.copies):
             return
         copie = self.grille.copies[self.selected]
-        reasons = copie.raisons() or ["Rien à signaler : tout est vérifié par le rejeu."]
+        reasons = copie.raisons() or [_t(self, "prof.rien_a_signaler")]
         figures = []
         for case in copie.cases.values():
             if case.rendu:
                 figures.append(
-                    f"N{case.numero} : {case.actions or 0} actions, "
-                    f"{case.pas or 0} pas, {case.indices} indice(s)"
+                    _t(
+                        self,
+                        "prof.chiffres",
+                        n=case.numero,
+                        actions=case.actions or 0,
+                        pas=case.pas or 0,
+                        indices=case.indices,
+                    )
                 )
         text = f"{copie.prenom} — " + " · ".join(figures) + "\n" + "\n".join(reasons[:4])
         draw_text(theme, surface, text, box.inflate(-24, -14), "small")
 
 
-def _status(copie, colors):
+def _status(scene, copie, colors):
     if not copie.rendu:
-        return "rien rendu", colors.bad
-    late = " · en retard" if copie.en_retard else ""
+        return _t(scene, "prof.rien_rendu"), colors.bad
+    late = " · " + _t(scene, "prof.en_retard") if copie.en_retard else ""
     if copie.valide:
-        return "valide" + late, colors.good
-    return "à voir" + late, colors.warn
+        return _t(scene, "prof.valide") + late, colors.good
+    return _t(scene, "prof.a_voir") + late, colors.warn
 
 
 def theme_mix(colors):
@@ -209,7 +234,7 @@ class PicturePreview(Screen):
         self.back_button()
         self.default_focus = self.button(
             (W - 360, 650, 320, h),
-            "Ouvrir le dossier",
+            _t(self, "prof.ouvrir"),
             lambda: self.app.open_folder(self.path.parent),
             "secondary",
         )
@@ -227,5 +252,5 @@ class PicturePreview(Screen):
         rect = self.picture.get_rect(midtop=(W // 2, 96))
         surface.blit(self.picture, rect)
         pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
-        text = f"{self.count} image(s) dans {self.path.parent}"
+        text = _t(self, "prof.images", n=self.count, dossier=self.path.parent)
         draw_text(self.theme, surface, text, (40, 650, W - 440, 60), "small")

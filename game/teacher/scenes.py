@@ -13,10 +13,7 @@ import pygame
 
 from game.homework.certificate import teacher_dir
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
-
-
-def _t(scene, key, **kwargs):
-    return scene.app.t(f"devoirs.{key}", **kwargs)
+from game.teacher import t as _t
 
 
 class TeacherSpace(Screen):
@@ -53,7 +50,9 @@ class TeacherSpace(Screen):
             on_submit=lambda _t: self.check_certificate(),
         )
         self.container.add(self.cert_field)
-        self.button((940, 580, 280, h), "Vérifier", self.check_certificate, "secondary")
+        self.button(
+            (940, 580, 280, h), _t(self, "prof.verifier"), self.check_certificate, "secondary"
+        )
 
     def check_certificate(self):
         from game.homework import certificate
@@ -64,10 +63,15 @@ class TeacherSpace(Screen):
             self.cert_result = problem
             self.app.play("error")
             return
-        stars = ", ".join(f"niveau {n} : {s}/3" for n, s in found.niveaux)
-        self.cert_result = (
-            f"Authentique : {found.prenom} ({found.classe or 'sans classe'}), "
-            f"le {found.date}, {stars}."
+        stars = ", ".join(_t(self, "prof.niveau_etoiles", n=n, s=s) for n, s in found.niveaux)
+        classe = found.classe or _t(self, "prof.sans_classe")
+        self.cert_result = _t(
+            self,
+            "prof.authentique",
+            prenom=found.prenom,
+            classe=classe,
+            date=found.date,
+            etoiles=stars,
         )
         self.app.play("success")
 
@@ -90,13 +94,16 @@ class TeacherSpace(Screen):
             colors.ink_soft,
         )
         help_w = 440
-        draw_text(theme, surface, _t(self, "prof.nouveau_aide"), (x, 320, help_w, 60), "small")
-        draw_text(theme, surface, _t(self, "prof.corriger_aide"), (x, 460, help_w, 80), "small")
+        below = theme.control_height + 16
+        draw_text(
+            theme, surface, _t(self, "prof.nouveau_aide"), (x, 250 + below, help_w, 70), "small"
+        )
+        draw_text(
+            theme, surface, _t(self, "prof.corriger_aide"), (x, 390 + below, help_w, 70), "small"
+        )
         draw_text(theme, surface, str(teacher_dir()), (x, 620, 460, 60), "small", colors.ink_soft)
         self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 260))
-        draw_text(
-            theme, surface, "Vérifier une attestation (son code) :", (620, 545, 600, 30), "small"
-        )
+        draw_text(theme, surface, _t(self, "prof.attestation_titre"), (620, 545, 600, 30), "small")
         if self.cert_result:
             draw_text(
                 theme, surface, self.cert_result, (620, 640, W - 680, 70), "small", colors.ink
@@ -107,9 +114,10 @@ class TeacherSpace(Screen):
 
         theme = self.theme
         theme.draw_panel(surface, box)
-        draw_text(theme, surface, _t(self, "prof.derniers"), box.inflate(-30, -20), "heading")
-        y = box.y + 20 + theme.line_height("heading") + 10
-        entries = list(register.load().items())[-6:][::-1]
+        title = _t(self, "prof.derniers")
+        draw_text(theme, surface, title, box.inflate(-30, -20), "heading")
+        y = box.y + 20 + theme.text_height(title, box.w - 30, "heading") + 10
+        entries = list(register.load().items())[-4:][::-1]
         if not entries:
             draw_text(
                 theme,
@@ -169,7 +177,7 @@ class NewHomeworkScene(Screen):
             ui.Toggle(
                 theme,
                 (x, y, 520, h),
-                "Indices permis",
+                _t(self, "prof.indices"),
                 self.hints,
                 lambda v: setattr(self, "hints", v),
             )
@@ -178,7 +186,7 @@ class NewHomeworkScene(Screen):
             ui.Toggle(
                 theme,
                 (x + 560, y, 560, h),
-                "Fait = les 3 étoiles (sinon : l'objectif)",
+                _t(self, "prof.trois_etoiles"),
                 self.stars,
                 lambda v: setattr(self, "stars", v),
             )
@@ -203,7 +211,11 @@ class NewHomeworkScene(Screen):
         )
         self.container.add(self.due_field, self.label_field)
         self.default_focus = self.button(
-            (W - 420, 620, 340, h + 6), "Créer le code", self.create, icon="check", sound=None
+            (W - 420, 620, 340, h + 6),
+            _t(self, "prof.creer"),
+            self.create,
+            icon="check",
+            sound=None,
         )
         self.field_y = y
 
@@ -216,8 +228,10 @@ class NewHomeworkScene(Screen):
         from game.storage import SaveError
 
         due, problem = parse_due(self.due)
+        if problem:
+            problem = _t(self, f"prof.{problem[0]}", **problem[1])
         if not problem and not self.levels:
-            problem = "Choisissez au moins un niveau."
+            problem = _t(self, "prof.aucun_niveau")
         if problem:
             self.error = problem
             self.app.play("error")
@@ -235,12 +249,12 @@ class NewHomeworkScene(Screen):
 
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
-        heading(self, surface, "Nouveau devoir", y=24)
+        heading(self, surface, _t(self, "prof.nouveau"), y=24)
         x = MARGIN + 40
-        draw_text(theme, surface, "Les niveaux à faire :", (x, 110, 600, 36), "heading")
+        draw_text(theme, surface, _t(self, "prof.niveaux"), (x, 110, 600, 36), "heading")
         y = self.field_y - theme.line_height("small") - 6
-        draw_text(theme, surface, "Date limite (facultatif)", (x, y, 360, 30), "small")
-        draw_text(theme, surface, "Classe (facultatif)", (x + 380, y, 360, 30), "small")
+        draw_text(theme, surface, _t(self, "prof.date"), (x, y, 360, 30), "small")
+        draw_text(theme, surface, _t(self, "prof.classe"), (x + 380, y, 360, 30), "small")
         if self.error:
             draw_text(
                 theme,
@@ -253,21 +267,21 @@ class NewHomeworkScene(Screen):
 
 
 def parse_due(text):
-    """(date or None, French problem or "")."""
+    """(date or None, None) or (None, (catalog key under devoirs.prof, values))."""
     text = (text or "").strip()
     if not text:
-        return None, ""
+        return None, None
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"):
         try:
             day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
         if day < dt.date.today():
-            return None, "Cette date limite est déjà passée : choisissez un jour à venir."
+            return None, ("date_passee", {})
         if day.year > 2031:
-            return None, "Date limite trop lointaine (2031 au plus tard)."
-        return day, ""
-    return None, f"« {text} » n'est pas une date : écrivez-la comme 08/12/2026."
+            return None, ("date_loin", {})
+        return day, None
+    return None, ("date_illisible", {"texte": text})
 
 
 def write_sheets(devoir, label):
@@ -298,9 +312,14 @@ class HomeworkCreatedScene(Screen):
         h = self.theme.control_height
         self.back_button()
         self.default_focus = self.button(
-            (MARGIN + 40, 620, 360, h), "Ouvrir le dossier", self.open_folder, "secondary"
+            (MARGIN + 40, 620, 360, h), _t(self, "prof.ouvrir"), self.open_folder, "secondary"
         )
-        self.button((W - 360, 620, 300, h), "Terminé", lambda: self.app.scenes.pop(), icon="check")
+        self.button(
+            (W - 360, 620, 300, h),
+            _t(self, "prof.termine"),
+            lambda: self.app.scenes.pop(),
+            icon="check",
+        )
 
     def open_folder(self):
         if not self.app.open_folder(self.paths[0].parent):
@@ -308,13 +327,14 @@ class HomeworkCreatedScene(Screen):
 
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
-        heading(self, surface, "Le code du devoir", y=24)
+        heading(self, surface, _t(self, "prof.code_titre"), y=24)
         x = MARGIN + 40
         box = pygame.Rect(x, 110, 640, 130)
         theme.draw_panel(surface, box, edge=colors.second, width=4)
         theme.text(surface, self.devoir.code, box.center, theme.size("title") + 30, None, "center")
-        lines = [f"Classe : {self.label}" if self.label else "", "Feuille à imprimer :"]
-        lines += [p.name for p in self.paths] + ["", "Dans le dossier :", str(self.paths[0].parent)]
+        lines = [_t(self, "prof.classe_nom", classe=self.label) if self.label else ""]
+        lines += [_t(self, "prof.feuille"), *[p.name for p in self.paths], ""]
+        lines += [_t(self, "prof.dans_dossier"), str(self.paths[0].parent)]
         draw_text(
             theme, surface, "\n".join(line for line in lines if line), (x, 270, 640, 300), "small"
         )
