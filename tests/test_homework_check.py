@@ -144,3 +144,19 @@ def test_cli_creer_and_corriger(tmp_path, logs, capsys):
     assert main(["devoir", "corriger", str(rendus), "--code", "AAAA"]) == 2
     assert main(["devoir", "creer", "--niveaux", "9"]) == 2
     assert "Niveau(x) inconnu(s) : 9" in capsys.readouterr().err
+
+
+def test_more_stars_announced_than_earned_is_an_edit(tmp_path, logs):
+    journaux = json.loads(json.dumps(logs["Zoé"]))
+    annonce = journaux["l2_erreurs"]["annonce"]
+    annonce["mesures"]["perte"] *= 1 + 1e-5  # a hair apart: another computer, not an edit
+    hand_in(tmp_path, "Zoé", journaux)
+    reasons = " ".join(row(check_files([tmp_path], workers=1), "Zoé").raisons())
+    assert "modifié" not in reasons
+    log = journaux["l1_devine"]  # the understanding answer taken out, 3 stars still announced
+    log["actions"] = [a for a in log["actions"] if a[1]["type"] != "repondre"]
+    annonce = log["annonce"]
+    annonce["mesures"].pop("actions", None)
+    hand_in(tmp_path, "Zoé", journaux)
+    reasons = " ".join(row(check_files([tmp_path], workers=1), "Zoé").raisons())
+    assert "étoiles modifiées : le fichier en annonce 3, le rejeu en trouve 2" in reasons

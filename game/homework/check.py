@@ -25,7 +25,9 @@ from game.homework.replay import cores, replay_many
 from game.homework.seeds import normalise_name, personal_seed
 
 TRAINING_KEYS = ("etapes_totales", "pas_machine", "pas")
-TOLERANCE = 1e-6
+# An announced figure is « edited » only if it differs from the replay by more than
+# this (relative): another computer may end a long training a hair apart (DESIGN.md).
+FIGURE_TOLERANCE = 1e-3
 MAX_FILES = 500
 SAME_ACTIONS_MIN = 3  # shorter logs are too alike by nature to be a flag
 
@@ -344,17 +346,17 @@ def _edited_figures(journal, result, metrique):
         if key not in claimed or isinstance(value, bool):
             continue
         numbers = all(isinstance(v, int | float) for v in (value, real))
-        if not numbers or abs(value - real) > TOLERANCE * max(1.0, abs(real)):
+        if not numbers or abs(value - real) > FIGURE_TOLERANCE * max(1.0, abs(real)):
             found.append(
                 f"chiffre modifié : le fichier annonce {key} = {_fr(value)}, "
                 f"le rejeu trouve {_fr(real)}"
             )
     stars = claims.get("etoiles")
-    real_stars = result.get("etoiles", [])
-    if isinstance(stars, list) and stars != real_stars:
+    claimed = sum(1 for e in stars if e is True) if isinstance(stars, list) else 0
+    real = sum(1 for e in result.get("etoiles", []) if e is True)
+    if claimed > real:  # more stars than earned: edited (fewer is never to anyone's gain)
         found.append(
-            f"étoiles modifiées : le fichier en annonce {sum(1 for e in stars if e is True)}, "
-            f"le rejeu en trouve {sum(1 for e in real_stars if e is True)}"
+            f"étoiles modifiées : le fichier en annonce {claimed}, le rejeu en trouve {real}"
         )
     if claims.get("termine") is True and not result.get("termine"):
         found.append("le fichier annonce l'objectif atteint, mais le rejeu ne l'atteint pas")
