@@ -93,3 +93,21 @@ def test_solve_erreurs_utilisateur(tmp_path, capsys):
     assert "entre 0 et 2^63" in capsys.readouterr().err
     assert main(["solve", "1", "--out", str(tmp_path / "nulle" / "part" / "x.json")]) == 2
     assert "écrire" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("coeurs", [1, 3])
+def test_verify_plusieurs_fichiers_en_parallele_dans_l_ordre(
+    journal_niveau1, tmp_path, capsys, monkeypatch, coeurs
+):
+    """One file per core: the report lists the files in the order given, whatever the cores."""
+    from engine import parallele
+
+    monkeypatch.setattr(parallele, "coeurs", lambda: coeurs)
+    abime = tmp_path / "abime.json"
+    abime.write_text("{", encoding="utf-8")
+    fichiers = [str(journal_niveau1), str(abime), str(journal_niveau1), str(tmp_path / "absent")]
+    assert main(["verify", "--json", *fichiers]) == 1
+    resultats = json.loads(capsys.readouterr().out)
+    assert [r["fichier"] for r in resultats] == fichiers
+    assert [r["valide"] for r in resultats] == [True, False, True, False]
+    assert resultats[0] == resultats[2]
