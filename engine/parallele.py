@@ -73,9 +73,10 @@ def perte_et_gradients_repartis(calcul, poids, config, lot, travailleurs=None):
     parts = morceaux(lot)
     travailleurs = travailleurs_par_defaut() if travailleurs is None else travailleurs
     aides = min(travailleurs, len(parts)) - 1
-    if aides > 0:
-        resultats = _equipe(aides).calculer(calcul, poids, config, parts, len(lot))
-    else:
+    equipe = _equipe(aides) if aides > 0 else None
+    if equipe is not None and equipe.aides:
+        resultats = equipe.calculer(calcul, poids, config, parts, len(lot))
+    else:  # un seul travailleur, ou pas d'aide possible ici : tout se calcule ici, pareil
         resultats = [calculer_morceau(calcul, poids, config, p, len(lot)) for p in parts]
     perte, gradients = resultats[0]
     for perte_part, gradients_part in resultats[1:]:
@@ -136,8 +137,11 @@ class _Equipe:
         self.aides = []
 
     def agrandir(self, n):
-        while len(self.aides) < n:
-            self.aides.append(_Aide())
+        try:
+            while len(self.aides) < n:
+                self.aides.append(_Aide())
+        except (OSError, ValueError, subprocess.SubprocessError):  # pas de Python à lancer ici
+            pass  # on fera avec les aides qu'on a (ou sans)
 
     def calculer(self, calcul, poids, config, parts, taille_lot):
         """Les résultats de chaque morceau, dans l'ordre ; ce processus en calcule sa part."""

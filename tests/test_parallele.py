@@ -73,3 +73,11 @@ def test_travailleurs_par_defaut(monkeypatch):
         assert parallele.travailleurs_par_defaut() == 3
     finally:
         parallele.fixer_defaut(None)
+
+
+def test_sans_python_a_lancer_le_calcul_se_fait_ici(monkeypatch):
+    """No helper can start (an odd install): training goes on in one process, same result."""
+    attendu = entrainer(1)
+    parallele.arreter_les_aides()
+    monkeypatch.setattr(parallele.sys, "executable", "/nulle/part/python")
+    assert entrainer(3) == attendu
