@@ -282,7 +282,7 @@ class VueDevine(DessinDevine, VueNiveau):
             self.lancer_duel()
         self.maj()
 
-    # ------------------------------------------------------------------ refresh
+    # ------------------------------------------------------------------ maj
     def maj(self):
         etat = self.etat
         for tab, button in self.tab_buttons.items():
