@@ -136,3 +136,29 @@ def test_club_board_takes_dropped_files(app, tmp_path):
     board.projector()
     step(app, 2)
     assert app.scenes.top.name == "club_projector" and app.scenes.top.rows
+
+
+def test_split_cells_colours(app):
+    """Green ahead of the PB, red behind, gold for a best segment ever."""
+    from game.speedrun.records import record_attempt
+
+    category = cats.category("debut")
+    record_attempt(app.profile, solve_run(category, 2, registry.niveaux(), 1000))
+    clock = SimClock()
+    start_run(app, category, 2, "", clock=clock)
+    policy = app.scenes.top.policy
+    paces = iter([0.8, 8.0])  # level 1 faster (gold, ahead), level 2 much slower (behind)
+    for _ in range(2):
+        pace = next(paces)
+        host = app.scenes.top
+        for action in host.niveau.resoudre(2):
+            clock.advance(pace)
+            host.partie.jouer(action)
+            step(app)
+            if app.scenes.top is not host:
+                break
+    cells = policy.split_cells()
+    assert cells[0][1] == "gold" and cells[0][0].startswith("−")
+    assert cells[1][1] == "bad" and cells[1][0].startswith("+")
+    assert cells[2] == ("3", "now") and cells[3] == ("4", "soft")
+    assert policy.golds == [True, False]

@@ -152,3 +152,28 @@ def test_no_livesplit_is_a_french_message_not_a_crash():
     assert link.send("split") is False
     assert "LiveSplit ne répond pas" in link.error
     assert link.send("split") is False  # stays off, no new wait
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_parsed_or_refused_in_french(text):
+    try:
+        parse_lss("<Run>" + text)
+    except LssError as error:
+        assert str(error)
+
+
+def test_four_level_category_round_trip():
+    cat = cats.category("debut")
+    profile = ProfileStore().create("Ana")
+    first = solve_run(cat, 11, levels(), 1000)
+    record_attempt(profile, first)
+    quitter = solve_run(cat, 11, levels(), 900)
+    quitter.splits, quitter.logs = quitter.splits[:2], quitter.logs[:2]  # reset after level 2
+    record_attempt(profile, quitter)
+    record = category_record(profile, cat.id)
+    run = parse_lss(export_lss(record, cat, _names(cat)))
+    assert [s.name for s in run.segments] == [n for _, n in _names(cat)]
+    assert run.attempt_count == 2 and run.attempts[1]["game_ms"] is None  # not finished
+    assert [len(s.history) for s in run.segments] == [2, 2, 1, 1]
+    assert run.segments[3].pb == list(first.splits[3])
+    assert run.segments[0].best == record.best_segments["l1_devine"]

@@ -173,7 +173,7 @@ class CourseMenuScene(Screen):
         heading(self, surface, self.c("titre"), 24, width=500)
         cat = self.category
         lang = self.app.settings.language
-        box = pygame.Rect(560, 100, W - 560 - 40, 180)
+        box = pygame.Rect(560, 96, W - 560 - 40, 194)
         theme.draw_panel(surface, box)
         draw_text(theme, surface, cat.title(lang), box.inflate(-24, -16), "heading")
         body = pygame.Rect(
@@ -183,7 +183,7 @@ class CourseMenuScene(Screen):
             box.h - theme.line_height("heading") - 24,
         )
         draw_text(theme, surface, cat.rule_text(lang), body, "small", colors.ink_soft)
-        seed_box = pygame.Rect(560, 292, W - 560 - 40, 128)
+        seed_box = pygame.Rect(560, 298, W - 560 - 40, 126)
         label = f"{self.c('menu.graine')} — {self.code}"
         draw_text(theme, surface, label, seed_box.move(0, -2), "small", colors.ink)
         pics = pygame.Rect(seed_box.x, seed_box.y + 26, 420, seed_box.h - 26)

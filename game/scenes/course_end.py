@@ -86,7 +86,7 @@ class CourseEndScene(Screen):
 
     def draw_table(self, surface, y, lang):
         theme, colors = self.theme, self.colors
-        cols = [MARGIN, MARGIN + 420, MARGIN + 620, MARGIN + 820]
+        cols = [MARGIN, MARGIN + 430, MARGIN + 660, MARGIN + 860]
         row_h = theme.line_height("body") + 10
         heads = [
             self.c("fin.niveau"),
