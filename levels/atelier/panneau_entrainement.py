@@ -35,6 +35,8 @@ class PanneauEntrainement:
         self.construire()
 
     def construire(self):
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme, ctx = self.ctx.ui, self.theme, self.ctx
         r = self.rect
         self.box = ui.Container(theme)
@@ -255,6 +257,8 @@ class PanneauEntrainement:
         surface.blit(rendu, rendu.get_rect(center=boite.center))
 
     def _dessiner_droite(self, surface):
+        # Long on purpose: it draws one panel top to bottom on one running y (each line's
+        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c, ctx = self.theme, self.theme.colors, self.ctx
         d = self.droite.inflate(-28, -20)
         y = d.y

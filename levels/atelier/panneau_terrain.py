@@ -25,6 +25,8 @@ class PanneauTerrain:
         self.construire()
 
     def construire(self):
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme, ctx = self.ctx.ui, self.theme, self.ctx
         r = self.rect
         self.box = ui.Container(theme)
@@ -191,6 +193,8 @@ class PanneauTerrain:
         self.maj()
 
     def draw(self, surface):
+        # Long on purpose: it draws one panel top to bottom on one running y (each line's
+        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c, ctx = self.theme, self.theme.colors, self.ctx
         etat = self.a.etat
         for rect in (self.gauche, self.centre, self.droite):

@@ -41,6 +41,8 @@ class VueBac(VueAtelier):
         return self.t("onglet_mots") if nom == "mots" else super().libelle_onglet(nom)
 
     def construire_propre(self, r):
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme, t = self.ui, self.theme, self.t
         self.box_propre = ui.Container(theme)
         self.gauche = pygame.Rect(r.x, r.y, 420 + 40 * theme.text_size, r.h)
@@ -165,6 +167,8 @@ class VueBac(VueAtelier):
             widget.enabled = not occupe
 
     def dessiner_propre(self, surface):
+        # Long on purpose: it draws one panel top to bottom on one running y (each line's
+        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c, t = self.theme, self.theme.colors, self.t
         theme.draw_panel(surface, self.gauche)
         theme.draw_panel(surface, self.droite)

@@ -100,6 +100,8 @@ class DessinDevine:
         return "body" if theme.text_height(rule, inner.w, "body") <= room else "small"
 
     def _dessiner_duel(self, surface):
+        # Long on purpose: it draws one panel top to bottom on one running y (each line's
+        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c = self.theme, self.theme.colors
         panel = self.duel_panel
         theme.draw_panel(surface, panel)

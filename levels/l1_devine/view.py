@@ -60,6 +60,8 @@ class VueDevine(DessinDevine, VueNiveau):
         self.maj()
 
     def _construire_nourrir(self, pad):
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme, body = self.ui, self.theme, self.body
         h = theme.control_height
         left = pygame.Rect(body.x, body.y, 500, body.h)

@@ -33,7 +33,6 @@ class VueErreurs(VueNiveau):
         ui, theme = self.ui, self.theme
         self.box = ui.Container(theme)
         area = self.area
-        h = theme.control_height
         pad = 16
         self.left = pygame.Rect(area.x + 20, area.y + 10, 740, area.h - 24)
         self.right = pygame.Rect(
@@ -43,7 +42,14 @@ class VueErreurs(VueNiveau):
         if theme.font("heading").size(title)[0] > self.left.w - 2 * theme.pad - 8:
             title = self.t("vue.main_court")  # big text: the short order only
         panel = self.box.add(ui.Panel(theme, self.left, title))
-        inner = panel.content_rect
+        self._construire_lignes(panel.content_rect)
+        self._construire_droite()
+        self.maj()
+
+    def _construire_lignes(self, inner):
+        """À gauche : une ligne par réponse possible, avec ses boutons − et +."""
+        ui, theme = self.ui, self.theme
+        h = theme.control_height
         self.rows = []
         line_s = theme.line_height("small")
         self.legend_rows = self._mise_en_page_legende(self.left.w - 40)
@@ -81,6 +87,11 @@ class VueErreurs(VueNiveau):
             self.pushers += [minus, plus]
         self.box.add(classe_dessin(ui)(theme, self.left, self._dessiner_lignes))
         self.box.add(*self.pushers)
+
+    def _construire_droite(self):
+        """À droite : la perte, sa courbe (s'il y a la place) et la machine."""
+        ui, theme = self.ui, self.theme
+        h = theme.control_height
         right = self.right
         loss_h = theme.line_height("title") + theme.line_height("small") + 28
         self.loss_rect = pygame.Rect(right.x, right.y, right.w, loss_h)
@@ -109,7 +120,12 @@ class VueErreurs(VueNiveau):
         self.box.add(classe_dessin(ui)(theme, self.loss_rect, self._dessiner_perte))
         self.machine_panel = self.box.add(ui.Panel(theme, machine, self.t("vue.machine")))
         self.box.add(classe_dessin(ui)(theme, machine, self._dessiner_etat))
-        m = self.machine_panel.content_rect
+        self._construire_machine(self.machine_panel.content_rect, machine, slider_h)
+
+    def _construire_machine(self, m, machine, slider_h):
+        """La machine : la vitesse, 1 pas / 10 pas, arrêter, recommencer."""
+        ui, theme = self.ui, self.theme
+        h = theme.control_height
         self.slider = ui.Slider(
             theme,
             (m.x, m.y, m.w, slider_h),
@@ -154,7 +170,6 @@ class VueErreurs(VueNiveau):
             m.x, y + h + 6, m.w, max(0, machine.bottom - 8 - (y + h + 6))
         )
         self.box.add(self.curve, self.slider, self.step1, self.step10, self.stop, self.restart)
-        self.maj()
 
     # ------------------------------------------------------------------ actions
     def pousser(self, k, sens):

@@ -31,6 +31,8 @@ class VueMemoire(VueNiveau):
 
     # ------------------------------------------------------------------ layout
     def construire(self):
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme = self.ui, self.theme
         self.box = ui.Container(theme)
         area = self.area

@@ -42,6 +42,8 @@ class DessinAttention:
         return [pygame.Rect(x0 + j * (largeur + 12), y, largeur, TABLE_H) for j in range(n)]
 
     def _dessiner_salle(self, surface, ecoute, ligne):
+        # Long on purpose: it draws one panel top to bottom on one running y (each line's
+        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c, t = self.theme, self.theme.colors, self.t
         mot, place = ecoute.mot, ecoute.place
         tables = self._positions(mot)

@@ -56,7 +56,13 @@ class VueAttention(DessinAttention, VueNiveau):
                 tooltip=t(f"enigmes.{enigme.id}_mission"),
             )
             self.onglets.append(self.box.add(bouton))
-        # de haut en bas : la mission, la salle, la prédiction, les exemples
+        self._construire_gauche()
+        self._construire_droite()
+        self.maj()
+
+    def _construire_gauche(self):
+        """De haut en bas : la mission, la salle, la prédiction, les puces des exemples."""
+        ui, theme = self.ui, self.theme
         haut = self.gauche.y + TAB_H + 18
         largeur_texte = self.gauche.w - 32
         hauteur_puces = max(52, theme.line_height("body") + 30)
@@ -99,7 +105,10 @@ class VueAttention(DessinAttention, VueNiveau):
                 theme, rect, "", on_click=lambda k=k: self.choisir_exemple(k), style="secondary"
             )
             self.puces.append(self.box.add(bouton))
-        # à droite : les têtes, puis les réglages
+
+    def _construire_droite(self):
+        """À droite : les têtes, puis les réglages (− et +) de la question et du panneau."""
+        ui, theme, t = self.ui, self.theme, self.t
         d = self.droite
         self.boutons_tetes = []
         haut_tete = max(42, theme.line_height("body") + 12)
@@ -144,7 +153,6 @@ class VueAttention(DessinAttention, VueNiveau):
         self.hauteur_crans = theme.text_height(crans, d.w - 48, "small")
         haut_carte = self.y_crans + self.hauteur_crans + 10
         self.carte_rect = pygame.Rect(d.x + 16, haut_carte, d.w - 32, d.bottom - 12 - haut_carte)
-        self.maj()
 
     def _texte_mission(self, enigme):
         mission = self.t(f"enigmes.{enigme.id}_mission")

@@ -43,6 +43,8 @@ class VueGPT(VueAtelier):
     def construire_propre(self, r):
         """Tout se mesure avec le thème : aux grandes tailles de texte, les noms des pièces
         passent en taille normale, et les cases ne montrent plus que le nom."""
+        # Long on purpose: the layout reads top to bottom, one widget after the other on one
+        # running y; cut in pieces, every piece would need the whole list of measures.
         ui, theme, t = self.ui, self.theme, self.t
         self.box_propre = ui.Container(theme)
         n = logic.NB_PLACES
