@@ -153,6 +153,9 @@ class CheckScene(Screen):
         if self.job is not None:
             self.job.stop = True
 
+    def on_exit(self):
+        self.cancel()  # leaving the screen stops the check (its processes end with it)
+
     def update(self, dt):
         super().update(dt)
         if self.job is not None and self.job.done:
