@@ -66,10 +66,44 @@ class Notice:
         self.left = NOTICE_SECONDS
 
 
+def _warm_levels():
+    """Load what every level computes once (datasets, starting losses), off the frame loop."""
+    try:
+        from levels import registry as level_registry
+
+        for niveau in level_registry.niveaux():
+            etat = niveau.nouvel_etat(0)
+            niveau.progression(etat)
+        from engine.donnees import DATASETS
+        from levels.l5_gpt.atelier import donnees_dataset
+
+        for name in sorted(DATASETS):  # the sandbox's lists
+            donnees_dataset(name)
+    except Exception:  # noqa: BLE001 - only a head start: the level does it again if needed
+        log.debug("préchargement des niveaux impossible", exc_info=True)
+
+
+def warm_levels_in_background():
+    """Start `_warm_levels` in a daemon thread (the first click on a level stays smooth)."""
+    import threading
+
+    thread = threading.Thread(target=_warm_levels, name="tuto-llm-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 class App:
     """The game. `App(headless=True)` is what tests, screenshots and perf use."""
 
-    def __init__(self, *, headless=False, runner_mode="worker", settings=None, window_size=None):
+    def __init__(
+        self,
+        *,
+        headless=False,
+        runner_mode="worker",
+        settings=None,
+        window_size=None,
+        warm_levels=None,
+    ):
         self.headless = headless
         pygame.init()
         pygame.key.set_repeat(400, 40)
@@ -102,6 +136,8 @@ class App:
         except Exception:  # noqa: BLE001 - no worker: training falls back to slices
             log.exception("processus de calcul impossible à lancer")
             self.runner.mode = "slices"
+        if not headless if warm_levels is None else warm_levels:
+            warm_levels_in_background()  # opening a level the first time never freezes
         from game.profiles import ProfileStore
 
         self.profiles = ProfileStore()
