@@ -69,14 +69,14 @@ class Notice:
 def _warm_levels():
     """Load what every level computes once (datasets, starting losses), off the frame loop."""
     try:
+        from levels.l5_gpt.atelier import donnees_dataset
+
+        from engine.donnees import DATASETS
         from levels import registry as level_registry
 
         for niveau in level_registry.niveaux():
             etat = niveau.nouvel_etat(0)
             niveau.progression(etat)
-        from engine.donnees import DATASETS
-        from levels.l5_gpt.atelier import donnees_dataset
-
         for name in sorted(DATASETS):  # the sandbox's lists
             donnees_dataset(name)
     except Exception:  # noqa: BLE001 - only a head start: the level does it again if needed
