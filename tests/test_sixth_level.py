@@ -61,6 +61,8 @@ def test_the_map_draws_and_navigates_to_the_sixth_level(app, sixth_level):
     # The sandbox and the ending wait for the last level of the registry.
     assert places["sandbox"].status == "locked" and places[ENDING].status == "locked"
     assert not is_unlocked(profile, SANDBOX)
+    for name in ("sandbox", ENDING):  # the map says which level opens them
+        assert "6" in game_map._state_text(places[name]), game_map._state_text(places[name])
     app.step([], 1 / 60)
     assert app.crashes == 0
     # Keyboard: the suggested place is the sixth level; Entrée enters it.

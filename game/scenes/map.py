@@ -325,12 +325,13 @@ class MapScene(Screen):
         )
 
     def _state_text(self, place):
+        last = sum(p.kind == "level" for p in self.places)  # they open after the last level
         if place.kind == "sandbox":
             if place.status == "soon":
                 return self.t("map.state_soon")
-            return self.t("map.sandbox_text" if place.playable else "map.sandbox_locked")
+            return self.t("map.sandbox_text" if place.playable else "map.sandbox_locked", n=last)
         if place.kind == "ending":
-            return self.t("map.ending_text" if place.playable else "map.ending_locked")
+            return self.t("map.ending_text" if place.playable else "map.ending_locked", n=last)
         key = {
             "soon": "map.state_soon",
             "locked": "map.state_locked",
