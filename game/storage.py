@@ -188,9 +188,15 @@ def write_atomic(
     """Write a whole file safely (text is UTF-8); raises only `SaveError`.
 
     With `backup`, the current file (if any and not empty) becomes `<name>.bak` first.
+    A symlink is written through (the file it points to is replaced, the link stays); a
+    folder, a device or a pipe at `path` is never replaced (`SaveError`).
     """
     path = Path(path)
     try:
+        if path.is_symlink():  # write through the link (the link stays a link)
+            path = path.resolve()
+        if path.exists() and not path.is_file():  # a device, a pipe, a folder: never replaced
+            raise IsADirectoryError(errno.EISDIR, "pas un fichier ordinaire", str(path))
         data = _to_bytes(content)
         path.parent.mkdir(parents=True, exist_ok=True)
         if backup and path.is_file():

@@ -161,3 +161,19 @@ def test_train_save_through_a_symlink_and_never_on_a_device(liste, tmp_path, cap
 def test_system_errors_are_explained_in_french(number, words):
     text = os_error_text(OSError(number, os.strerror(number)))
     assert words in text and os.strerror(number) not in text
+
+
+def test_every_atomic_write_goes_through_symlinks_and_spares_devices(tmp_path):
+    from game.storage import SaveError, write_atomic
+
+    real = tmp_path / "temps.lss"
+    link = tmp_path / "lien.lss"
+    link.symlink_to(real)
+    write_atomic(link, "<Run/>", backup=False)
+    assert link.is_symlink() and real.read_text() == "<Run/>"
+    if os.path.exists("/dev/null"):
+        device = tmp_path / "vers_null.lss"
+        device.symlink_to("/dev/null")
+        with pytest.raises(SaveError):
+            write_atomic(device, "x", backup=False)
+        assert device.is_symlink()
