@@ -105,14 +105,19 @@ class ResultScene(Screen):
         return items
 
     def draw_content(self, surface):
-        theme = self.theme
-        colors = theme.colors
         title = self.t(
             "result.title_done" if self.completed else "result.title_not_done",
             place=place_name(self, self.place),
         )
         heading(self, surface, title, 28, width=W - 200)
-        # Left: what was achieved and the figures.
+        self._draw_achieved(surface)
+        self._draw_stars(surface)
+        self._draw_learned(surface)
+
+    def _draw_achieved(self, surface):
+        """Left: what was achieved (the goal line, ticked or not) and the figures."""
+        theme = self.theme
+        colors = theme.colors
         theme.draw_panel(surface, LEFT)
         inner = LEFT.inflate(-40, -36)
         y = inner.y
@@ -156,7 +161,11 @@ class ResultScene(Screen):
                 "middle",
             )
             y += line_h
-        # Right: the stars.
+
+    def _draw_stars(self, surface):
+        """Right: the three stars (they pop in one after the other) and their labels."""
+        theme = self.theme
+        colors = theme.colors
         theme.draw_panel(surface, RIGHT)
         inner = RIGHT.inflate(-40, -36)
         theme.text(surface, self.t("result.stars"), (inner.x, inner.y), "heading", colors.accent)
@@ -184,7 +193,11 @@ class ResultScene(Screen):
                 "middle",
             )
             y += row_h
-        # Bottom: what was learned.
+
+    def _draw_learned(self, surface):
+        """Bottom: one sentence of what was learned."""
+        theme = self.theme
+        colors = theme.colors
         theme.draw_panel(surface, LEARN, mix(colors.panel, colors.good, 0.12))
         inner = LEARN.inflate(-40, -24)
         theme.text(surface, self.t("result.learned"), (inner.x, inner.y), "body", colors.good)
