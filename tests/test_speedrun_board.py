@@ -25,7 +25,7 @@ def _write(folder, name, runner, seed, pace):
 
 
 def _club(tmp_path):
-    """Four runners; Ana and Bea tie on game time, Bea with fewer actions."""
+    """Four runners; Ana and Bea tie on game time (different seeds: different action counts)."""
     folder = tmp_path / "cle-usb"
     folder.mkdir()
     runs = {}
@@ -55,13 +55,15 @@ def test_import_rank_ties_histogram_csv(tmp_path):
     assert results["garbage.json"].status == REFUSED
     assert board.import_file(folder / "ana.json").status == ALREADY
     rows = board.leaderboard(CAT.id)
-    assert [r.runner for r in rows] == ["cem", "Bea", "Ana", "Dan"]
+    assert [r.runner for r in rows][::3] == ["cem", "Dan"]
+    assert {rows[1].runner, rows[2].runner} == {"Ana", "Bea"}
     assert rows[1].game_ms == rows[2].game_ms  # the tie, broken by fewer actions
     assert rows[1].costs["actions"] < rows[2].costs["actions"]
     assert rows[0].game_ms == runs["cem2"][0].splits[-1][1]
     assert [s for s, _, _ in board.refused()] == ["eve.json"]
     hist = board.histogram(CAT.id, "l1_devine", "actions", you="Ana")
-    assert len(hist.values) == 5 and hist.you == rows[2].costs["actions"]
+    ana = next(r for r in rows if r.runner == "Ana")
+    assert len(hist.values) == 5 and hist.you == ana.costs["actions"]
     assert sum(n for _, _, n in hist.bins()) == 5
     text = csv_text(board, CAT.id)
     table = list(csv.reader(io.StringIO(text), delimiter=";"))
@@ -99,7 +101,7 @@ def test_cli_import_and_ranking(tmp_path, capsys):
     assert "✗" in out and "✔" in out and "Traceback" not in out
     assert main(["club", "classement", CAT.id, "--json", "--csv", str(tmp_path / "c.csv")]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["runner"] for r in rows] == ["cem", "Bea", "Ana", "Dan"]
+    assert [r["runner"] for r in rows][::3] == ["cem", "Dan"] and len(rows) == 4
     assert main(["club", "classement", CAT.id, "--graine", "77"]) == 0
     out = capsys.readouterr().out
     assert "Ana" not in out and "Bea" in out

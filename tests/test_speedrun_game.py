@@ -86,6 +86,15 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     verdict = verify_run(data)
     assert problem is None and verdict.valid, verdict.reason
     assert data["pauses"] == [[0, 30_000]]
+    # « Mettre au tableau du club »: verified in the background, then ranked
+    end.to_board()
+    board = app.scenes.top
+    deadline = time.monotonic() + 60
+    while board.importing and time.monotonic() < deadline:
+        step(app)
+        time.sleep(0.01)
+    assert [r.runner for r in board.rows] == ["Lina"]
+    app.scenes.pop()
     # « Recommencer »: same category and seed, at once
     end.again()
     step(app)

@@ -56,6 +56,7 @@ class ClubBoardScene(Screen):
         self.category_id = category_id
         self.level_index = 0
         self.cost = "actions"
+        self.seed = None  # only this seed's runs (the week's), or all
         self.board = Board()
         self.results: queue.Queue = queue.Queue()
         self.status = ""
@@ -70,12 +71,12 @@ class ClubBoardScene(Screen):
         return cats.category(self.category_id)
 
     def refresh(self):
-        self.rows = self.board.leaderboard(self.category_id)
+        self.rows = self.board.leaderboard(self.category_id, self.seed)
         level_ids = self.category.level_ids(_levels())
         self.level_index %= len(level_ids)
         you = self.app.profile.name if self.app.profile else None
         self.histogram = self.board.histogram(
-            self.category_id, level_ids[self.level_index], self.cost, you
+            self.category_id, level_ids[self.level_index], self.cost, you, self.seed
         )
         if self.board.message:
             self.app.notify(self.board.message, "warn")
@@ -87,7 +88,7 @@ class ClubBoardScene(Screen):
         y = 720 - h - 20
         self.field = self.ui.TextField(
             theme,
-            (MARGIN - 40, y, 360, h),
+            (MARGIN - 40, y, 300, h),
             "",
             self.c("club.dossier"),
             300,
@@ -97,6 +98,14 @@ class ClubBoardScene(Screen):
         self.button((MARGIN + 270, y, 160, h), self.c("club.importer"), self.import_typed)
         self.button((MARGIN + 440, y, 210, h), self.c("club.csv"), self.export_csv, "secondary")
         self.button((W - 340, 18, 320, h), self.c("club.projecteur"), self.projector, "secondary")
+        week = self.ui.Toggle(
+            theme,
+            (200, 18, 380, h),
+            self.c("club.semaine_seulement"),
+            self.seed is not None,
+            self.set_week,
+        )
+        self.container.add(week)
         self.button(
             (W - 680, 18, 330, h),
             self.c("club.categorie_suivante"),
@@ -139,8 +148,16 @@ class ClubBoardScene(Screen):
         self.refresh()
         self.fill_chart()
 
+    def set_week(self, value):
+        """Only the runs of « la graine de la semaine » (the club's race of the week)."""
+        from game.speedrun.seeds import week_code
+
+        self.seed = week_code()[1] if value else None
+        self.refresh()
+        self.fill_chart()
+
     def projector(self):
-        self.app.push("club_projector", self.category_id)
+        self.app.push("club_projector", self.category_id, self.seed)
 
     def import_typed(self):
         if self.field.text.strip():
@@ -248,8 +265,11 @@ def draw_leaderboard(scene, surface, rect, rows, role, lang):
         line = pygame.Rect(rect.x, y, rect.w, row_h)
         ink = colors.ink
         if you is not None and row.runner.casefold() == you:
-            pygame.draw.rect(surface, colors.second, line, border_radius=6)
-            ink = theme.ink_on(colors.second)
+            tint = tuple(
+                int(0.3 * a + 0.7 * b) for a, b in zip(colors.second, colors.panel, strict=True)
+            )
+            pygame.draw.rect(surface, tint, line, border_radius=6)
+            pygame.draw.rect(surface, colors.second, line, 3, border_radius=6)
         cols = (0.0, 0.12, 0.55, 0.8)
         texts = (
             f"{row.rank}.",
@@ -267,11 +287,11 @@ class ClubProjectorScene(Screen):
 
     name = "club_projector"
 
-    def __init__(self, app, category_id):
+    def __init__(self, app, category_id, seed=None):
         super().__init__(app)
         self.category_id = category_id
         board = Board()
-        self.rows = board.leaderboard(category_id)[:8]
+        self.rows = board.leaderboard(category_id, seed)[:8]
         board.close()
 
     def draw_content(self, surface):

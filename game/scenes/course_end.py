@@ -52,14 +52,9 @@ class CourseEndScene(Screen):
         self.menu()
 
     def to_board(self):
-        from game.speedrun.board import Board
-
-        board = Board()
-        result = board.import_file(self.path)
-        board.close()
-        self.app.notify(
-            result.reason if result.status != "ajoutée" else self.c("fin.au_tableau_fait")
-        )
+        """The club board, importing this run in the background (a replay takes time)."""
+        board = self.app.push("club_board", self.run.category.id)
+        board.start_import([str(self.path)])
 
     def title(self):
         if self.policy.failed:
