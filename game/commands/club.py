@@ -49,10 +49,14 @@ def _import(args):
     from game.speedrun.board import ADDED, Board
 
     board = Board()
-    results = []
+    files, results = [], []
     for name in args.chemins:
         path = Path(name)
-        results += board.import_folder(path) if path.is_dir() else [board.import_file(path)]
+        if path.is_dir():
+            results += board.import_folder(path)  # each folder's replays on every core
+        else:
+            files.append(path)
+    results += board.import_files(files)
     if board.message:
         print(board.message)
     for result in results:

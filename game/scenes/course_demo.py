@@ -120,7 +120,7 @@ def _club_board(app):
             data = run.run_file(__version__)
             data["coureur"], data["code"] = name, "LUNE42" if seed == DEMO_SEED else ""
             write_run_file(folder / f"{name}.json", data)
-        board.import_folder(folder)
+        board.import_folder(folder, parallel=False)  # no processes forked from the game
     board.close()
 
 

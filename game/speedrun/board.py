@@ -7,7 +7,8 @@ aside (`club.sqlite.abime-<date>`) and rebuilt from the stored files.
 
 API (pygame-free, never raises on bad input):
 - `Board(folder=None)`; `board.import_file(path)` → `ImportResult` (status « ajoutée »,
-  « déjà là », « refusée », with a French reason); `board.import_folder(folder)`;
+  « déjà là », « refusée », with a French reason); `board.import_files(paths)` and
+  `board.import_folder(folder)` replay on every core (`parallel=False` from the game);
 - `board.leaderboard(category_id, seed=None)` → ranked `Row`s, each runner's best verified
   run (practice runs never count), ties broken by the hardware-free costs;
 - `board.refused(limit)` → the refused files with their reasons;
@@ -176,40 +177,66 @@ class Board:
 
     # ------------------------------------------------------------------ import
     def import_file(self, path) -> ImportResult:
+        return self.import_files([path], parallel=False)[0]
+
+    def import_files(self, paths, parallel=True) -> list[ImportResult]:
+        """Stores and verifies run files; one `ImportResult` per path, in order.
+
+        With `parallel`, the replays run on every core (`game.commands.verify.verify_files`,
+        processes: for the command line, not from a thread of the game)."""
+        results, pending = [], []
+        for path in paths:
+            result, sha, data = self._store(path, {p[1] for p in pending})
+            results.append(result)
+            if result is None:
+                pending.append((len(results) - 1, sha, data, Path(path).name))
+        if pending:
+            stored = [str(self.store / f"{sha}.json") for _, sha, _, _ in pending]
+            if parallel:
+                from game.commands.verify import verify_files
+
+                verdicts = (verdict for _journal, verdict in verify_files(stored))
+            else:
+                verdicts = (verify_run(data) for _, _, data, _ in pending)
+            for (index, sha, data, source), verdict in zip(pending, verdicts, strict=True):
+                self._insert(sha, data, source, verdict)
+                status = ADDED if verdict.valid else REFUSED
+                results[index] = ImportResult(str(paths[index]), status, verdict.reason, verdict)
+        return results
+
+    def _store(self, path, pending_shas):
+        """(ImportResult when done already, sha, data): reads, dedupes, keeps a copy."""
         from game.speedrun.files import read_run_file
+        from game.storage import SaveError, write_atomic
 
         data, problem = read_run_file(path)
         if problem is not None:
-            return ImportResult(str(path), REFUSED, problem[0].upper() + problem[1:] + ".")
+            return ImportResult(str(path), REFUSED, problem[0].upper() + problem[1:] + "."), 0, 0
         if not is_run_file(data):
-            return ImportResult(str(path), REFUSED, "Ce n'est pas un fichier de course.")
+            return ImportResult(str(path), REFUSED, "Ce n'est pas un fichier de course."), 0, 0
         raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
         sha = hashlib.sha256(raw).hexdigest()
-        conn = self.connect()
-        if conn.execute("SELECT 1 FROM runs WHERE sha = ?", (sha,)).fetchone():
-            return ImportResult(str(path), ALREADY, "Cette course est déjà au tableau.")
-        from game.storage import SaveError, write_atomic
-
+        known = self.connect().execute("SELECT 1 FROM runs WHERE sha = ?", (sha,)).fetchone()
+        if known or sha in pending_shas:
+            return ImportResult(str(path), ALREADY, "Cette course est déjà au tableau."), sha, 0
         try:
             write_atomic(self.store / f"{sha}.json", raw, backup=False)
         except SaveError as error:
-            return ImportResult(str(path), REFUSED, f"Impossible de la garder : {error}")
-        verdict = self._insert(sha, data, Path(path).name)
-        status = ADDED if verdict.valid else REFUSED
-        return ImportResult(str(path), status, verdict.reason, verdict)
+            return ImportResult(str(path), REFUSED, f"Impossible de la garder : {error}"), sha, 0
+        return None, sha, data
 
-    def import_folder(self, folder) -> list[ImportResult]:
+    def import_folder(self, folder, parallel=True) -> list[ImportResult]:
         folder = Path(folder)
         try:
             paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json")
         except OSError as error:
             return [ImportResult(str(folder), REFUSED, f"Dossier illisible ({error.strerror}).")]
-        return [self.import_file(p) for p in paths]
+        return self.import_files(paths, parallel)
 
-    def _insert(self, sha, data, source):
+    def _insert(self, sha, data, source, verdict=None):
         from game.speedrun.run import utc_now
 
-        verdict = verify_run(data)
+        verdict = verdict or verify_run(data)
         costs = verdict.costs or {}
         with self.conn:
             cursor = self.conn.execute(
