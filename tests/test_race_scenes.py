@@ -94,6 +94,10 @@ def test_host_and_runner_sessions_on_loopback(app, tmp_path):
         assert app.crashes == 0
         surface = pygame.Surface((1280, 720))
         app.scenes.top.draw(surface)
+        host.export_csv(tmp_path / "resultats.csv")
+        assert _until(lambda: (tmp_path / "resultats.csv").exists())
+        text = (tmp_path / "resultats.csv").read_bytes().decode("utf-8")
+        assert text.startswith("\ufeffRang;Prénom;") and "Léa" in text
     finally:
         if runner is not None:
             runner.stop()
@@ -201,3 +205,22 @@ def test_the_title_screen_opens_the_race_room(app):
     app.scenes.pop()  # leaving stops the listening thread
     menu.finder.thread.join(3)
     assert not menu.finder.thread.is_alive()
+
+
+@pytest.mark.parametrize("name", sorted(race_demo.SETUPS))
+def test_every_button_of_every_race_screen(app, name):
+    """Pressing anything never crashes — and in tests never reaches a real network."""
+    race_demo.SETUPS[name](app)
+    count = len(app.scenes.top.container.widgets)
+    for index in range(count):
+        race_demo.SETUPS[name](app)
+        widget = app.scenes.top.container.widgets[index]
+        if hasattr(widget, "activate"):
+            widget.activate()
+        for _ in range(3):
+            app.step([], 1 / 30)
+        assert app.crashes == 0, app.last_crash
+        for scene in list(app.scenes):
+            session = getattr(scene, "session", None)
+            if hasattr(session, "client"):
+                assert session.client.address.startswith("127.") or session.client.refusal

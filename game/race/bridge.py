@@ -17,6 +17,7 @@ from game.race.discovery import (
     BASE_PORT,
     PORTS,
     RoomFinder,
+    allowed_address,
     announce_bytes,
     announce_forever,
     own_address,
@@ -152,6 +153,21 @@ class HostSession(_LoopThread):
     def start_race(self, countdown_ms=5000):
         self.submit(lambda: self.host.start_race(countdown_ms))
 
+    def export_csv(self, path):
+        """Writes the room's results (CSV for French Excel) from the network thread."""
+        self.submit(self._export, path)
+
+    def _export(self, path):
+        from game.race.export import write_csv
+        from game.storage import SaveError
+
+        try:
+            write_csv(path, self.host.room)
+        except SaveError as error:
+            self.push("error", error.message)
+            return
+        self.push("exported", str(path))
+
     def _to_club_board(self, name, data):
         """A verified run of the room also goes to the club board (« Tableau du club »)."""
         from game.race.runfile import add_to_club_board
@@ -234,9 +250,16 @@ class RunnerSession(_LoopThread):
         self.client = RaceClient(address, port, name, version, token=token)
         self.client.listeners.append(self._on_event)
         self._asked_name = name
+        if not allowed_address(address):  # loopback-only mode (tests): never the LAN
+            reason = (
+                "Ce jeu est réglé pour ne courir que sur cet ordinateur (TUTO_LLM_SALON_LOCAL)."
+            )
+            self.client.refusal = (reason, "local")
+            self._on_event("refused", reason)
 
     async def main(self):
-        await self.client.run()
+        if self.client.refusal is None:
+            await self.client.run()
 
     def _on_event(self, kind, detail):
         client = self.client

@@ -42,9 +42,23 @@ def room_network():
     """(discovery settings, address the host listens on) for the game: the school
     network, or this computer only when the environment says TUTO_LLM_SALON_LOCAL=1
     (the test suite sets it: no test ever sends on a real interface)."""
-    if os.environ.get(LOCAL_ENV, "").strip() not in ("", "0"):
+    if local_only():
         return DiscoverySettings(address="127.0.0.1"), "127.0.0.1"
     return DiscoverySettings(), "0.0.0.0"
+
+
+def local_only():
+    return os.environ.get(LOCAL_ENV, "").strip() not in ("", "0")
+
+
+def allowed_address(ip):
+    """May this computer connect to `ip`? Always, except loopback-only mode (tests)."""
+    if not local_only():
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
 
 
 def room_code(ip, port):

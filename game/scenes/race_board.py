@@ -105,17 +105,11 @@ class RaceHostScene(Screen):
         self.session.start_race(COUNTDOWN_S * 1000)
 
     def export(self):
-        from game.race.export import write_csv
-        from game.storage import SaveError, home_dir
+        """The CSV is written by the network thread (it owns the room); its answer comes
+        back as an event: « exported » (the path) or « error » (a French sentence)."""
+        from game.storage import home_dir
 
-        room = self.session.host.room
-        path = home_dir() / "salon" / f"resultats-{room.code}.csv"
-        try:
-            write_csv(path, room)
-        except SaveError as error:
-            self.app.notify(error.message, "warn")
-            return
-        self.app.notify(self.salon("hote.exporte", chemin=str(path)))
+        self.session.export_csv(home_dir() / "salon" / f"resultats-{self.snap['code']}.csv")
 
     def back(self):
         self.session.stop()
@@ -130,6 +124,8 @@ class RaceHostScene(Screen):
         for kind, detail in self.session.events():
             if kind == "error":
                 self.app.notify(str(detail), "warn")
+            elif kind == "exported":
+                self.app.notify(self.salon("hote.exporte", chemin=str(detail)))
         state = (self.snap.get("state", "lobby"), bool(self.snap.get("runners")))
         if state != getattr(self, "_built_state", None):
             self.rebuild()

@@ -35,6 +35,9 @@ class StaticSession:
     def start_race(self, countdown_ms=5000):
         pass
 
+    def export_csv(self, path):
+        pass  # a demo room has no results to write
+
     def stop(self):
         pass
 
