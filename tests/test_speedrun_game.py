@@ -171,3 +171,16 @@ def test_split_cells_colours(app):
     assert cells[1][1] == "bad" and cells[1][0].startswith("+")
     assert cells[2] == ("3", "now") and cells[3] == ("4", "soft")
     assert policy.golds == [True, False]
+
+
+def test_end_screen_exports_livesplit(app, tuto_llm_home):
+    from game.speedrun.lss import parse_lss
+
+    clock = SimClock()
+    start_run(app, cats.category("niveau-2"), 3, "", clock=clock)
+    play_run(app, clock)
+    end = app.scenes.top
+    end.export_lss()
+    (path,) = list((tuto_llm_home / RUNS_DIR).rglob("*.lss"))
+    run = parse_lss(path.read_text("utf-8"))
+    assert run.attempt_count == 1 and run.segments[0].name.startswith("Niveau 2 — ")

@@ -122,7 +122,7 @@ def _ranking(args):
 def _lss(args):
     from game.cli import CliError
     from game.commands.course import find_profile
-    from game.speedrun.lss import export_lss
+    from game.speedrun.lss import export_lss, segment_names
     from game.speedrun.records import category_record
     from game.storage import SaveError, write_atomic
     from levels import registry
@@ -132,12 +132,7 @@ def _lss(args):
     if profile is None:
         raise CliError(f"Il n'y a pas de profil « {args.profil} » sur cet ordinateur.")
     record = category_record(profile, cat.id)
-    names = [
-        (level.id, f"Niveau {level.numero} — {level.titre}")
-        for number in cat.levels
-        for level in registry.niveaux()
-        if level.numero == number
-    ]
+    names = segment_names(cat, registry.niveaux())
     try:
         write_atomic(args.out, export_lss(record, cat, names, profile.name), backup=False)
     except SaveError as error:

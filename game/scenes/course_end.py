@@ -32,6 +32,7 @@ class CourseEndScene(Screen):
             (MARGIN, y, 300, h), self.c("fin.recommencer"), self.again, icon="play"
         )
         self.button((MARGIN + 320, y, 300, h), self.c("fin.menu"), self.menu, "secondary")
+        self.button((W - 420, 18, 400, h), self.c("fin.lss"), self.export_lss, "secondary")
         if self.path is not None:
             self.button(
                 (MARGIN + 640, y, 420, h), self.c("fin.au_tableau"), self.to_board, "secondary"
@@ -55,6 +56,26 @@ class CourseEndScene(Screen):
         """The club board, importing this run in the background (a replay takes time)."""
         board = self.app.push("club_board", self.run.category.id)
         board.start_import([str(self.path)])
+
+    def export_lss(self):
+        """This profile's splits of the category as a LiveSplit file, next to its runs."""
+        from game.speedrun.files import RUNS_DIR, safe_name
+        from game.speedrun.lss import export_lss, segment_names
+        from game.speedrun.records import category_record
+        from game.storage import SaveError, home_dir, write_atomic
+
+        profile, cat = self.app.profile, self.run.category
+        if profile is None:
+            return
+        names = segment_names(cat, registry_levels())
+        text = export_lss(category_record(profile, cat.id), cat, names, profile.name)
+        path = home_dir() / RUNS_DIR / safe_name(profile.id) / f"{safe_name(cat.id)}.lss"
+        try:
+            write_atomic(path, text)
+        except SaveError as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.notify(self.c("fin.lss_fait", chemin=str(path)))
 
     def title(self):
         if self.policy.failed:

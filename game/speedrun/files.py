@@ -44,7 +44,8 @@ def write_run_file(path, data: dict) -> None:
     write_atomic(Path(path), run_file_text(data), backup=False)
 
 
-def _safe(text: str) -> str:
+def safe_name(text: str) -> str:
+    """A file name part made of letters, digits and dashes."""
     return re.sub(r"[^a-zA-Z0-9-]+", "-", text).strip("-")[:40] or "course"
 
 
@@ -52,12 +53,12 @@ def keep_run(data: dict, profile_id: str) -> Path:
     """Keeps a copy of the run in the data folder; returns its path (raises SaveError)."""
     from game.storage import home_dir
 
-    folder = home_dir() / RUNS_DIR / _safe(profile_id)
+    folder = home_dir() / RUNS_DIR / safe_name(profile_id)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = folder / f"{stamp}-{_safe(data.get('categorie', ''))}.json"
+    path = folder / f"{stamp}-{safe_name(data.get('categorie', ''))}.json"
     number = 2
     while path.exists():
-        path = folder / f"{stamp}-{_safe(data.get('categorie', ''))}-{number}.json"
+        path = folder / f"{stamp}-{safe_name(data.get('categorie', ''))}-{number}.json"
         number += 1
     write_run_file(path, data)
     return path

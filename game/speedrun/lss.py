@@ -62,6 +62,12 @@ def _lss_date(iso: str) -> str:
     return f"{month}/{day}/{year} {clock}"
 
 
+def segment_names(category, levels) -> list[tuple[str, str]]:
+    """[(level id, « Niveau 2 — Apprends de tes erreurs »)] for the category's levels."""
+    by_id = {level.id: level for level in levels}
+    return [(i, f"Niveau {by_id[i].numero} — {by_id[i].titre}") for i in category.level_ids(levels)]
+
+
 def _times(parent, tag, pair, attrib=None):
     node = ET.SubElement(parent, tag, attrib or {})
     if pair is not None:
