@@ -224,3 +224,48 @@ def test_every_button_of_every_race_screen(app, name):
             session = getattr(scene, "session", None)
             if hasattr(session, "client"):
                 assert session.client.address.startswith("127.") or session.client.refusal
+
+
+def test_a_whole_race_through_the_game_on_loopback(app, tmp_path):
+    """Host and runner threads, the runner's game plays level 2 from the shared start; the
+    host re-verifies the run file and ranks it « vérifié par l'hôte »."""
+    from game.scenes.demo import demo_profile
+    from game.scenes.race import RaceRunnerScene
+
+    demo_profile(app, "some")
+    quiet = DiscoverySettings(address="127.0.0.1", port=1, every_s=60)
+    host = HostSession(
+        category("niveau-2"),
+        5,
+        game_version(),
+        "Hôte",
+        tmp_path / "s.sqlite",
+        quiet,
+        address="127.0.0.1",
+    ).start()
+    runner = None
+    try:
+        assert _until(lambda: host.snapshot().get("port"))
+        runner = RunnerSession("127.0.0.1", host.snapshot()["port"], "Léa", game_version())
+        app.scenes.push(RaceRunnerScene(app, runner.start()))
+        assert _until(lambda: host.snapshot()["runners"])
+        host.start_race(countdown_ms=200)
+        assert _until(lambda: _step(app) or app.scenes.top.name == "level")
+        level = app.scenes.top
+        for action in level.niveau.resoudre(5):
+            time.sleep(0.1)  # a human pace between two clicks
+            assert level.partie.jouer(action) is None
+        assert _until(lambda: _step(app) or app.scenes.top.name == "race_runner")
+        assert _until(lambda: (runner.snapshot().get("verdict") or {}).get("valid"), 20)
+        rows = host.snapshot()["standings"]
+        assert rows[0]["name"] == "Léa" and rows[0]["rank"] == 1 and rows[0]["kind"] == "hote"
+    finally:
+        if runner is not None:
+            runner.stop()
+        host.stop()
+        host.thread.join(5)
+
+
+def _step(app):
+    app.step([], 1 / 30)
+    return False
