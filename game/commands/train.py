@@ -233,12 +233,25 @@ def make_config(settings, vocab):
         raise CliError(str(error)) from None
 
 
+def invented_names(weights, config, vocab, settings, train_words):
+    """The 20 sample names and the share of new words among 200 (temperature 0.8)."""
+    from engine.generation import generer
+
+    seed = settings["seed"]
+    samples = generer(
+        weights, config, vocab, n=SAMPLES, temperature=settings["temperature"], graine=seed
+    )
+    others = generer(
+        weights, config, vocab, n=NOVELTY_SAMPLES, temperature=NOVELTY_TEMPERATURE, graine=seed + 1
+    )
+    return {"samples": samples, "novel_fraction": novel_fraction(others, train_words)}
+
+
 def train(words, vocab, settings, progress=True):
     """Train, evaluate and sample; returns (result dict, weights, config)."""
     from engine import bigramme
     from engine.donnees import separer_train_val
     from engine.entrainement import Entrainement, Explosion, perte_validation
-    from engine.generation import generer
     from engine.gpt import nombre_parametres
     from engine.parallele import coeurs
     from game.cli import CliError
@@ -277,20 +290,7 @@ def train(words, vocab, settings, progress=True):
         "train_loss": round(sum(recent) / len(recent), 4),
         "val_loss": round(perte_validation(run.poids, config, val_words, vocab), 4),
         "bigram_val_loss": round(bigramme.perte_moyenne(bigram, val_words, vocab), 4),
-        "samples": generer(
-            run.poids, config, vocab, n=SAMPLES, temperature=settings["temperature"], graine=seed
-        ),
-        "novel_fraction": novel_fraction(
-            generer(
-                run.poids,
-                config,
-                vocab,
-                n=NOVELTY_SAMPLES,
-                temperature=NOVELTY_TEMPERATURE,
-                graine=seed + 1,
-            ),
-            train_words,
-        ),
+        **invented_names(run.poids, config, vocab, settings, train_words),
         "config": config.vers_dict(),
         "params": nombre_parametres(config),
         "batch": settings["batch"],
