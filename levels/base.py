@@ -19,7 +19,8 @@ Ce qu'un niveau déclare (voir `Niveau`) :
 - `objectif` : une vraie quantité du moteur qui doit passer une barre ;
 - `defi` : le défi d'efficacité (2e étoile), une barre sur une mesure sans matériel,
   lue au moment où l'objectif est atteint pour la première fois ;
-- `question` : la question de compréhension (3e étoile), {"id": …, "bonne": …} ;
+- `questions`, `predictions` : la réserve des questions de compréhension (3e étoile)
+  et celles qui sont des prédictions calculées (voir `levels.questions`) ;
 - `fonctions_capot` : les vraies fonctions du moteur montrées « sous le capot » ;
 - `actions` : la table type d'action → fonction qui la fait (voir `levels.actions`) ;
 - `nouvel_etat`, `mesures`, `resoudre` (et si besoin `comprehension`).
@@ -69,6 +70,8 @@ from levels.journal import (  # noqa: F401
     texte_journal,
 )
 
+ACTION_POSER = "poser"  # poser les questions de la partie (calculées sur l'état du moment)
+
 
 @dataclass(frozen=True)
 class Objectif:
@@ -105,6 +108,7 @@ class EtatNiveau:
     indices: list = field(default_factory=list)
     reponses: dict = field(default_factory=dict)
     au_but: dict | None = None
+    posees: list = field(default_factory=list)  # les questions posées (`levels.questions`)
 
 
 class Niveau:
@@ -112,7 +116,7 @@ class Niveau:
 
     À définir : `id`, `numero`, `titre`, `concept` (mot français, terme anglais),
     `objectif`, la table `actions`, et les méthodes `nouvel_etat`, `mesures`, `resoudre`.
-    En option : `defi`, `question`, `fonctions_capot`, `comprehension`, `etoiles`.
+    En option : `defi`, `questions`, `fonctions_capot`, `comprehension`, `etoiles`.
     Les textes pour les enfants vivent dans les fichiers `textes.fr.toml` /
     `textes.en.toml` du niveau (voir `textes`).
     """
@@ -127,15 +131,20 @@ class Niveau:
     # première fois (`etat.au_but`). False : dans les mesures actuelles (le niveau
     # tient alors lui-même une mesure « au but » qui ne peut que s'améliorer).
     defi_au_premier_but = True
-    question = None  # {"id": "…", "bonne": k} (3e étoile), ou None
     # La table des actions : type → fonction (niveau, etat, action), ou `longue(générateur)`.
-    # « repondre » (la question) et « indice » sont traités par le cadre.
+    # « poser », « repondre » (les questions) et « indice » sont traités par le cadre.
     actions = {}
     fonctions_capot = ()  # les fonctions du moteur montrées « sous le capot »
     # Le calcul qu'une vraie partie peut demander au plus (vérifié avant tout rejeu) ;
     # par défaut : 10 000 pas et `MAX_ACTIONS_JOURNAL` actions (un niveau dont les pas
     # coûtent cher déclare le sien).
     budget = Budget()
+    # Les questions de compréhension (voir `levels.questions`) : la réserve (ids des
+    # tables `[questions.<id>]` des textes) et, parmi elles, les prédictions calculées.
+    questions = ()
+    predictions = ()
+    autres_barres = ()  # d'autres seuils montrés à l'enfant (celui du défi…), pour l'affichage
+    audit_graines_max = 10**9  # `tuto-llm audit` : un niveau très lent peut en auditer moins
 
     def nouvel_etat(self, graine):
         """L'état de départ, entièrement déterminé par la graine.
@@ -150,8 +159,8 @@ class Niveau:
     def types_d_action(self):
         """Les types d'action que ce niveau accepte (la table, la réponse, l'indice)."""
         types = list(self.actions)
-        if self.question is not None and ACTION_REPONDRE not in types:
-            types.append(ACTION_REPONDRE)
+        if self.questions:
+            types += [t for t in (ACTION_POSER, ACTION_REPONDRE) if t not in types]
         return (*types, ACTION_INDICE)
 
     def appliquer(self, etat, action):
@@ -183,6 +192,8 @@ class Niveau:
             yield action
             return
         faire = self.actions.get(genre) if isinstance(genre, str) else None
+        if faire is None and genre == ACTION_POSER and self.questions:
+            faire = _poser
         if faire is None and genre == ACTION_REPONDRE:
             faire = type(self).noter_reponse
         if faire is None:
@@ -240,7 +251,8 @@ class Niveau:
         return self.objectif.atteint(self.mesures(etat).get(self.objectif.metrique), tolerance)
 
     def comprehension(self, etat):
-        """La 3e étoile : par défaut, la première réponse à `question` est la bonne."""
+        """La 3e étoile : par défaut, toutes les questions posées ont eu la bonne réponse
+        du premier coup."""
         return self.bonne_reponse(etat)
 
     def etoiles(self, etat, tolerance=0.0):
@@ -266,6 +278,26 @@ class Niveau:
         qui réussit le niveau à partir de cette graine."""
         raise NotImplementedError
 
+    # --- les questions et les joueurs de l'audit ------------------------------------
+
+    def calculer_question(self, etat, question):
+        """Pour une prédiction : {"valeurs": {…}, "bonne": k, "choix": […] (option)},
+        calculé sur l'état de l'enfant au moment où on pose la question. None : question fixe."""
+        return None
+
+    def choix_question(self, question, langue="fr"):
+        """Les choix d'une question dans le fichier de textes (la bonne réponse d'abord)."""
+        return self.textes(langue).get("questions", {}).get(question, {}).get("choix", [])
+
+    def joueur_hasard(self, etat, hasard):
+        """Une action légale tirée au hasard (uniformément) : le joueur au hasard de l'audit."""
+        raise NotImplementedError
+
+    def joueur_indices(self, etat):
+        """L'action suivante d'un joueur qui fait exactement ce que disent les trois
+        indices (None : il ne sait plus quoi faire)."""
+        raise NotImplementedError
+
     # --- aides pour les niveaux -----------------------------------------------------
 
     def noter_action(self, etat):
@@ -283,24 +315,20 @@ class Niveau:
             etat.au_but = dict(self.mesures(etat))
 
     def noter_reponse(self, etat, action):
-        """Traite {"type": "repondre", "question": id, "choix": i} : note la réponse.
+        """Traite {"type": "repondre", "question": id, "choix": i} (voir `levels.questions`).
 
         Seule la première réponse compte pour l'étoile ; les suivantes sont notées
         aussi (l'enfant peut relire l'explication), sans rien changer d'autre.
         """
-        if self.question is None:
-            raise ActionRefusee("Ce niveau n'a pas de question.")
-        if action.get("question") != self.question["id"]:
-            raise ActionRefusee("Je ne connais pas cette question.")
-        choix = lire_entier(action, "choix", 0, MAX_CHOIX_QUESTION - 1)
-        etat.reponses.setdefault(self.question["id"], []).append(choix)
+        from levels import questions
+
+        questions.repondre(etat, action)
 
     def bonne_reponse(self, etat):
-        """La première réponse donnée à la question du niveau est-elle la bonne ?"""
-        if self.question is None:
-            return False
-        donnees = getattr(etat, "reponses", {}).get(self.question["id"])
-        return bool(donnees) and donnees[0] == self.question["bonne"]
+        """Toutes les questions posées ont-elles reçu, du premier coup, la bonne réponse ?"""
+        from levels import questions
+
+        return questions.bien_repondu(etat)
 
     def noter_indice(self, etat, action):
         """Un indice a été montré : on le note dans l'état s'il a une liste `indices`."""
@@ -326,6 +354,13 @@ def charger_textes(module, langue="fr"):
     paquet = module.rpartition(".")[0] or module
     texte = resources.files(paquet).joinpath(f"textes.{langue}.toml").read_text("utf-8")
     return tomllib.loads(texte)
+
+
+def _poser(niveau, etat, action):
+    """{"type": "poser"} : fige les questions de la partie (voir `levels.questions`)."""
+    from levels import questions
+
+    questions.poser(niveau, etat)
 
 
 def progression_vers(valeur, depart, objectif):

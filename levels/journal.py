@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from levels.actions import ACTION_INDICE, ActionRefusee, normaliser_action
 from levels.horodatage import OUTIL_SOLVEUR, remarques_temps  # noqa: F401
 
-FORMAT_JOURNAL = 1
+# La version des journaux : 2 depuis que les niveaux demandent de comprendre (questions
+# tirées par la graine, duel du niveau 1, poussées du niveau 2…). Un journal de la
+# version 1 ne se rejoue plus pareil : il est refusé, avec un message clair.
+FORMAT_JOURNAL = 2
 TOLERANCE_VERIFICATION = 1e-6  # les calculs en virgule flottante varient un peu d'un PC à l'autre
 NOMBRE_ETOILES = 3
 MAX_ACTIONS_JOURNAL = 50_000  # au-delà, un journal est refusé (personne ne clique autant)
@@ -214,8 +217,14 @@ def lire_journal(journal):
         raise ValueError("ce n'est pas un journal de partie (il faut un objet JSON)")
     if journal.get("jeu", "tuto-llm") != "tuto-llm":
         raise ValueError("ce journal ne vient pas de Tuto LLM")
-    if journal.get("format") != FORMAT_JOURNAL:
-        raise ValueError(f"format de journal inconnu ({journal.get('format')!r})")
+    version = journal.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and 0 < version < FORMAT_JOURNAL:
+        raise ValueError(
+            f"preuve d'une ancienne version du jeu (version {version}) : les niveaux ont "
+            "changé depuis, rejoue le niveau pour refaire ta preuve"
+        )
+    if version != FORMAT_JOURNAL:
+        raise ValueError(f"format de journal inconnu ({version!r})")
     graine = journal.get("graine")
     if not isinstance(graine, int) or isinstance(graine, bool):
         raise ValueError("la graine manque ou n'est pas un nombre entier")

@@ -93,9 +93,11 @@ def test_keyboard_only_from_title_to_a_level_and_back(app, fake_level):  # noqa:
     key(app, pygame.K_TAB)  # « J'ai fini »
     key(app, pygame.K_RETURN, frames=2)
     assert isinstance(top(app), QuestionPanel)
-    key(app, pygame.K_DOWN)  # choice B (the right one)
-    key(app, pygame.K_RETURN)
-    key(app, pygame.K_RETURN)  # « Voir mon résultat »
+    while isinstance(top(app), QuestionPanel):  # each question of the play
+        for _ in range(top(app).posee["bonne"]):
+            key(app, pygame.K_DOWN)  # down to the right choice
+        key(app, pygame.K_RETURN)
+        key(app, pygame.K_RETURN)  # « Suivant » / « Voir mon résultat »
     result = top(app)
     assert isinstance(result, ResultScene)
     assert result.stars == [True, False, True]
@@ -136,11 +138,13 @@ def test_mouse_only_from_title_to_a_level_and_back(app, fake_level):  # noqa: F8
         click(app, plus)
     assert host.done
     click(app, host.result_button.rect.center, frames=2)
-    question = top(app)
-    assert isinstance(question, QuestionPanel)
-    choices = [w for w in question.container.widgets if hasattr(w, "painter")]
-    click(app, choices[0].rect.center)  # a wrong answer: no third star
-    click(app, find_button(top(app), app.t("scenes.question.next")).rect.center)
+    assert isinstance(top(app), QuestionPanel)
+    while isinstance(top(app), QuestionPanel):
+        question = top(app)
+        choices = [w for w in question.container.widgets if hasattr(w, "painter")]
+        wrong = (question.posee["bonne"] + 1) % len(choices)
+        click(app, choices[wrong].rect.center)  # a wrong answer: no third star
+        click(app, find_button(top(app), app.t("scenes.question.next")).rect.center)
     result = top(app)
     assert isinstance(result, ResultScene)
     assert result.stars[2] is False

@@ -25,11 +25,9 @@ from levels.l5_gpt import logic as l5
 from levels.vue import ContexteVue
 
 ASSEMBLAGE = [{"type": "placer", "bloc": b, "position": i} for i, b in enumerate(l5.ORDRE_GPT)]
-PETIT = [
+PETIT = [  # level 5 gives each model a fixed number of steps: a small model, batch 1
     {"type": "regler", "parametre": "n_embd", "valeur": 8},
     {"type": "regler", "parametre": "n_head", "valeur": 2},
-    {"type": "regler", "parametre": "batch", "valeur": 1},
-    {"type": "regler", "parametre": "etapes", "valeur": 20},
 ]
 
 
@@ -135,11 +133,11 @@ def test_favourites_are_saved_when_leaving_the_level(app):
 def test_the_progress_bar_moves_while_level_5_trains(app):
     demo.demo_profile(app, "all")
     host = app.scenes.push(LevelHost(app, place_of(app, l5.NIVEAU.id), seed=2))
-    for action in ASSEMBLAGE:
-        host.partie.jouer(action)
+    for action in [*ASSEMBLAGE, {"type": "regler", "parametre": "lr", "valeur": 0.01}]:
+        assert host.partie.jouer(action) is None, host.partie.dernier_refus
     app.step([], 1 / 60)
     assert host.progress == 0.0
-    job = app.runner.play(host.partie, {"type": "entrainer", "etapes": 300})
+    job = app.runner.play(host.partie, {"type": "entrainer", "etapes": l5.BUDGET_PAS})
     seen = []
     for _ in range(60):
         app.step([], 0.1)  # 0.1 s a frame: the host re-measures at each one

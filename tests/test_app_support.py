@@ -41,7 +41,8 @@ class NiveauCompteur(Niveau):
     concept = ("compter", "counting")
     objectif = Objectif("valeur", 10, "sur")
     defi = Objectif("actions", 5, "sous")
-    question = {"id": "q", "bonne": 1}
+    questions = ("q", "r", "s")
+    predictions = ("q",)
     fonctions_capot = (compter,)
 
     def nouvel_etat(self, graine):
@@ -72,8 +73,13 @@ class NiveauCompteur(Niveau):
         return {"valeur": etat.valeur, "actions": etat.actions, "pas": etat.pas}
 
     def resoudre(self, graine):
-        return [{"type": "ajouter", "n": 5}, {"type": "ajouter", "n": 5},
-                {"type": "repondre", "question": "q", "choix": 1}]
+        from levels import questions
+
+        actions = [{"type": "ajouter", "n": 5}, {"type": "ajouter", "n": 5}]
+        etat = self.nouvel_etat(graine)
+        for action in actions:
+            self.appliquer(etat, action)
+        return actions + questions.reponse_du_solveur(self, etat)
 
 
 NIVEAU = NiveauCompteur()
@@ -151,10 +157,20 @@ valeur = "Compteur : {n}"
 [intro]
 ecrans = ["Un compteur commence à zéro.", "Fais-le monter jusqu'à 10 !"]
 
-[question]
+[questions.q]
 texte = "Combien font 5 + 5 ?"
-choix = ["5", "10", "55"]
+choix = ["10", "5", "55"]
 explication = "5 + 5 = 10."
+
+[questions.r]
+texte = "Combien font 2 + 2 ?"
+choix = ["4", "22", "5"]
+explication = "2 + 2 = 4."
+
+[questions.s]
+texte = "Combien font 3 + 3 ?"
+choix = ["6", "33", "9"]
+explication = "3 + 3 = 6."
 
 [mesures]
 valeur = "Compteur"

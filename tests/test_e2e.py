@@ -81,8 +81,8 @@ def play_the_solver(app, host):
     """The solver's actions, the way the view's controls play them."""
     partie, niveau = host.partie, host.niveau
     for action in niveau.resoudre(partie.graine):
-        if action["type"] == "repondre":
-            continue  # answered with a click, in the question panel
+        if action["type"] in ("poser", "repondre"):
+            continue  # asked and answered with a click, in the question panel
         if action["type"] == "entrainer" and getattr(niveau, "suivi", None) is not None:
             job = app.runner.play(partie, action)  # what « Entraîner » does (level 5)
             budget = app.runner.budget_s
@@ -103,10 +103,12 @@ def see_the_result(app, host, proofs):
     niveau = host.niveau
     click(app, host.result_button.rect.center, frames=2)
     question = top(app)
-    if getattr(niveau, "question", None):
+    if getattr(niveau, "questions", ()):
         assert isinstance(question, QuestionPanel)
+    while isinstance(top(app), QuestionPanel):  # one or two questions per play
+        question = top(app)
         choices = [w for w in question.container.widgets if hasattr(w, "painter")]
-        click(app, choices[niveau.question["bonne"]].rect.center)
+        click(app, choices[question.posee["bonne"]].rect.center)
         click(app, find_button(top(app), app.t("scenes.question.next")).rect.center)
     result = top(app)
     assert isinstance(result, ResultScene)

@@ -49,11 +49,11 @@ def test_honest_class_is_valid_and_copy_is_caught(tmp_path, logs):
 
 def test_edited_figure_is_caught_with_or_without_a_new_checksum(tmp_path, logs):
     journaux = json.loads(json.dumps(logs["Noé"]))
-    journaux["l1_devine"]["annonce"]["mesures"]["meilleure_perte"] = 1.5
+    journaux["l2_erreurs"]["annonce"]["mesures"]["perte_a_la_main"] = 0.5
     data = handin.build(CODE, "Noé", journaux, ON_TIME)
     handin.write(tmp_path, data)
     reasons = " ".join(row(check_files([tmp_path], workers=1), "Noé").raisons())
-    assert "chiffre modifié" in reasons and "meilleure_perte = 1,5" in reasons
+    assert "chiffre modifié" in reasons and "perte_a_la_main = 0,5" in reasons
     path = tmp_path / handin.file_name(CODE, "Noé")
     path.write_text(path.read_text("utf-8").replace('"perte": 2.', '"perte": 1.'), "utf-8")
     reasons = " ".join(row(check_files([tmp_path], workers=1), "Noé").raisons())
@@ -108,7 +108,8 @@ def test_class_list_gives_absent_pupils_and_csv_for_french_excel(tmp_path, logs)
     lines = csv_text(grille).splitlines()
     assert lines[0].startswith("Nom;Prénom;Niveau;")
     assert lines[1].startswith("DURAND;Chloé;1;") and ";oui;3;" in lines[1]
-    figure = lines[1].split(";")[9]
+    niveau_2 = next(line for line in lines if line.startswith("DURAND;Chloé;2;"))
+    figure = niveau_2.split(";")[9]  # level 2's loss: a decimal figure
     assert "," in figure and "." not in figure  # decimal comma
 
 

@@ -13,7 +13,7 @@ from test_levels_base import (
 
 from engine.bigramme import compter, perte_moyenne, probabilites
 from levels.base import Partie, rejouer
-from levels.l1_devine import logic
+from levels.l1_devine import joueurs, logic
 from levels.l1_devine.logic import NIVEAU, SEUIL_PERTE
 
 NIVEAUX = {NIVEAU.id: NIVEAU}
@@ -44,8 +44,9 @@ def test_les_prenoms_secrets_sont_refuses():
 def test_refus_clairs():
     partie = Partie(NIVEAU, 0)
     for action in (
-        {"type": "nourrir", "prenom": "jean-pierre"},
+        {"type": "nourrir", "prenom": "jean-pierre2"},
         {"type": "nourrir", "prenom": "a"},
+        {"type": "duel"},  # not before 10 names
         {"type": "nourrir", "prenom": "x" * 16},
         {"type": "nourrir", "prenom": 5},
         {"type": "oublier", "prenom": "lina"},
@@ -98,54 +99,46 @@ def test_le_hasard_ne_gagne_pas_en_cliquant():
 
 
 def _jouer_duel(etat, tricheur):
-    """Plays a whole duel round; `tricheur` guesses the true letter (a perfect kid)."""
+    """Plays a whole duel round; `tricheur` guesses the true letter, else reads the table."""
     NIVEAU.appliquer(etat, {"type": "duel"})
     while not etat.duel.fini:
         mot = etat.duel.lettres()
-        lettre = mot[etat.duel.montrees] if tricheur else "z"
+        avant = mot[etat.duel.montrees - 1]
+        lettre = (
+            mot[etat.duel.montrees] if tricheur else logic.choix_de_la_machine(etat.comptes, avant)
+        )
         NIVEAU.appliquer(etat, {"type": "deviner", "lettre": lettre})
 
 
-def test_duel_contre_la_machine():
+def test_duel_jouer_la_machine():
+    """The duel counts the letters guessed like YOUR table, not the true ones."""
     etat = NIVEAU.nouvel_etat(4)
+    for prenom in logic._pioche(4)[: logic.PRENOMS_DUEL]:
+        NIVEAU.appliquer(etat, {"type": "nourrir", "prenom": prenom})
+    _jouer_duel(etat, tricheur=True)  # knows the real letters: not what the table says
+    assert etat.record_duel < logic.SEUIL_DUEL and etat.duels_gagnes == 0
     _jouer_duel(etat, tricheur=False)
-    assert etat.duels_gagnes == 0 and etat.meilleur_duel[1] > etat.meilleur_duel[0]
-    _jouer_duel(etat, tricheur=True)
-    assert etat.duels_gagnes == 1
-    toi, machine = etat.meilleur_duel
-    assert toi == etat.duel.coups and machine < toi
-    assert logic.choix_de_la_machine("q") == "u"
+    assert etat.record_duel == logic.COUPS_DUEL and etat.duels_gagnes == 1
+    assert NIVEAU.est_termine(etat)
+    assert logic.choix_de_la_machine(logic.comptes_machine(), "q") == "u"
 
 
 def test_etoiles_verifiees_au_rejeu():
     solution = NIVEAU.resoudre(6)
-    nourrir = [a for a in solution if a["type"] == "nourrir"]
-    # Goal only: a wrong first answer, then the right one (only the first counts).
-    actions = [
-        {"type": "repondre", "question": "q_u", "choix": 0},
-        {"type": "repondre", "question": "q_u", "choix": 1},
-        *nourrir,
-    ]
-    _, verdict = jouer_et_rejouer(NIVEAU, 6, actions)
+    sans_question = [a for a in solution if a["type"] not in ("poser", "repondre")]
+    _, verdict = jouer_et_rejouer(NIVEAU, 6, sans_question)
     assert verdict.etoiles == [True, True, False]
-    # The understanding star by beating the machine in a duel instead.
-    etat = NIVEAU.nouvel_etat(6)
-    partie = Partie(NIVEAU, 6)
-    partie.jouer({"type": "duel"})
-    etat = partie.etat
-    while not etat.duel.fini:
-        partie.jouer({"type": "deviner", "lettre": etat.duel.lettres()[etat.duel.montrees]})
-    for action in nourrir:
-        partie.jouer(action)
-    verdict = rejouer(partie.journal(), NIVEAUX)
-    assert verdict.etoiles == [True, True, True] and verdict.mesures["duels_gagnes"] == 1
-    # Too many names: no efficiency star (read when the goal is first reached).
+    _, verdict = jouer_et_rejouer(NIVEAU, 6, solution)
+    assert verdict.etoiles == [True, True, True]
+    # Too many names before the loss went under the bar: no efficiency star.
     lents = [{"type": "nourrir", "prenom": p} for p in logic._pioche(6)[:200]]
     partie = Partie(NIVEAU, 6)
     for action in lents:
-        if partie.termine():
+        if partie.etat.perte <= SEUIL_PERTE:
             break
         partie.jouer(action)
+    while not partie.termine():
+        partie.jouer(joueurs.coup_du_duel(partie.etat))
     verdict = rejouer(partie.journal(), NIVEAUX)
     assert verdict.valide and verdict.mesures["prenoms_au_but"] > logic.DEFI_PRENOMS
     assert verdict.etoiles == [True, False, False]
@@ -172,6 +165,8 @@ def test_actions_au_hasard_refusees_proprement(graine, actions):
 
 def test_etat_copiable():
     etat = NIVEAU.nouvel_etat(0)
+    for prenom in logic._pioche(0)[: logic.PRENOMS_DUEL]:
+        NIVEAU.appliquer(etat, {"type": "nourrir", "prenom": prenom})
     NIVEAU.appliquer(etat, {"type": "duel"})
     assert copy.deepcopy(etat) == etat
 
@@ -198,22 +193,21 @@ def test_ecran_joue_jusqu_au_bout_avec_souris_et_clavier():
             cliquer(app, vue.field.rect.center)
             taper(app, nom)
             touche(app, pygame.K_RETURN)
-        assert etat.prenoms == noms and host.done
-        # The duel, with the keyboard: the kid guesses the true letters.
+        assert etat.prenoms == noms and not host.done  # the goal is the duel
+        # The duel, with the keyboard: the kid plays the machine, reading its own table.
         cliquer(app, vue.tab_buttons["duel"].rect.center)
         assert etat.duel is not None
         for _ in range(200):
             if etat.duel.fini:
                 break
-            bonne = etat.duel.lettres()[etat.duel.montrees]
-            if bonne == ".":
+            avant = etat.duel.lettres()[etat.duel.montrees - 1]
+            lettre = logic.choix_de_la_machine(etat.comptes, avant)
+            if lettre == ".":
                 touche(app, pygame.K_RETURN)
             else:
-                touche(app, getattr(pygame, f"K_{bonne}"), unicode=bonne)
-        assert etat.duels_gagnes == 1
-        # A click on an on-screen key starts a new duel's first guess.
-        cliquer(app, vue.tab_buttons["duel"].rect.center)
-        finir_avec_la_question(app, host, choix=0)  # wrong answer: the duel still gives the star
+                touche(app, getattr(pygame, f"K_{lettre}"), unicode=lettre)
+        assert etat.duels_gagnes == 1 and host.done
+        finir_avec_la_question(app, host)
         verdict = rejouer(host.partie.journal(), NIVEAUX)
         assert verdict.valide and verdict.etoiles == [True, True, True]
         assert app.crashes == 0

@@ -14,7 +14,7 @@ from test_levels_base import (
 )
 
 from levels.base import Partie, rejouer
-from levels.l2_erreurs import logic
+from levels.l2_erreurs import joueurs, logic
 from levels.l2_erreurs.logic import NIVEAU, SEUIL_PERTE
 
 NIVEAUX = {NIVEAU.id: NIVEAU}
@@ -47,9 +47,27 @@ def test_depart_et_poussees():
     assert etat.perte < perte and etat.coups == 1
 
 
+def a_la_main(graine):
+    """The pushes the hints describe, up to the goal: the kid's own work."""
+    etat = NIVEAU.nouvel_etat(graine)
+    actions = []
+    while not NIVEAU.est_termine(etat):
+        actions.append(joueurs.poussee_des_indices(etat))
+        NIVEAU.appliquer(etat, actions[-1])
+    return actions
+
+
+def au_but_puis_depart(graine):
+    """A state whose goal was reached by hand, then back to the starting weights."""
+    etat = NIVEAU.nouvel_etat(graine)
+    for action in [*a_la_main(graine), {"type": "recommencer"}]:
+        NIVEAU.appliquer(etat, action)
+    return etat
+
+
 @pytest.mark.parametrize("vitesse", [0.1, 1, 3])
 def test_la_bonne_vitesse_descend(vitesse):
-    etat = NIVEAU.nouvel_etat(2)
+    etat = au_but_puis_depart(2)
     NIVEAU.appliquer(etat, {"type": "entrainer", "vitesse": vitesse, "etapes": 60})
     assert etat.historique[-1] < etat.historique[0]
     assert not etat.explose
@@ -57,6 +75,9 @@ def test_la_bonne_vitesse_descend(vitesse):
 
 def test_trop_vite_ca_explose_sans_planter():
     partie = Partie(NIVEAU, 3, horloge=Horloge())
+    assert partie.jouer({"type": "entrainer", "vitesse": 3, "etapes": 5}) is not None  # not yet
+    for action in [*a_la_main(3), {"type": "recommencer"}]:
+        assert partie.jouer(action) is None
     assert partie.jouer({"type": "entrainer", "vitesse": 100, "etapes": 200}) is None
     etat = partie.etat
     assert etat.explose and max(etat.historique[-20:]) > 5
@@ -64,7 +85,7 @@ def test_trop_vite_ca_explose_sans_planter():
     assert all(abs(p) <= logic.BORNE_POIDS for p in etat.poids)
     assert partie.jouer({"type": "recommencer"}) is None
     assert etat.poids == etat.depart and not etat.explose and etat.coups == 0
-    lente = NIVEAU.nouvel_etat(3)
+    lente = au_but_puis_depart(3)
     NIVEAU.appliquer(lente, {"type": "entrainer", "vitesse": 0.1, "etapes": 10})
     assert lente.perte > SEUIL_PERTE  # too slow: it crawls
     rejouer(partie.journal(), NIVEAUX)
@@ -89,7 +110,7 @@ def test_refus_clairs():
 def test_solveur_verifie_et_trois_etoiles():
     journal = journal_du_solveur(NIVEAU, 1)
     verdict = rejouer(journal, NIVEAUX)
-    assert verdict.mesures["coups_au_but"] <= logic.DEFI_COUPS
+    assert verdict.mesures["poussees_ratees"] == 0 and verdict.etoiles == [True, True, True]
 
 
 def test_journaux_trafiques():
@@ -98,6 +119,8 @@ def test_journaux_trafiques():
 
 def test_tranches_interrompues_puis_rejouees():
     partie = Partie(NIVEAU, 5, horloge=Horloge())
+    for action in [*a_la_main(5), {"type": "recommencer"}]:
+        partie.jouer(action)
     for numero, _ in enumerate(
         partie.jouer_en_tranches({"type": "entrainer", "vitesse": 0.3, "etapes": 50}), 1
     ):
@@ -109,26 +132,39 @@ def test_tranches_interrompues_puis_rejouees():
     assert verdict.mesures == NIVEAU.mesures(partie.etat)
 
 
-def test_a_la_main_puis_a_la_machine():
-    """By hand the goal is reachable but costs more than the efficiency challenge."""
-    etat = NIVEAU.nouvel_etat(0)
-    actions = []
-    while etat.perte > SEUIL_PERTE and len(actions) < 60:
-        k = max(range(3), key=lambda i: abs(etat.gradient[i]))
-        action = {"type": "pousser", "poids": k, "sens": -1 if etat.gradient[k] > 0 else 1}
-        NIVEAU.appliquer(etat, action)
-        actions.append(action)
-    assert etat.perte <= SEUIL_PERTE
+def test_a_la_main_guide_par_le_gradient():
+    """Following the arrow wins with no wrong push; pushing the wrong way loses star 2."""
+    actions = a_la_main(0)
     _, verdict = jouer_et_rejouer(NIVEAU, 0, actions)
-    assert verdict.etoiles == [True, False, False]
-    # Start again and let the machine go at a good speed: the star is won.
-    mieux = [*actions, {"type": "recommencer"}, *NIVEAU.resoudre(0)]
-    _, verdict = jouer_et_rejouer(NIVEAU, 0, mieux)
-    assert verdict.etoiles == [True, True, True]
-    # A wrong first answer loses the understanding star, not the others.
-    faux = [{"type": "repondre", "question": "sens", "choix": 0}, *NIVEAU.resoudre(0)]
-    _, verdict = jouer_et_rejouer(NIVEAU, 0, faux)
     assert verdict.etoiles == [True, True, False]
+    etat = NIVEAU.nouvel_etat(0)
+    k = 0
+    contresens = {"type": "pousser", "poids": k, "sens": 1 if etat.gradient[k] > 0 else -1}
+    _, verdict = jouer_et_rejouer(NIVEAU, 0, [contresens, *a_la_main_depuis(contresens)])
+    assert verdict.etoiles == [True, False, False]
+    # A wrong first answer loses the understanding star, not the others.
+    solution = NIVEAU.resoudre(0)
+    etat = NIVEAU.nouvel_etat(0)
+    for action in solution:
+        if action["type"] == "repondre":
+            break
+        NIVEAU.appliquer(etat, action)
+    posee = etat.posees[0]
+    faux = {"type": "repondre", "question": posee["id"], "choix": (posee["bonne"] + 1) % 3}
+    fin = [a for a in solution if a["type"] == "repondre"]
+    debut = solution[: len(solution) - len(fin)]
+    _, verdict = jouer_et_rejouer(NIVEAU, 0, [*debut, faux, *fin])
+    assert verdict.etoiles == [True, True, False]
+
+
+def a_la_main_depuis(premiere):
+    etat = NIVEAU.nouvel_etat(0)
+    NIVEAU.appliquer(etat, premiere)
+    actions = []
+    while not NIVEAU.est_termine(etat):
+        actions.append(joueurs.poussee_des_indices(etat))
+        NIVEAU.appliquer(etat, actions[-1])
+    return actions
 
 
 def test_le_but_ne_se_perd_pas_en_explosant():
@@ -162,11 +198,15 @@ def test_ecran_joue_jusqu_au_bout_avec_la_souris():
         vue = host.view
         etat = host.partie.etat
         perte = etat.perte
-        for _ in range(3):
+        assert not vue.step1.enabled  # the machine waits for the kid's own pushes
+        for _ in range(40):
+            if host.done:
+                break
             k = max(range(3), key=lambda i: abs(etat.gradient[i]))
             bouton = vue.pushers[2 * k + (0 if etat.gradient[k] > 0 else 1)]
             cliquer(app, bouton.rect.center)
-        assert etat.poussees == 3 and etat.perte < perte
+        assert host.done and etat.perte < perte and etat.ratees == 0
+        assert vue.step1.enabled
 
         def vitesse(index):
             piste = vue.slider.track
@@ -180,12 +220,9 @@ def test_ecran_joue_jusqu_au_bout_avec_la_souris():
         cliquer(app, vue.restart.rect.center)
         assert etat.coups == 0 and not etat.explose
         vitesse(logic.VITESSES.index(3))
-        for _ in range(4):
-            if host.done:
-                break
-            cliquer(app, vue.step1.rect.center, images=20)
-        assert host.done and etat.coups_au_but <= logic.DEFI_COUPS
-        finir_avec_la_question(app, host, choix=1)
+        cliquer(app, vue.step10.rect.center, images=150)
+        assert etat.perte <= SEUIL_PERTE and not etat.explose
+        finir_avec_la_question(app, host)
         verdict = rejouer(host.partie.journal(), NIVEAUX)
         assert verdict.valide and verdict.etoiles == [True, True, True]
         assert app.crashes == 0

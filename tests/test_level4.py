@@ -168,15 +168,17 @@ def test_le_defi_se_lit_au_moment_du_but():
 def test_etoile_de_comprehension_seulement_a_la_premiere_reponse():
     actions = [a for a in NIVEAU.resoudre(0) if a["type"] == "regler"]
     partie = Partie(NIVEAU, 0)
-    assert partie.jouer({"type": "repondre", "question": "futur", "choix": 0}) is None
-    assert partie.jouer({"type": "repondre", "question": "futur", "choix": 1}) is None
-    for action in actions:
+    assert partie.jouer({"type": "repondre", "question": "futur", "choix": 0}) is not None
+    for action in [*actions, {"type": "poser"}]:
         partie.jouer(action)
+    for posee in partie.etat.posees:
+        faux = (posee["bonne"] + 1) % 3
+        assert partie.jouer({"type": "repondre", "question": posee["id"], "choix": faux}) is None
+        bon = {"type": "repondre", "question": posee["id"], "choix": posee["bonne"]}
+        assert partie.jouer(bon) is None
     assert NIVEAU.etoiles(partie.etat) == [True, True, False]
     bonne = Partie(NIVEAU, 0)
-    assert bonne.jouer({"type": "repondre", "question": "futur", "choix": 1}) is None
-    assert NIVEAU.etoiles(bonne.etat) == [False, False, False]  # rien sans le but
-    for action in actions:
+    for action in NIVEAU.resoudre(0):
         bonne.jouer(action)
     assert NIVEAU.etoiles(bonne.etat) == [True, True, True]
 
@@ -208,7 +210,8 @@ def test_textes_fr_en_ont_les_memes_cles():
     for obligatoire in ("titre", "concept", "objectif", "intro.ecrans", "indices", "capot"):
         assert obligatoire in fr
     assert len(fr["indices"]) == 3 and len(fr["etoiles"]) == 3
-    assert len(fr["question.choix"]) == 4 and len(en["question.choix"]) == 4
+    for question in NIVEAU.questions:
+        assert len(fr[f"questions.{question}.choix"]) == 3 == len(en[f"questions.{question}.choix"])
     for enigme in logic.ENIGMES:
         assert f"enigmes.{enigme.id}_titre" in fr and f"enigmes.{enigme.id}_mission" in fr
     assert "{seuil}" in fr["objectif"] and "{seuil}" in en["objectif"]

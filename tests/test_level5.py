@@ -97,7 +97,8 @@ def test_defi_et_question_lus_par_le_rejeu(solution):
     exigeant.defi = Objectif("etapes_totales", 100, "sous")
     assert exigeant.etoiles(etat) == [True, False, True]
     mauvaise = copy.deepcopy(etat)
-    mauvaise.reponses = {logic.QUESTION["id"]: [0, 1]}  # la première réponse compte
+    posee = mauvaise.posees[0]
+    mauvaise.reponses[posee["id"]] = [(posee["bonne"] + 1) % 3, posee["bonne"]]  # the first counts
     assert NIVEAU.etoiles(mauvaise) == [True, True, False]
 
 
@@ -292,7 +293,7 @@ def test_actions_au_hasard_refusees_proprement():
                 "prefixe": rng.choice(["", "ma", "é", 5, "xxxxxxxxxxxxxxx"]),
                 "n": rng.choice([1, 3, 0, 99]),
                 "nom": rng.choice(["zoe", None, *etat.noms[:1]]),
-                "question": rng.choice([logic.QUESTION["id"], "autre"]),
+                "question": rng.choice([*NIVEAU.questions, "autre"]),
                 "choix": rng.choice(bizarres),
                 "perte": rng.choice([2.5, 0.1, None, "x"]),
             }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import strategies as st
 
-from levels import base, registry
+from levels import base, questions, registry
 from levels.base import (
     ActionRefusee,
     EtatNiveau,
@@ -39,7 +39,8 @@ class Jouet(Niveau):
     concept = ("jouet", "toy")
     objectif = Objectif("total", 10.0, "sur")
     defi = Objectif("actions", 3, "sous")
-    question = {"id": "q", "bonne": 1}
+    questions = ("q", "r", "s")
+    predictions = ("q",)
 
     def nouvel_etat(self, graine):
         return EtatJouet(graine=graine, total=float(graine % 3))
@@ -59,11 +60,14 @@ class Jouet(Niveau):
     def mesures(self, etat):
         return {"total": etat.total, "actions": etat.actions, "pas": etat.pas}
 
+    def calculer_question(self, etat, question):
+        return {"choix": ["un", "deux", "trois"], "bonne": 1}
+
     def resoudre(self, graine):
         return [
             {"type": "ajouter", "n": 5},
             {"type": "ajouter", "n": 5},
-            {"type": "repondre", "question": "q", "choix": 1},
+            *reponses_justes(graine),
         ]
 
 
@@ -154,17 +158,17 @@ def test_journal_trafique_juge_sur_ce_qu_il_atteint():
         "texte",
         {},
         {"format": 2, "graine": 0, "actions": []},
-        {"format": 1, "graine": "0", "actions": []},
-        {"format": 1, "graine": True, "actions": []},
-        {"format": 1, "graine": -1, "actions": []},
-        {"format": 1, "graine": 0},
-        {"format": 1, "graine": 0, "actions": [[0]]},
-        {"format": 1, "graine": 0, "actions": [[-5, {"type": "ajouter", "n": 1}]]},
-        {"format": 1, "graine": 0, "actions": [["0", {"type": "ajouter"}]]},
-        {"format": 1, "graine": 0, "actions": [[0, "ajouter"]]},
-        {"format": 1, "jeu": "autre", "niveau": "jouet", "graine": 0, "actions": []},
-        {"format": 1, "niveau": "inconnu", "graine": 0, "actions": []},
-        {"format": 1, "niveau": ["jouet"], "graine": 0, "actions": []},
+        {"format": 2, "graine": "0", "actions": []},
+        {"format": 2, "graine": True, "actions": []},
+        {"format": 2, "graine": -1, "actions": []},
+        {"format": 2, "graine": 0},
+        {"format": 2, "graine": 0, "actions": [[0]]},
+        {"format": 2, "graine": 0, "actions": [[-5, {"type": "ajouter", "n": 1}]]},
+        {"format": 2, "graine": 0, "actions": [["0", {"type": "ajouter"}]]},
+        {"format": 2, "graine": 0, "actions": [[0, "ajouter"]]},
+        {"format": 2, "jeu": "autre", "niveau": "jouet", "graine": 0, "actions": []},
+        {"format": 2, "niveau": "inconnu", "graine": 0, "actions": []},
+        {"format": 2, "niveau": ["jouet"], "graine": 0, "actions": []},
     ],
 )
 def test_journaux_mal_formes_refuses_proprement(journal):
@@ -175,7 +179,7 @@ def test_journaux_mal_formes_refuses_proprement(journal):
 
 def test_actions_bizarres_comptees_comme_refusees():
     journal = {
-        "format": 1,
+        "format": 2,
         "niveau": "jouet",
         "graine": 0,
         "actions": [
@@ -191,7 +195,7 @@ def test_actions_bizarres_comptees_comme_refusees():
 
 def test_trop_d_actions():
     journal = {
-        "format": 1,
+        "format": 2,
         "niveau": "jouet",
         "graine": 0,
         "actions": [[0, {"type": "x"}]] * (base.MAX_ACTIONS_JOURNAL + 1),
@@ -205,7 +209,7 @@ def test_bug_du_niveau_donne_un_verdict_pas_une_exception():
             raise ZeroDivisionError("oups")
 
     journal = {
-        "format": 1,
+        "format": 2,
         "niveau": "jouet",
         "graine": 0,
         "actions": [[0, {"type": "ajouter", "n": 1}]],
@@ -224,10 +228,25 @@ def test_indices_notes_sans_bloquer_les_etoiles():
     assert partie_jouee([{"type": "indice", "numero": 0}]).actions == []
 
 
+def reponses_justes(graine, juste=True):
+    """Pose the toy's questions and answer each one (right, or wrong when `juste` is False)."""
+    etat = JOUET.nouvel_etat(graine)
+    questions.poser(JOUET, etat)
+    return [{"type": "poser"}] + [
+        {
+            "type": "repondre",
+            "question": p["id"],
+            "choix": p["bonne"] if juste else (p["bonne"] + 1) % 3,
+        }
+        for p in etat.posees
+    ]
+
+
 def test_seule_la_premiere_reponse_compte():
+    fausses, justes = reponses_justes(0, juste=False), reponses_justes(0)
     fausse_puis_bonne = [
-        {"type": "repondre", "question": "q", "choix": 0},
-        {"type": "repondre", "question": "q", "choix": 1},
+        *fausses,
+        *justes[1:],
         {"type": "ajouter", "n": 5},
         {"type": "ajouter", "n": 5},
     ]
@@ -239,7 +258,7 @@ def test_seule_la_premiere_reponse_compte():
 
 
 def test_pas_d_etoile_sans_le_but():
-    partie = partie_jouee([{"type": "repondre", "question": "q", "choix": 1}])
+    partie = partie_jouee(reponses_justes(0))
     assert JOUET.etoiles(partie.etat) == [False, False, False]
 
 
@@ -247,7 +266,7 @@ def test_defi_lu_au_moment_du_but():
     partie = partie_jouee(
         [*JOUET.resoudre(0), {"type": "ajouter", "n": 1}, {"type": "ajouter", "n": 1}]
     )
-    assert partie.etat.actions == 5
+    assert partie.etat.actions == 7  # 2 additions, poser + 2 answers, 2 more additions
     assert partie.etat.au_but["actions"] == 2
     assert JOUET.etoiles(partie.etat)[1]
 
@@ -274,7 +293,7 @@ def test_depuis_journal_reprend_la_partie():
     assert reprise.actions == partie.actions
     assert reprise.t_ms() >= partie.actions[-1][0]
     with pytest.raises(ValueError):
-        Partie.depuis_journal(JOUET, {"format": 1})
+        Partie.depuis_journal(JOUET, {"format": 2})
 
 
 def test_etat_copiable_et_picklable():
@@ -303,7 +322,7 @@ def test_normaliser_et_lire():
     with pytest.raises(ActionRefusee):
         lire_nombre({"n": 10**400}, "n", 0, 5)
     assert lire_nombre({"n": 3}, "n", 0, 5) == 3.0
-    graine, actions = lire_journal({"format": 1, "graine": 4, "actions": [[1, {"type": "a"}]]})
+    graine, actions = lire_journal({"format": 2, "graine": 4, "actions": [[1, {"type": "a"}]]})
     assert graine == 4 and actions == [(1, {"type": "a"})]
 
 
@@ -512,19 +531,21 @@ def taper(app, texte):
     poster(app, pygame.event.Event(pygame.TEXTINPUT, text=texte))
 
 
-def finir_avec_la_question(app, host, choix):
-    """Result button → the question panel → answer `choix` → the result screen."""
+def finir_avec_la_question(app, host, juste=True):
+    """Result button → each question of the play (answered right, or wrong) → the result."""
     from game.scenes.question import QuestionPanel
     from game.scenes.result import ResultScene
 
     assert host.done and host.result_button.visible
     cliquer(app, host.result_button.rect.center)
-    panel = app.scenes.top
-    assert isinstance(panel, QuestionPanel), app.scenes.top
-    tuiles = [w for w in panel.container.widgets if w.visible]
-    cliquer(app, tuiles[choix].rect.center)
-    suivant = next(
-        w for w in app.scenes.top.container.widgets if getattr(w, "label", "") and w.visible
-    )
-    cliquer(app, suivant.rect.center)
+    assert isinstance(app.scenes.top, QuestionPanel), app.scenes.top
+    while isinstance(app.scenes.top, QuestionPanel):
+        panel = app.scenes.top
+        bonne = panel.posee["bonne"]
+        tuiles = [w for w in panel.container.widgets if w.visible]
+        cliquer(app, tuiles[bonne if juste else (bonne + 1) % len(tuiles)].rect.center)
+        suivant = next(
+            w for w in app.scenes.top.container.widgets if getattr(w, "label", "") and w.visible
+        )
+        cliquer(app, suivant.rect.center)
     assert isinstance(app.scenes.top, ResultScene), app.scenes.top

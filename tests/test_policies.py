@@ -165,7 +165,10 @@ def test_the_adventure_is_the_default_and_its_result_screen_asks_it(app, fake_le
     host.skip_intro()
     for action in fake_level.resoudre(1)[:2]:
         host.partie.jouer(action)
-    host.partie.jouer({"type": "repondre", "question": "q", "choix": 1})
+    from levels import questions
+
+    for action in questions.reponse_du_solveur(fake_level, host.partie.etat):
+        host.partie.jouer(action)
     app.step([], 1 / 60)
     host.finish()
     result = top(app)

@@ -32,8 +32,8 @@ def app():
     ],
 )
 def test_a_loss_next_to_its_bar(app, value, text):
-    metric = NIVEAU_1.objectif.metrique
-    assert format_value(app, NIVEAU_1, metric, value, [NIVEAU_1.objectif.seuil]) == text
+    bars = [NIVEAU_1.objectif.seuil, *NIVEAU_1.autres_barres]  # the loss bar of the challenge
+    assert format_value(app, NIVEAU_1, "perte", value, bars) == text
 
 
 def test_a_percentage_next_to_its_bar(app):

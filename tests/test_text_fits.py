@@ -27,6 +27,7 @@ SAMPLES = {
     "total": 3,
     "params": "4\u00a0192",
     "place": "Mon mini-LLM et ChatGPT",  # the longest place name
+    "mot": "GPT (generative pre-trained transformer)",  # the longest English word of the dico
 }
 # Where a parameter can only take some values (a result is never about the ending).
 SAMPLES_BY_KEY = {

@@ -19,4 +19,5 @@ COMMANDS = [
     "devoir",
     "course",
     "club",
+    "audit",
 ]

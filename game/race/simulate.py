@@ -25,6 +25,7 @@ from game.race.host import RaceHost
 from game.race.room import Room
 from game.race.runfile import build_run_file, category, game_version
 from game.race.store import RaceStore
+from levels.journal import FORMAT_JOURNAL
 
 HOST = "127.0.0.1"
 _NAMES = (
@@ -77,7 +78,7 @@ class SimRunner:
             step = max(1, int(real_ms - level_start) // max(1, len(actions)))
             journals.append(
                 {
-                    "format": 1,
+                    "format": FORMAT_JOURNAL,
                     "jeu": "tuto-llm",
                     "niveau": level_id,
                     "graine": self.room.seed,

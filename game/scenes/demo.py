@@ -182,6 +182,34 @@ def setup_hints(app):
     app.push("hints", host)
 
 
+def setup_level1_duel(app):
+    """Level 1's duel halfway: the kid plays the machine, its table's row on the right."""
+    place = next((p for p in playable_places(app) if p.id == "l1_devine"), None)
+    if place is None:
+        raise LookupError("pas de niveau 1")
+    host = _host(app, place)
+    for action in place.niveau.resoudre(1):
+        if action["type"] == "deviner":
+            break
+        if action["type"] == "nourrir":
+            host.partie.jouer(action)
+    host.view.montrer("duel")
+    for lettre in ("a", "e", "i"):
+        duel = host.partie.etat.duel
+        mot = duel.lettres()
+        guess = mot[duel.montrees] if lettre == "a" else lettre
+        host.view.deviner(guess)
+
+
+def setup_dico(app):
+    """The little dictionary over a level, open on level 2's words."""
+    place = _first_playable(app)
+    if place is None:
+        raise LookupError("aucun niveau jouable")
+    _host(app, place)
+    app.push("dico", "2")
+
+
 def setup_capot(app):
     place = _first_playable(app)
     if place is None:
@@ -195,7 +223,7 @@ def _solved_partie(place, seed=1):
 
     partie = Partie(place.niveau, seed)
     for action in place.niveau.resoudre(seed):
-        if action.get("type") == "repondre":
+        if action.get("type") in ("repondre", "poser"):
             continue
         partie.jouer(action)
     return partie
@@ -203,9 +231,10 @@ def _solved_partie(place, seed=1):
 
 def setup_question(app):
     for place in playable_places(app):
-        if getattr(place.niveau, "question", None):
+        if getattr(place.niveau, "questions", ()):
             host = _host(app, place)
             host.partie = _solved_partie(place)
+            host.partie.jouer({"type": "poser"})
             app.push("question", host)
             return
     raise LookupError("aucun niveau avec une question")
@@ -219,9 +248,11 @@ def setup_result(app):
     place = places[0]
     _map(app, "some")
     partie = _solved_partie(place)
-    question = getattr(place.niveau, "question", None)
-    if question:
-        partie.jouer({"type": "repondre", "question": question["id"], "choix": question["bonne"]})
+    if getattr(place.niveau, "questions", ()):
+        from levels import questions
+
+        for action in questions.reponse_du_solveur(place.niveau, partie.etat):
+            partie.jouer(action)
     record_result(app, place, partie)  # its log is kept: « Enregistrer ma preuve » shows
     return app.push("result", place, partie, [])
 
@@ -317,6 +348,8 @@ SETUPS = {
     "pause": setup_pause,
     "hints": setup_hints,
     "capot": setup_capot,
+    "dico": setup_dico,
+    "level1_duel": setup_level1_duel,
     "question": setup_question,
     "result": setup_result,
     "proof": setup_proof,

@@ -17,9 +17,9 @@ class LevelTexts:
         self.niveau = niveau
         self.package = package
 
-    def list(self, key):
-        """A list of strings (`intro.ecrans`, `indices`, `etoiles`, `question.choix`)."""
-        return self.app.translator.t_list(f"{self.package}.{key}")
+    def list(self, key, **kwargs):
+        """A list of strings (`intro.ecrans`, `indices`, `etoiles`, `questions.<id>.choix`)."""
+        return self.app.translator.t_list(f"{self.package}.{key}", **kwargs)
 
     def text(self, key, **kwargs):
         full = f"{self.package}.{key}"

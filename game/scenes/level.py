@@ -116,7 +116,9 @@ class LevelHost(Screen):
         self.intro = []
         self.intro_page = 0
         if self.policy.show_intro(app, place):
-            self.intro = self.texts.list("intro.ecrans")
+            # The challenge (2nd star) is explained before playing, not only on the result.
+            defi = self.texts.text("defi")
+            self.intro = self.texts.list("intro.ecrans") + ([defi] if defi else [])
         self.paused = set()  # why the policy was told play stopped: "panel", "busy"
         self.goal = GoalProgress(app)
         self.finishing = False
@@ -181,6 +183,11 @@ class LevelHost(Screen):
         x -= hints_w + 12
         self.hints_button = self.button(
             (x, 10, hints_w, h), self.t("level.hints"), self.show_hints, "secondary", "?"
+        )
+        dico_w = font.size(self.t("dico.bouton"))[0] + 2 * theme.pad + 12
+        x -= dico_w + 12
+        self.dico_button = self.button(
+            (x, 10, dico_w, h), self.t("dico.bouton"), self.show_dico, "secondary"
         )
         x -= 230
         # The goal bar, with « vers l'objectif » above it when both fit in the bar's
@@ -255,6 +262,10 @@ class LevelHost(Screen):
         if self.hints_allowed:
             self.app.push("hints", self)
 
+    def show_dico(self):
+        """The little dictionary, open on this level's words."""
+        self.app.push("dico", str(self.niveau.numero))
+
     def show_capot(self):
         self.app.push("capot", self)
 
@@ -273,17 +284,25 @@ class LevelHost(Screen):
         """The kid wants the result: the question first (if any), then the end."""
         if self.finishing:
             return
-        question = getattr(self.niveau, "question", None)
-        reponses = getattr(self.partie.etat, "reponses", {}) or {}
-        if (
-            question
-            and self.partie.termine()
-            and not reponses.get(question["id"])
-            and self.policy.ask_question(self)
-        ):
-            self.app.push("question", self)
+        if self.ask_questions():
             return
         self.complete()
+
+    def ask_questions(self):
+        """Poses this play's questions (computed from the kid's state now) and shows the
+        first one still unanswered. False when there is nothing (more) to ask."""
+        from levels import questions
+
+        if not getattr(self.niveau, "questions", ()) or not self.partie.termine():
+            return False
+        if not self.policy.ask_question(self):
+            return False
+        if not self.partie.etat.posees:
+            self.partie.jouer({"type": questions.ACTION_POSER})
+        if not questions.a_repondre(self.partie.etat):
+            return False
+        self.app.push("question", self)
+        return True
 
     def complete(self):
         """The level is over: the policy keeps the log and shows what comes next."""

@@ -104,6 +104,16 @@ class MapScene(Screen):
     def place_name(self, place):
         return place_name(self, place)
 
+    def concept_label(self, niveau):
+        """What the level teaches, in the player's language only (the level's catalog);
+        the English words live in « le petit dico » and in the English version."""
+        package = type(niveau).__module__.split(".")[1] if "." in type(niveau).__module__ else ""
+        key = f"{package}.concept"
+        if package and self.app.translator.has(key):
+            return self.app.t(key)
+        concept = getattr(niveau, "concept", ("", ""))
+        return concept[1] if self.theme.lang == "en" and len(concept) > 1 else concept[0]
+
     def place_title(self, place):
         """The level's own title (from its catalog), or the place name."""
         if place.kind != "level":
@@ -303,11 +313,8 @@ class MapScene(Screen):
         pygame.draw.line(surface, colors.accent, (inner.x, y), (inner.right, y), 3)
         y += 14
         if place.kind == "level" and place.niveau is not None:
-            concept = getattr(place.niveau, "concept", ("", ""))
-            if concept and concept[0]:
-                label = (
-                    concept[0] if concept[1] in ("", concept[0]) else f"{concept[0]} · {concept[1]}"
-                )
+            label = self.concept_label(place.niveau)
+            if label:
                 lines = min(2, len(theme.wrap(label, inner.width, "small")))
                 box_h = lines * theme.line_height("small")
                 draw_text(

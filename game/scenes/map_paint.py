@@ -76,7 +76,10 @@ def paint_scenery(theme, size, positions):
     hill = mix(colors.bg, colors.good, 0.18)
     for cx, cy, rx, ry in HILLS:
         pygame.draw.ellipse(page, hill, (cx - rx, cy - ry, 2 * rx, 2 * ry))
-    water = mix(colors.bg, colors.second, 0.25)
+    # Water is blue in both palettes (the colour-blind one's second colour is
+    # vermillion: a lake of it read as sand). Okabe–Ito blue there.
+    blue = (0, 114, 178) if getattr(theme, "colorblind", False) else colors.second
+    water = mix(colors.bg, blue, 0.25)
     pygame.draw.ellipse(page, water, (470, 170, 230, 90))
     for x, y in TREES:
         trunk = mix(colors.ink_soft, (120, 80, 40), 0.6)

@@ -23,18 +23,25 @@ class QuestionPanel(Overlay):
     name = "question"
 
     def __init__(self, app, host):
+        from levels import questions
+
         super().__init__(app)
         self.host = host
         self.answer = None
+        waiting = questions.a_repondre(host.partie.etat)
+        self.posee = waiting[0] if waiting else None
 
     def build(self):
         theme = self.theme
         texts = self.host.texts
         h = theme.control_height
         width = QUESTION_W - 80
-        self.question = texts.text("question.texte")
-        self.choices = texts.list("question.choix")
-        self.explanation = texts.text("question.explication")
+        posee = self.posee or {"id": "", "valeurs": {}, "choix": None, "ordre": [], "bonne": -1}
+        key, values = f"questions.{posee['id']}", posee["valeurs"]
+        self.question = texts.text(f"{key}.texte", **values)
+        source = posee["choix"] or texts.list(f"{key}.choix", **values)
+        self.choices = [source[rank] for rank in posee["ordre"] if rank < len(source)]
+        self.explanation = texts.text(f"{key}.explication", **values)
         q_h = theme.text_height(self.question, width, "body") + 8
         heights = [theme.text_height(c, width - 70, "small") + 20 for c in self.choices]
         title_h = theme.line_height("heading") + 14
@@ -66,7 +73,7 @@ class QuestionPanel(Overlay):
             first = self.button(
                 ((W - 360) // 2, self.panel.bottom - h - 24, 360, h),
                 self.t("question.next"),
-                self.host.complete,
+                self.next,
             )
         self.default_focus = first
 
@@ -102,22 +109,32 @@ class QuestionPanel(Overlay):
         return paint
 
     def choose(self, index):
-        question = self.host.niveau.question
         refus = self.host.partie.jouer(
-            {"type": "repondre", "question": question["id"], "choix": index}
+            {"type": "repondre", "question": self.posee["id"], "choix": index}
         )
         if refus:
             self.app.notify(refus, "warn")
         self.answer = index
-        self.app.play("success" if index == question.get("bonne") else "error")
+        self.app.play("success" if index == self.posee["bonne"] else "error")
         self.rebuild()
+
+    def next(self):
+        """The next question of this play, or the end when all are answered."""
+        from levels import questions
+
+        waiting = questions.a_repondre(self.host.partie.etat)
+        if waiting:
+            self.posee, self.answer = waiting[0], None
+            self.rebuild()
+        else:
+            self.host.complete()
 
     def back(self):
         if self.answer is None:
             self.app.play("click")
             self.app.scenes.pop()
         else:
-            self.host.complete()
+            self.next()
 
     def draw_content(self, surface):
         theme = self.theme
@@ -138,7 +155,7 @@ class QuestionPanel(Overlay):
         )
         draw_text(theme, surface, self.question, self.q_rect, "body")
         if self.answer is not None:
-            right = self.answer == self.host.niveau.question.get("bonne")
+            right = self.answer == self.posee["bonne"]
             y = self.feedback_y
             key = "question.right" if right else "question.wrong"
             color = colors.good if right else colors.bad

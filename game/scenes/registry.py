@@ -28,6 +28,7 @@ SCENES: dict[str, object] = {
     "hints": "game.scenes.pause:HintsPanel",
     "capot": "game.scenes.capot:CapotPanel",
     "question": "game.scenes.question:QuestionPanel",
+    "dico": "game.scenes.dico:DicoPanel",
     "result": "game.scenes.result:ResultScene",
     "proof": "game.scenes.proof:ProofPanel",
     "settings": "game.scenes.settings:SettingsScene",

@@ -82,7 +82,7 @@ class ResultScene(Screen):
 
     def bars(self):
         """The goal values the screen shows (the goal line; level 5's own `barre`)."""
-        bars = [self.niveau.objectif.seuil]
+        bars = [self.niveau.objectif.seuil, *getattr(self.niveau, "autres_barres", ())]
         barre = self.mesures.get("barre")
         if isinstance(barre, int | float) and not isinstance(barre, bool):
             bars.append(barre)

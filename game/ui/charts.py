@@ -681,7 +681,9 @@ class HeatMap(_CursorChart):
         active = self.active
         for text, pos, anchor, axis, index in self.label_places():
             on = active is not None and active[axis] == index
-            theme.text(surface, text, pos, label_size, c.accent if on else c.ink, anchor)
+            if axis == 1:  # above the grid: room for the tails of g, p, q, y
+                pos = (pos[0], pos[1] - 2)
+            theme.text_ink(surface, text, pos, label_size, c.accent if on else c.ink, anchor)
         line = pygame.Rect(
             self.rect.x + theme.pad,
             grid.bottom + 6,

@@ -7,6 +7,7 @@ next draw. The only global state of the kit is the font cache below.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -140,6 +141,29 @@ def _new_font(size: int, path: str | None) -> pygame.font.Font:
         pygame.register_quit(_on_pygame_quit)
         _quit_hooked = True
     font = _FONTS[(size, path)] = pygame.font.Font(path, size)
+    return font
+
+
+_INK_FONTS: dict[int, object] = {}
+FONT_SCALE = 0.6875  # pygame.font.Font(None, n) draws the bundled font at this scale
+
+
+def _ink_font(size: int):
+    """The bundled font through `pygame.freetype` at the size `get_font(size)` draws."""
+    font = _INK_FONTS.get(size)
+    if font is None:
+        try:
+            import pygame.freetype as freetype
+
+            if not freetype.get_init():
+                freetype.init()
+            # a whole size: fractional ones blur « c » into « o » at small sizes
+            font = freetype.Font(None, max(1, math.ceil(size * FONT_SCALE)))
+            font.origin = True  # positions are baselines
+            font.antialiased = True
+        except (ImportError, pygame.error, OSError):
+            return None
+        _INK_FONTS[size] = font
     return font
 
 
@@ -299,6 +323,30 @@ class Theme:
         rect = surf.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
         surface.blit(surf, rect)
         return rect
+
+    def text_ink(self, surface, text, pos, role="body", color=None, anchor="topleft") -> None:
+        """Like `text`, but every bit of ink shows, for short labels at small sizes.
+
+        The bundled font announces a smaller height than its letters need: a line drawn
+        by `pygame.font` loses the dots of « i » and « j » and the tails of « g », « p »,
+        « q », « y ». This one is placed exactly like `text` (same baseline) but drawn
+        with `pygame.freetype`, which draws whole letters.
+        """
+        size = role if isinstance(role, int) else self.size(role)
+        font = get_font(size)
+        rect = pygame.Rect((0, 0), font.size(text))
+        setattr(rect, anchor, (round(pos[0]), round(pos[1])))
+        ink = _ink_font(size)
+        if ink is None:
+            self.text(surface, text, pos, role, color, anchor)
+            return
+        baseline = rect.top + font.get_ascent()
+        ink.render_to(
+            surface,
+            (rect.left, baseline),
+            text.translate(_DRAWN_SPACES),
+            fgcolor=tuple(color or self.colors.ink),
+        )
 
     def wrap(self, text: str, width: int, role: str | int = "body") -> list[str]:
         """Word-wrap `text` to `width` pixels. Keeps "\\n"; cuts words too long."""

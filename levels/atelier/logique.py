@@ -401,6 +401,19 @@ def synchroniser(etat, e):
     etat.etape, etat.pertes = e.etape, e.pertes
 
 
+ECART_PAR_COEUR = 1.0  # perte de validation plus haute que celle d'entraînement de 1 : par cœur
+
+
+def appris_par_coeur(etat):
+    """Le modèle a-t-il appris sa liste par cœur ? Sa perte sur ses propres mots (la
+    moyenne des derniers pas) est bien plus basse que sur des mots jamais vus : les
+    deux courbes s'écartent (le surapprentissage)."""
+    recente = moyenne_recente(etat.pertes)
+    if etat.perte_val is None or recente is None:
+        return False
+    return etat.perte_val - recente > ECART_PAR_COEUR
+
+
 def moyenne_recente(pertes, fenetre=50):
     if not pertes:
         return None

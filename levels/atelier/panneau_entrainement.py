@@ -8,6 +8,7 @@ vue (`levels.atelier.vue.VueAtelier`) : la partie, le travail en cours, les mess
 import pygame
 
 from levels.atelier import donnees as atelier
+from levels.atelier import logique
 from levels.atelier.commun import nombre, texte
 
 DUREES = (50, 2000, 50)  # le curseur « durée » : de 50 à 2 000 pas, par 50
@@ -145,7 +146,10 @@ class PanneauEntrainement:
         verrou = etat.poids is not None
         for parametre, curseur in self.curseurs.items():
             if parametre == "etapes":
-                curseur.enabled = not occupe
+                fixe = getattr(self.a.niveau, "budget_pas", None)  # level 5: a fixed budget
+                curseur.enabled = not occupe and fixe is None
+                if fixe is not None:
+                    curseur.tooltip = texte(self.ctx, "budget", n=fixe)
             else:
                 curseur.enabled = not (verrou or occupe)
                 curseur.tooltip = (
@@ -319,6 +323,8 @@ class PanneauEntrainement:
         message, couleur = self.a.message, c.good if self.a.message_bon else c.bad
         if not message and self.a.occupe:
             message, couleur = texte(ctx, "occupe"), c.second
+        elif not message and logique.appris_par_coeur(etat):
+            message, couleur = texte(ctx, "par_coeur"), c.bad
         elif not message and self.a.partie.termine():
             message, couleur = texte(ctx, "bravo") + " " + texte(ctx, "pret"), c.good
         if message:

@@ -114,8 +114,13 @@ class DessinDevine:
         score = self.score_rect
         theme.draw_panel(surface, score, fill=c.panel)
         if duel is None:
+            closed = self.t("vue.duel_ferme", n=len(self.etat.prenoms))
+            box = pygame.Rect(
+                inner.x, inner.y + rule_h + 8, inner.w, self.keys_top - inner.y - rule_h
+            )
+            theme.draw_text(surface, closed, box, "heading", c.ink, "center", "middle")
             return
-        text = self.t("vue.duel_score", toi=duel.toi, machine=duel.machine)
+        text = self.t("vue.duel_score", toi=duel.toi, coups=duel.coups)
         box = score.inflate(-16, -16)
         big = "title" if theme.font("title").size(text)[0] <= box.w else "heading"
         theme.draw_text(surface, text, box, big, c.ink, "center", "middle")
@@ -129,10 +134,9 @@ class DessinDevine:
             used = small_h + WORD_BOX + head_h
             gap = max(4, (bottom - top - used) // 4)
             y = top + gap
-            total = len(duel.prenoms)
             theme.draw_text(
                 surface,
-                self.t("vue.duel_prenom", n=duel.numero + 1, total=total),
+                self.t("vue.duel_prenom", n=duel.coups + 1, total=logic.COUPS_DUEL),
                 (inner.x, y, inner.w, small_h),
                 "small",
                 c.ink_soft,
@@ -150,12 +154,10 @@ class DessinDevine:
                 "center",
             )
         else:
-            if duel.toi > duel.machine:
+            if duel.toi >= logic.SEUIL_DUEL:
                 text, color = self.t("vue.duel_gagne", toi=duel.toi, machine=duel.machine), c.good
-            elif duel.toi < duel.machine:
-                text, color = self.t("vue.duel_perdu", toi=duel.toi, machine=duel.machine), c.bad
             else:
-                text, color = self.t("vue.duel_egal", toi=duel.toi), c.ink
+                text, color = self.t("vue.duel_perdu", toi=duel.toi, machine=duel.machine), c.bad
             box = pygame.Rect(inner.x, top + 8, inner.w, bottom - top - 8)
             theme.draw_text(surface, text, box, "heading", color, "center", "middle")
         if duel.dernier:

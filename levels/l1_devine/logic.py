@@ -10,12 +10,16 @@ Ce que l'enfant fait (les actions) :
 - {"type": "oublier", "prenom": "lina"} : le lui retirer ;
 - {"type": "vider"} : tout effacer et recommencer le tableau ;
 - {"type": "cartes"} : tirer six nouvelles cartes ;
-- {"type": "duel"} puis {"type": "deviner", "lettre": "u"} : le duel contre la
-  machine qui a lu tous les prénoms (« . » = la fin du prénom) ;
-- {"type": "repondre", "question": "q_u", "choix": 1}.
+- {"type": "duel"} puis {"type": "deviner", "lettre": "u"} : le duel « joue la
+  machine » : pour chaque lettre montrée d'un prénom caché, deviner la lettre que
+  TA machine choisirait, c'est-à-dire lire TON tableau (« . » = la fin du prénom) ;
+- {"type": "poser"} puis {"type": "repondre", "question": …, "choix": i}.
 
-Le but : le modèle construit avec les prénoms donnés a une perte moyenne sous
-`SEUIL_PERTE` sur des prénoms « secrets » qu'il n'a jamais vus.
+Le but : une manche du duel avec au moins `SEUIL_DUEL` lettres sur `COUPS_DUEL`
+devinées comme ta machine (le hasard en trouve une sur 27) : savoir lire le
+tableau, c'est comprendre comment la machine devine.
+Le défi : la perte de ta machine sous `SEUIL_PERTE` sur des prénoms « secrets »
+qu'elle n'a jamais vus, avec `DEFI_PRENOMS` prénoms au plus (des prénoms variés).
 """
 
 import functools
@@ -26,6 +30,7 @@ from dataclasses import dataclass, field
 from engine.bigramme import ajouter_mot, compter, perte_moyenne, probabilites, tableau_vide
 from engine.donnees import charger_dataset, nettoyer_mot, separer_train_val
 from engine.vocab import FIN, LETTRES, VOCAB_STANDARD
+from levels import questions
 from levels.base import (
     ActionRefusee,
     EtatNiveau,
@@ -34,16 +39,19 @@ from levels.base import (
     lire_texte,
     record_au_but,
 )
+from levels.l1_devine import joueurs, questions_l1
 
-SEUIL_PERTE = 2.85  # la barre : un enfant l'atteint avec 15 à 40 prénoms bien choisis
+SEUIL_PERTE = 2.85  # le défi : un enfant l'atteint avec 15 à 22 prénoms bien choisis
 LISSAGE = 0.5  # un petit compte ajouté partout : rien n'est jamais « impossible »
-DEFI_PRENOMS = 22  # 2e étoile : atteindre le but avec 22 prénoms ou moins
+DEFI_PRENOMS = 22  # 2e étoile : la perte sous SEUIL_PERTE avec 22 prénoms ou moins
+PRENOMS_DUEL = 10  # le duel s'ouvre quand ton tableau a lu 10 prénoms
+COUPS_DUEL = 10  # une manche : 10 lettres à deviner
+SEUIL_DUEL = 8  # le but : 8 sur 10 comme ta machine
 NOMBRE_CARTES = 6
 LONGUEUR_MIN, LONGUEUR_MAX = 2, 15
 GRAINE_EXAMEN = 7  # les prénoms secrets sont les mêmes pour tout le monde
 PART_EXAMEN = 0.05  # 5 % des prénoms courants (environ 200)
-PRENOMS_PAR_DUEL = 4
-QUESTION = {"id": "q_u", "bonne": 1}
+PRENOMS_PAR_DUEL = 6  # assez de lettres pour une manche
 
 
 # --- les données (chargées une fois) ------------------------------------------------
@@ -98,11 +106,38 @@ def perte_du_modele(comptes):
     return perte_moyenne(probabilites(comptes, LISSAGE), prenoms_examen())
 
 
-def choix_de_la_machine(lettre):
-    """La lettre que la machine du duel devine après `lettre` : la plus probable."""
-    ligne = comptes_machine()[VOCAB_STANDARD.char_to_id[lettre]]
+def choix_de_la_machine(comptes, lettre):
+    """La lettre que la machine devine après `lettre` avec ces comptes : la plus fréquente
+    (à égalité, la première dans l'ordre « . », a, b…)."""
+    ligne = comptes[VOCAB_STANDARD.char_to_id[lettre]]
     meilleur = max(range(len(ligne)), key=lambda j: (ligne[j], -j))
     return VOCAB_STANDARD.id_to_char[meilleur]
+
+
+def choix_egaux(comptes, lettre):
+    """Toutes les lettres à égalité en tête de la ligne de `lettre` (toutes justes au duel)."""
+    ligne = comptes[VOCAB_STANDARD.char_to_id[lettre]]
+    haut = max(ligne)
+    return {VOCAB_STANDARD.id_to_char[j] for j, n in enumerate(ligne) if n == haut}
+
+
+def prenom_lu(brut):
+    """Ce que la machine lira d'un prénom tapé : « Jean-Pierre » → « jeanpierre ».
+
+    Les accents, tirets, apostrophes et espaces sont normaux dans un prénom : on les
+    enlève. Lève ActionRefusee (en français) s'il reste autre chose que des lettres.
+    """
+    prenom = nettoyer_mot(brut)
+    for signe in "-'’ ":
+        prenom = prenom.replace(signe, "")
+    if not prenom or any(c not in LETTRES for c in prenom):
+        raise ActionRefusee(
+            "Un prénom s'écrit avec des lettres (les accents, tirets et apostrophes "
+            "sont acceptés, pas les chiffres ni les autres signes)."
+        )
+    if not LONGUEUR_MIN <= len(prenom) <= LONGUEUR_MAX:
+        raise ActionRefusee(f"Un prénom doit avoir entre {LONGUEUR_MIN} et {LONGUEUR_MAX} lettres.")
+    return prenom
 
 
 # --- l'état ---------------------------------------------------------------------------
@@ -116,14 +151,14 @@ class Duel:
     prenoms: list
     numero: int = 0  # le prénom en cours
     montrees: int = 1  # combien de lettres du prénom en cours sont montrées
-    toi: int = 0  # tes bonnes réponses
-    machine: int = 0  # celles de la machine
+    toi: int = 0  # tes lettres devinées comme ta machine
+    machine: int = 0  # les fois où ta machine avait deviné la vraie lettre
     coups: int = 0
-    dernier: dict | None = None  # le dernier coup : {"toi", "machine", "bonne"}
+    dernier: dict | None = None  # le dernier coup : {"toi", "machine", "bonne", "apres"}
 
     @property
     def fini(self):
-        return self.numero >= len(self.prenoms)
+        return self.coups >= COUPS_DUEL or self.numero >= len(self.prenoms)
 
     def lettres(self):
         """Le prénom en cours avec le « . » de fin : « lina. »."""
@@ -145,6 +180,7 @@ class EtatDevine(EtatNiveau):
     manches: int = 0
     duels_gagnes: int = 0
     meilleur_duel: tuple | None = None  # (toi, machine) de la meilleure manche finie
+    record_duel: int = 0  # le plus de lettres devinées comme ta machine en une manche
 
 
 def _recalculer(etat):
@@ -168,10 +204,12 @@ class NiveauDevine(Niveau):
     numero = 1
     titre = "Devine la suite"
     concept = ("probabilités, bigrammes", "probabilities, bigrams")
-    objectif = Objectif("meilleure_perte", SEUIL_PERTE, "sous")
+    objectif = Objectif("record_duel", SEUIL_DUEL, "sur")
     defi = Objectif("prenoms_au_but", DEFI_PRENOMS, "sous")
     defi_au_premier_but = False
-    question = QUESTION
+    autres_barres = (SEUIL_PERTE,)  # la perte du défi : « sous 2,85 »
+    questions = ("predire_lettre", "predire_perte", "compter_q", "varies")
+    predictions = ("predire_lettre", "predire_perte")
     fonctions_capot = (ajouter_mot, probabilites, perte_moyenne)
 
     def nouvel_etat(self, graine):
@@ -184,15 +222,7 @@ class NiveauDevine(Niveau):
     # --- les actions -------------------------------------------------------------
 
     def _prenom(self, action):
-        brut = lire_texte(action, "prenom", 40)
-        prenom = nettoyer_mot(brut)
-        if not prenom or any(c not in LETTRES for c in prenom):
-            raise ActionRefusee("Un prénom s'écrit seulement avec les lettres de a à z.")
-        if not LONGUEUR_MIN <= len(prenom) <= LONGUEUR_MAX:
-            raise ActionRefusee(
-                f"Un prénom doit avoir entre {LONGUEUR_MIN} et {LONGUEUR_MAX} lettres."
-            )
-        return prenom
+        return prenom_lu(lire_texte(action, "prenom", 40))
 
     def _nourrir(self, etat, action):
         prenom = self._prenom(action)
@@ -227,38 +257,39 @@ class NiveauDevine(Niveau):
         etat.cartes = [_tirer(etat) for _ in range(NOMBRE_CARTES)]
 
     def _duel(self, etat, action):
+        if len(etat.prenoms) < PRENOMS_DUEL:
+            raise ActionRefusee(
+                f"Donne d'abord au moins {PRENOMS_DUEL} prénoms à ta machine : "
+                "sans tableau, elle ne sait rien deviner."
+            )
         etat.manches += 1
         etat.duel = Duel(etat.manches, prenoms_du_duel(etat.graine, etat.manches))
 
     def _deviner(self, etat, action):
+        """Un coup du duel : juste si la lettre est celle que TON tableau met en tête."""
         duel = etat.duel
         if duel is None or duel.fini:
-            raise ActionRefusee("Lance d'abord un duel contre la machine.")
+            raise ActionRefusee("Lance d'abord un duel.")
         lettre = lire_texte(action, "lettre", 1)
         if lettre not in VOCAB_STANDARD.char_to_id:
             raise ActionRefusee("Devine une lettre de a à z, ou « . » pour la fin du prénom.")
         mot = duel.lettres()
-        bonne = mot[duel.montrees]
-        machine = choix_de_la_machine(mot[duel.montrees - 1])
-        duel.toi += lettre == bonne
+        avant, bonne = mot[duel.montrees - 1], mot[duel.montrees]
+        machine = choix_de_la_machine(etat.comptes, avant)
+        duel.toi += lettre in choix_egaux(etat.comptes, avant)
         duel.machine += machine == bonne
         duel.coups += 1
-        duel.dernier = {
-            "toi": lettre,
-            "machine": machine,
-            "bonne": bonne,
-            "apres": mot[duel.montrees - 1],
-        }
+        duel.dernier = {"toi": lettre, "machine": machine, "bonne": bonne, "apres": avant}
         duel.montrees += 1
         if duel.montrees >= len(mot):
             duel.numero += 1
             duel.montrees = 1
-            if duel.fini:
-                if duel.toi > duel.machine:
-                    etat.duels_gagnes += 1
-                meilleur = etat.meilleur_duel
-                if meilleur is None or duel.toi - duel.machine > meilleur[0] - meilleur[1]:
-                    etat.meilleur_duel = (duel.toi, duel.machine)
+        if duel.fini:
+            etat.record_duel = max(etat.record_duel, duel.toi)
+            etat.duels_gagnes += duel.toi >= SEUIL_DUEL
+            meilleur = etat.meilleur_duel
+            if meilleur is None or duel.toi > meilleur[0]:
+                etat.meilleur_duel = (duel.toi, duel.machine)
 
     actions = {
         "nourrir": _nourrir,
@@ -269,10 +300,11 @@ class NiveauDevine(Niveau):
         "deviner": _deviner,
     }
 
-    # --- mesures, étoiles, solveur ----------------------------------------------------
+    # --- mesures, questions, étoiles, solveur -------------------------------------------
 
     def mesures(self, etat):
         return {
+            "record_duel": etat.record_duel,
             "perte": etat.perte,
             "meilleure_perte": etat.meilleure_perte,
             "prenoms": len(etat.prenoms),
@@ -283,30 +315,70 @@ class NiveauDevine(Niveau):
             "perte_bigramme": etat.perte,
         }
 
-    def comprehension(self, etat):
-        """3e étoile : la bonne réponse à la question, ou un duel gagné contre la machine."""
-        return self.bonne_reponse(etat) or etat.duels_gagnes > 0
+    def calculer_question(self, etat, question):
+        return questions_l1.calculer(etat, question)
 
-    def resoudre(self, graine, candidats=80):
-        """Le solveur : à chaque tour, il donne le prénom qui fait le plus baisser la perte,
-        parmi les cartes et quelques prénoms qu'il « tape », puis répond à la question."""
+    def resoudre(self, graine, candidats=50):
+        """Le solveur : il donne à chaque tour le prénom qui fait le plus baisser la perte
+        (parmi les cartes et des prénoms qu'il « tape ») jusqu'à passer sous la barre,
+        puis joue le duel en lisant son tableau, et répond aux questions."""
         etat = self.nouvel_etat(graine)
         reserve = list(_pioche(graine)[::-1][:candidats])
         actions = []
-        while etat.perte > SEUIL_PERTE:
-            possibles = [p for p in [*etat.cartes, *reserve] if p not in etat.prenoms]
-            meilleur = min(possibles, key=lambda p: _perte_avec(etat.comptes, p))
-            action = {"type": "nourrir", "prenom": meilleur}
+
+        def jouer(action):
             self.appliquer(etat, action)
             actions.append(action)
-        actions.append({"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]})
+
+        while etat.perte > SEUIL_PERTE or len(etat.prenoms) < PRENOMS_DUEL:
+            possibles = [p for p in [*etat.cartes, *reserve] if p not in etat.prenoms]
+            meilleur = min(possibles, key=lambda p: _perte_avec(etat.comptes, p))
+            jouer({"type": "nourrir", "prenom": meilleur})
+        while not self.est_termine(etat):
+            jouer(joueurs.coup_du_duel(etat))
+        for action in questions.reponse_du_solveur(self, etat):
+            jouer(action)
         return actions
+
+    def joueur_hasard(self, etat, hasard):
+        return joueurs.au_hasard(etat, hasard)
+
+    def joueur_indices(self, etat):
+        return joueurs.selon_les_indices(self, etat)
+
+
+@functools.cache
+def _examen_par_ligne():
+    """Les paires des prénoms secrets, comptées par ligne : {avant: {après: n}}, et leur total."""
+    paires = {}
+    total = 0
+    for mot in prenoms_examen():
+        jetons = [0, *(VOCAB_STANDARD.char_to_id[c] for c in mot), 0]
+        for avant, apres in zip(jetons, jetons[1:], strict=False):
+            ligne = paires.setdefault(avant, {})
+            ligne[apres] = ligne.get(apres, 0) + 1
+            total += 1
+    return paires, total
+
+
+def _perte_ligne(ligne, avant):
+    """La part de la ligne `avant` dans la perte sur les prénoms secrets (même calcul
+    que `perte_moyenne`, ligne par ligne : le solveur n'a qu'à refaire les lignes touchées)."""
+    paires = _examen_par_ligne()[0].get(avant, {})
+    total = sum(ligne) + LISSAGE * len(ligne)
+    return -sum(n * math.log((ligne[apres] + LISSAGE) / total) for apres, n in paires.items())
 
 
 def _perte_avec(comptes, prenom):
-    essai = [ligne[:] for ligne in comptes]
-    ajouter_mot(essai, prenom)
-    return perte_du_modele(essai)
+    """La perte si la machine lisait aussi `prenom` (seules ses lignes changent)."""
+    jetons = [0, *(VOCAB_STANDARD.char_to_id[c] for c in prenom), 0]
+    touchees = {}
+    for avant, apres in zip(jetons, jetons[1:], strict=False):
+        ligne = touchees.setdefault(avant, list(comptes[avant]))
+        ligne[apres] += 1
+    paires, total = _examen_par_ligne()
+    somme = sum(_perte_ligne(touchees.get(avant, comptes[avant]), avant) for avant in paires)
+    return somme / total
 
 
 def ligne_de_probabilites(comptes, lettre, combien=5):

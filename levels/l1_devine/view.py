@@ -255,8 +255,14 @@ class VueDevine(DessinDevine, VueNiveau):
         text = (text or "").strip()
         if not text:
             return
+        try:
+            lu = logic.prenom_lu(text)
+        except logic.ActionRefusee:
+            lu = None
         if self.jouer({"type": "nourrir", "prenom": text}) is None:
             self.field.set_text("")
+            if lu and lu != text.lower():  # « Jean-Pierre » : say kindly what was read
+                self.dire(self.t("vue.lira", prenom=lu) + " · " + self.message, True)
 
     def nouvelles_cartes(self):
         self.jouer({"type": "cartes"})
@@ -280,7 +286,11 @@ class VueDevine(DessinDevine, VueNiveau):
 
     def montrer(self, tab):
         self.tab = tab
-        if tab == "duel" and self.etat.duel is None:
+        if (
+            tab == "duel"
+            and self.etat.duel is None
+            and len(self.etat.prenoms) >= logic.PRENOMS_DUEL
+        ):
             self.lancer_duel()
         self.maj()
 
@@ -332,21 +342,18 @@ class VueDevine(DessinDevine, VueNiveau):
         self.bars.title = self.t("vue.apres", lettre=self._lettre(self.row))
 
     def _maj_barres_machine(self):
-        """What the machine thought at the last guess (shown after, not before: it's a duel)."""
+        """YOUR table's row for the letter the machine looks at (the last one shown)."""
         duel = self.etat.duel
-        if duel is None or duel.dernier is None:
+        if duel is None or (duel.fini and duel.dernier is None):
             self.machine_bars.set_data([], [])
             self.machine_bars.title = ""
             return
-        lettre = duel.dernier["apres"]
-        ligne = logic.probas_machine()[VOCAB.index(lettre)]
-        ordre = sorted(range(len(ligne)), key=lambda j: (-ligne[j], j))[:BAR_LETTERS]
-        labels = [self._lettre(VOCAB[j]) for j in ordre]
-        bonne = VOCAB.index(duel.dernier["bonne"])
-        highlight = ordre.index(bonne) if bonne in ordre else 0
-        self.machine_bars.set_data(labels, [ligne[j] for j in ordre], highlight=highlight)
-        self.machine_bars.y_max = max(0.25, ligne[ordre[0]])
-        self.machine_bars.title = self.t("vue.duel_machine_pense", lettre=lettre)
+        lettre = duel.dernier["apres"] if duel.fini else duel.lettres()[duel.montrees - 1]
+        top = logic.ligne_de_probabilites(self.etat.comptes, lettre, BAR_LETTERS)
+        labels = [self._lettre(c) for c, _ in top]
+        self.machine_bars.set_data(labels, [p for _, p in top], highlight=0)
+        self.machine_bars.y_max = max(0.25, top[0][1])
+        self.machine_bars.title = self.t("vue.duel_machine_pense", lettre=self._lettre(lettre))
 
     def _faire_puces(self):
         ui, theme = self.ui, self.theme

@@ -10,11 +10,13 @@ La perte dit à quel point il se trompe sur les vrais prénoms, et le gradient
 Ce que l'enfant fait (les actions) :
 - {"type": "pousser", "poids": 0, "sens": 1} : pousser un poids à la main (+ ou −) ;
 - {"type": "entrainer", "vitesse": 3, "etapes": 5} : laisser la machine faire
-  des pas de descente de gradient, à la vitesse choisie ;
+  des pas de descente de gradient, à la vitesse choisie — seulement une fois le but
+  atteint À LA MAIN : c'est alors le moment d'explorer la vitesse (trop vite, ça explose) ;
 - {"type": "recommencer"} : remettre les poids de départ (après une explosion !) ;
-- {"type": "repondre", "question": "sens", "choix": 1}.
+- {"type": "poser"} puis {"type": "repondre", "question": …, "choix": i}.
 
-Le but : descendre la perte sous `SEUIL_PERTE`. Le défi : y arriver en peu de coups.
+Le but : descendre la perte sous `SEUIL_PERTE` par TES poussées, guidées par le
+gradient. Le défi : y arriver sans une seule poussée qui fait monter la perte.
 """
 
 import functools
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 
 from engine.autograd import Valeur
 from engine.donnees import charger_dataset
+from levels import questions
 from levels.base import (
     ActionRefusee,
     Budget,
@@ -36,17 +39,17 @@ from levels.base import (
     pas_a_pas,
     record_au_but,
 )
+from levels.l2_erreurs import joueurs, questions_l2
 
 VOYELLES = frozenset("aeiouy")
 REPONSES = ("voyelle", "consonne", "fin")  # ce qui peut venir après une consonne
 SEUIL_PERTE = 0.86  # la meilleure perte possible est 0,845 : il faut viser juste
-DEFI_COUPS = 6  # 2e étoile : y arriver en 6 coups (poussées + pas) ou moins
+DEFI_RATEES = 0  # 2e étoile : aucune poussée à contresens (qui fait monter la perte)
 PAS_MAIN = 0.5  # de combien bouge un poids poussé à la main
 BORNE_POIDS = 20.0  # un poids ne sort jamais de [-20, 20] (sinon exp déborde)
 VITESSES = (0.1, 0.3, 1, 3, 10, 30, 100)  # les crans proposés à l'écran
 ETAPES_MAX = 200
 HISTORIQUE_MAX = 400
-QUESTION = {"id": "sens", "bonne": 1}
 
 
 @functools.cache
@@ -116,6 +119,8 @@ class EtatErreurs(EtatNiveau):
     vitesse: float | None = None  # la dernière vitesse utilisée
     historique: list = field(default_factory=list)  # les pertes successives (pour la courbe)
     explose: bool = False  # un poids a touché le bord : la vitesse était trop grande
+    ratees: int = 0  # poussées qui ont fait monter la perte (depuis « recommencer »)
+    a_la_main: float = math.inf  # la meilleure perte atteinte par tes poussées seules
 
     def calculer(self):
         self.perte, self.gradient, self.probas = perte_et_gradient(self.poids)
@@ -131,12 +136,12 @@ class NiveauErreurs(Niveau):
     numero = 2
     titre = "Apprends de tes erreurs"
     concept = ("perte, gradient, vitesse d'apprentissage", "loss, gradient, learning rate")
-    objectif = Objectif("meilleure_perte", SEUIL_PERTE, "sous")
-    defi = Objectif("coups_au_but", DEFI_COUPS, "sous")
+    objectif = Objectif("perte_a_la_main", SEUIL_PERTE, "sous")
+    defi = Objectif("poussees_ratees", DEFI_RATEES, "sous")
+    questions = ("predire_pente", "predire_vitesse", "sens", "vitesse")
+    predictions = ("predire_pente", "predire_vitesse")
     # une vraie partie : au plus une centaine d'entraînements de 200 pas (~2 s à rejouer)
     budget = Budget(pas=20_000, actions=20_000)
-    defi_au_premier_but = False
-    question = QUESTION
     fonctions_capot = (perte_et_gradient, Valeur.backward)
 
     def nouvel_etat(self, graine):
@@ -148,14 +153,18 @@ class NiveauErreurs(Niveau):
     def _pousser(self, etat, action):
         k = lire_entier(action, "poids", 0, len(REPONSES) - 1)
         sens = lire_choix(action, "sens", (1, -1))
+        avant = etat.perte
         etat.poids[k] = borner(etat.poids[k] + sens * PAS_MAIN)
         etat.coups += 1
         etat.poussees += 1
         etat.calculer()
+        etat.ratees += etat.perte > avant
+        if etat.pas == 0:
+            etat.a_la_main = min(etat.a_la_main, etat.perte)
 
     def _entrainer(self, etat, action):
         """L'entraînement se fait pas à pas : l'écran montre chaque pas."""
-        vitesse, etapes = self._lire_entrainement(action)
+        vitesse, etapes = self._lire_entrainement(etat, action)
         yield from pas_a_pas(
             etapes,
             lambda: self._un_pas(etat, vitesse),
@@ -166,12 +175,17 @@ class NiveauErreurs(Niveau):
         if etat.coups == 0:
             raise ActionRefusee("Les poids sont déjà ceux du départ.")
         etat.poids = list(etat.depart)
-        etat.coups = 0
+        etat.coups = etat.ratees = etat.pas = 0
         etat.explose = False
         etat.historique.clear()
         etat.calculer()
 
-    def _lire_entrainement(self, action):
+    def _lire_entrainement(self, etat, action):
+        if not self.est_termine(etat):
+            raise ActionRefusee(
+                "D'abord, fais passer la perte sous la barre toi-même, en poussant les "
+                "poids : la machine t'aidera ensuite."
+            )
         vitesse = float(lire_choix(action, "vitesse", VITESSES))  # les 7 crans de l'écran
         etapes = lire_entier(action, "etapes", 1, ETAPES_MAX)
         return vitesse, etapes
@@ -199,27 +213,36 @@ class NiveauErreurs(Niveau):
             "meilleure_perte": etat.meilleure_perte,
             "coups": etat.coups,
             "coups_au_but": etat.coups_au_but,
+            "perte_a_la_main": etat.a_la_main,
+            "poussees_ratees": etat.ratees,
             "poussees": etat.poussees,
             "pas": etat.pas,
             "actions": etat.actions,
         }
 
+    def calculer_question(self, etat, question):
+        return questions_l2.calculer(self, etat, question)
+
     def resoudre(self, graine):
-        """Le solveur : essaie chaque cran de vitesse « dans sa tête » et joue le plus rapide."""
-        meilleur = None
-        for vitesse in VITESSES:
-            essai = self.nouvel_etat(graine)
-            for etapes in range(1, 60):
-                self._un_pas(essai, vitesse)
-                if essai.perte <= SEUIL_PERTE:
-                    if meilleur is None or etapes < meilleur[1]:
-                        meilleur = (vitesse, etapes)
-                    break
-        vitesse, etapes = meilleur
-        return [
-            {"type": "entrainer", "vitesse": vitesse, "etapes": etapes},
-            {"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]},
-        ]
+        """Le solveur : il pousse le poids dont la balle est le plus loin de l'anneau,
+        vers l'anneau, jusqu'au but ; puis un pas de machine et les questions."""
+        etat = self.nouvel_etat(graine)
+        actions = []
+        while not self.est_termine(etat):
+            action = joueurs.poussee_des_indices(etat)
+            self.appliquer(etat, action)
+            actions.append(action)
+        fin = [{"type": "entrainer", "vitesse": 3, "etapes": 2}]
+        for action in fin:
+            self.appliquer(etat, action)
+        actions += fin
+        return actions + questions.reponse_du_solveur(self, etat)
+
+    def joueur_hasard(self, etat, hasard):
+        return joueurs.au_hasard(self, etat, hasard)
+
+    def joueur_indices(self, etat):
+        return joueurs.poussee_des_indices(etat)
 
 
 NIVEAU = NiveauErreurs()

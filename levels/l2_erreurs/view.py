@@ -191,8 +191,11 @@ class VueErreurs(VueNiveau):
     # ------------------------------------------------------------------ maj
     def maj(self):
         busy = self.occupe
-        for button in self.pushers + [self.step1, self.step10, self.slider]:
+        machine = self.niveau.est_termine(self.etat)  # the machine helps once YOU got there
+        for button in self.pushers:
             button.enabled = not busy
+        for button in (self.step1, self.step10, self.slider):
+            button.enabled = not busy and machine
         self.stop.enabled = busy
         self.restart.enabled = self.etat.coups > 0
         self.curve.clear()
@@ -200,7 +203,7 @@ class VueErreurs(VueNiveau):
         self.curve.reference_label = self.t(
             "vue.perte_but",
             seuil=self.nombre(logic.SEUIL_PERTE, 2),
-            meilleure=self.nombre(self.etat.meilleure_perte, 3),
+            meilleure=self.nombre(min(self.etat.a_la_main, self.etat.meilleure_perte), 3),
         )
 
     # ------------------------------------------------------------------ helpers
@@ -382,7 +385,7 @@ class VueErreurs(VueNiveau):
             "left",
             "middle",
         )
-        coups = self.t("vue.coups", n=etat.coups, defi=logic.DEFI_COUPS)
+        coups = self.t("vue.coups", n=etat.poussees, ratees=etat.ratees)
         theme.draw_text(
             surface,
             coups,
@@ -402,6 +405,8 @@ class VueErreurs(VueNiveau):
             text, color = self.t("vue.explose"), c.bad
         elif self.message:
             text, color = self.message, c.bad
+        elif not self.niveau.est_termine(etat):
+            text, color = self.t("vue.machine_bloquee"), c.ink_soft
         elif etat.vitesse is not None and etat.vitesse < 0.5 and etat.perte > logic.SEUIL_PERTE:
             text, color = self.t("vue.rampe"), c.ink_soft
         else:

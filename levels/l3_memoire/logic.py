@@ -28,6 +28,7 @@ from engine.bigramme import compter
 from engine.donnees import charger_dataset
 from engine.gpt import softmax
 from engine.vocab import LETTRES, VOCAB
+from levels import questions
 from levels.base import (
     ActionRefusee,
     Budget,
@@ -43,6 +44,9 @@ from levels.base import (
 )
 from levels.l3_memoire.modele_appris import MODELE
 
+# Les lettres de la plus fréquente à la plus rare dans les prénoms (l'indice 2 les cite).
+ORDRE_FREQUENCE = "aeinlrsomyhdtuckbjgfvzpwxq"
+
 SEUIL_PERTE = 2.75  # au départ ~3,4 ; la meilleure place de chaque lettre donne 2,58
 DEFI_DEPLACEMENTS = 10  # 2e étoile : y arriver en 10 déplacements ou moins
 NOTE_MIN, NOTE_MAX = 0.0, 10.0  # le plateau : deux notes sur 10
@@ -50,7 +54,7 @@ PAS_PLATEAU = 0.1  # on pose une lettre de 0,1 en 0,1 (l'écran arrondit au dixi
 ETAPES_MACHINE = 150  # la machine apprend en 150 pas au plus (puis elle a fini)
 VITESSE_MACHINE = 0.3  # le pas d'Adam, en points de note
 HISTORIQUE_MAX = 400
-QUESTION = {"id": "voisines", "bonne": 1}
+DISTANCE_MIN = 0.5  # deux lettres ne se cachent jamais : une lettre posée trop près glisse à côté
 
 
 def modele():
@@ -169,7 +173,8 @@ class NiveauMemoire(Niveau):
     # une vraie partie : la machine revue une vingtaine de fois (150 pas chaque fois)
     budget = Budget(pas=3_000, actions=20_000)
     defi_au_premier_but = False
-    question = QUESTION
+    questions = ("predire_voisine", "voisines", "notes")
+    predictions = ("predire_voisine",)
     fonctions_capot = (logits_de, perte_ligne, gradients_des_places, Adam.appliquer)
 
     def nouvel_etat(self, graine):
@@ -199,7 +204,7 @@ class NiveauMemoire(Niveau):
         x = lire_sur_grille(action, "x", NOTE_MIN, NOTE_MAX, PAS_PLATEAU)
         y = lire_sur_grille(action, "y", NOTE_MIN, NOTE_MAX, PAS_PLATEAU)
         i = VOCAB.index(lettre)
-        etat.places[i] = [x, y]
+        etat.places[i] = place_libre(etat.places, i, x, y)
         etat.deplacements += 1
         etat.calculer([i])
 
@@ -261,9 +266,69 @@ class NiveauMemoire(Niveau):
             action = {"type": "deplacer", "lettre": lettre, "x": x, "y": y}
             self.appliquer(etat, action)
             actions.append(action)
-        actions.append({"type": "entrainer", "etapes": 100})
-        actions.append({"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]})
-        return actions
+        for action in [{"type": "entrainer", "etapes": 100}]:
+            self.appliquer(etat, action)
+            actions.append(action)
+        return actions + questions.reponse_du_solveur(self, etat)
+
+    def calculer_question(self, etat, question):
+        if question != "predire_voisine":
+            return None
+        hasard = random.Random(f"l3-question-{etat.graine}")
+        lettre = hasard.choice("aeinlrso")
+        proches = plus_proches(etat.places, lettre, len(LETTRES) - 1)
+        choix = [proches[0], proches[len(proches) // 2], proches[-1]]
+        return {"valeurs": {"lettre": lettre}, "choix": [c.upper() for c in choix], "bonne": 0}
+
+    def joueur_hasard(self, etat, hasard):
+        genre = hasard.randrange(len(LETTRES) + 2)
+        if genre == len(LETTRES):
+            return {"type": "recommencer"}
+        if genre == len(LETTRES) + 1:
+            return {"type": "entrainer", "etapes": 10}
+        x, y = (hasard.randrange(101) / 10 for _ in range(2))
+        return {"type": "deplacer", "lettre": LETTRES[genre], "x": x, "y": y}
+
+    def joueur_indices(self, etat):
+        """Les indices : les lettres les plus fréquentes d'abord, chacune lâchée là où la
+        perte en direct est la plus basse (on essaie le plateau tous les demi-points)."""
+        for lettre in ORDRE_FREQUENCE:
+            i = VOCAB.index(lettre)
+            x, y = meilleure_place(i)
+            if math.dist(etat.places[i], (x, y)) > 1.5:  # pas encore à sa bonne place
+                return {"type": "deplacer", "lettre": lettre, "x": x, "y": y}
+        return None
+
+
+def place_libre(places, i, x, y):
+    """(x, y) si aucune autre lettre n'est à moins de DISTANCE_MIN, sinon la place libre
+    la plus proche (au dixième, toujours la même) : deux lettres ne se cachent jamais."""
+
+    def libre(px, py):
+        return all(
+            math.dist((px, py), p) >= DISTANCE_MIN for j, p in enumerate(places) if j not in (0, i)
+        )
+
+    if libre(x, y):
+        return [x, y]
+    for rayon in range(1, 101):
+        autour = []
+        for dx in range(-rayon, rayon + 1):
+            for dy in (-rayon, rayon) if abs(dx) != rayon else range(-rayon, rayon + 1):
+                px, py = round(x + dx / 10, 1), round(y + dy / 10, 1)
+                if NOTE_MIN <= px <= NOTE_MAX and NOTE_MIN <= py <= NOTE_MAX and libre(px, py):
+                    autour.append((math.dist((px, py), (x, y)), px, py))
+        if autour:
+            _, px, py = min(autour)
+            return [px, py]
+    return [x, y]
+
+
+@functools.cache
+def meilleure_place(i):
+    """La place (tous les demi-points) où la part de perte de la lettre i est la plus basse."""
+    grille = [k / 2 for k in range(21)]
+    return min(((x, y) for x in grille for y in grille), key=lambda p: perte_ligne(i, p))
 
 
 def plus_proches(places, lettre, combien=3):

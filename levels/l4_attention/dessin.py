@@ -286,10 +286,16 @@ class DessinAttention:
             texte = signe(valeur) if carte == "question" else str(valeur)
             theme.draw_text(surface, texte, boite, "heading", c.ink, "center", "middle")
         crans = self.partie.etat.crans
-        couleur = c.ink if crans <= logic.CRANS_MAX_ETOILE else c.warn
+        au_but = self.partie.etat.au_but  # the star reads the notches when the goal was met
+        lus = au_but["crans"] if au_but else crans
+        couleur = c.ink if lus <= logic.CRANS_MAX_ETOILE else c.warn
+        if au_but:
+            texte_crans = t("vue.crans_au_but", n=lus, max=logic.CRANS_MAX_ETOILE, total=crans)
+        else:
+            texte_crans = t("vue.crans", n=crans, max=logic.CRANS_MAX_ETOILE)
         theme.draw_text(
             surface,
-            t("vue.crans", n=crans, max=logic.CRANS_MAX_ETOILE),
+            texte_crans,
             (d.x + 24, self.y_crans, d.w - 48, self.hauteur_crans),
             "small",
             couleur,

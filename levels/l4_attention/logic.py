@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from engine.gpt import attention, softmax
 from engine.vocab import VOCAB_STANDARD
+from levels import questions
 from levels.base import (
     ActionRefusee,
     EtatNiveau,
@@ -34,6 +35,7 @@ from levels.base import (
     lire_choix,
     lire_entier,
 )
+from levels.l4_attention import joueurs
 
 VOYELLES = frozenset("aeiouy")
 AXES = ("voyelle", "place")  # les deux spécialités : les deux nombres d'une carte
@@ -44,7 +46,6 @@ QUESTION_DEPART = (0, 0)  # au départ, la question ne cherche rien : tout le mo
 PANNEAU_DEPART = (1, 1)
 SEUIL_REUSSITE = 0.9
 CRANS_MAX_ETOILE = 30  # le défi d'efficacité : régler en peu de crans
-QUESTION_COMPREHENSION = {"id": "futur", "bonne": 1}
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ class NiveauAttention(Niveau):
     concept = ("l'attention", "attention (Query / Key / Value)")
     objectif = Objectif("reussite", SEUIL_REUSSITE, "sur")
     defi = Objectif("crans", CRANS_MAX_ETOILE, "sous")  # lu quand le but est atteint
-    question = QUESTION_COMPREHENSION
+    questions = ("predire_ecoute", "futur", "panneau")
+    predictions = ("predire_ecoute",)
     fonctions_capot = (attention, softmax)
     enigmes = ENIGMES
 
@@ -267,6 +269,7 @@ class NiveauAttention(Niveau):
             "reussite": sum(scores) / len(scores),
             "bonnes_lettres": justes,
             "lettres": total,
+            "crans_au_but": etat.au_but["crans"] if etat.au_but else None,
             "crans": etat.crans,
             "reglages": etat.nb_reglages,
         }
@@ -294,14 +297,19 @@ class NiveauAttention(Niveau):
                                     "valeur": reglage[carte][i],
                                 }
                             )
-        actions.append(
-            {
-                "type": "repondre",
-                "question": QUESTION_COMPREHENSION["id"],
-                "choix": QUESTION_COMPREHENSION["bonne"],
-            }
-        )
-        return actions
+        etat = self.nouvel_etat(graine)
+        for action in actions:
+            self.appliquer(etat, action)
+        return actions + questions.reponse_du_solveur(self, etat)
+
+    def calculer_question(self, etat, question):
+        return joueurs.predire_ecoute(etat) if question == "predire_ecoute" else None
+
+    def joueur_hasard(self, etat, hasard):
+        return joueurs.au_hasard(etat, hasard)
+
+    def joueur_indices(self, etat):
+        return joueurs.selon_les_indices(etat)
 
 
 def _score_tete(enigme, tete, reglage):

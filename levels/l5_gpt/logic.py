@@ -26,12 +26,18 @@ from dataclasses import dataclass, field
 
 from engine.autograd import Valeur
 from engine.generation import generer
-from engine.gpt import attention, gpt
+from engine.gpt import Config, attention, gpt, nombre_parametres
+from levels import questions
 from levels.atelier.logique import Atelier, EtatAtelier
 from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombre
+from levels.l5_gpt import joueurs
 
 SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
-ETAPES_MAX_ETOILE = 400  # le défi d'efficacité : réussir en peu de pas d'entraînement
+BUDGET_PAS = 150  # chaque modèle n'a que 150 pas : les réglages de départ n'y suffisent pas
+ETAPES_MAX_ETOILE = BUDGET_PAS  # le défi : réussir du premier coup, sans modèle jeté
+# Les réglages de départ : trop lents (vitesse) et trop hésitants (lot d'un seul prénom).
+# L'enfant doit choisir : plus de vitesse, un lot plus grand (voir les indices).
+REGLAGES_DEPART_L5 = {"n_embd": 16, "n_head": 4, "lr": 0.002, "batch": 1, "etapes": BUDGET_PAS}
 LIGNE_MIN, LIGNE_MAX = 2.0, 4.5  # une perte de bigramme plausible (niveau 1)
 DATASET = "prenoms"
 
@@ -43,8 +49,14 @@ BLOCS = {
     "sortie": ("vecteurs", "scores"),
 }
 ORDRE_GPT = ("plongements", "attention", "mlp", "sortie")
+# Le rôle de chaque pièce, dit à l'enfant quand l'assemblage ne va pas.
+ROLES = {
+    "plongements": "les plongements changent chaque lettre en nombres (ses notes, niveau 3)",
+    "attention": "l'attention fait écouter à chaque lettre les lettres d'avant (niveau 4)",
+    "mlp": "le MLP fait réfléchir chaque lettre toute seule à ce qu'elle a entendu",
+    "sortie": "la sortie donne un score à chaque lettre qui peut venir ensuite",
+}
 NB_PLACES = len(ORDRE_GPT)
-QUESTION = {"id": "mieux_que_bigrammes", "bonne": 1}
 
 
 def problemes_assemblage(blocs):
@@ -64,14 +76,15 @@ def problemes_assemblage(blocs):
             continue
         recoit, donne = BLOCS[bloc]
         if entree is not None and recoit != entree:
-            problemes.append(_mauvais_branchement(i, bloc, entree))
+            problemes.append(f"{_mauvais_branchement(i, bloc, entree)} (Rappel : {ROLES[bloc]}.)")
         entree = donne
     if not vides and not problemes and entree != "scores":
         problemes.append("À la fin, il faut la sortie : elle donne un score à chaque lettre.")
     if not problemes and blocs.index("attention") > blocs.index("mlp"):
         problemes.append(
             "Dans un GPT, chaque lettre écoute d'abord les autres (attention), "
-            "puis réfléchit toute seule (MLP) : échange ces deux pièces."
+            "puis réfléchit toute seule à ce qu'elle a entendu (MLP) : sans avoir "
+            "écouté, elle n'aurait rien à quoi réfléchir. Échange ces deux pièces."
         )
     return problemes
 
@@ -107,15 +120,18 @@ class NiveauGPT(Atelier):
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
     defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
-    # une vraie partie : quelques modèles entraînés jusqu'au bout (3 000 pas au plus chacun)
+    # une vraie partie : quelques modèles entraînés jusqu'au bout (150 pas chacun)
     budget = Budget(pas=15_000, actions=3_000)
-    question = QUESTION
+    questions = ("predire_taille", "mieux_que_bigrammes", "lot", "vitesse")
+    predictions = ("predire_taille",)
+    budget_pas = BUDGET_PAS  # l'écran grise la durée : elle est fixée
+    audit_graines_max = 6  # un entraînement complet prend plusieurs secondes
     fonctions_capot = (gpt, attention, Valeur.backward, generer)
     blocs = BLOCS
     ordre = ORDRE_GPT
 
     def nouvel_etat(self, graine):
-        return EtatGPT(graine=graine, source=DATASET)
+        return EtatGPT(graine=graine, source=DATASET, reglages=dict(REGLAGES_DEPART_L5))
 
     # -- le but ------------------------------------------------------------------
 
@@ -199,8 +215,17 @@ class NiveauGPT(Atelier):
             raise ActionRefusee("La ligne de ton modèle du niveau 1 est déjà posée.")
         etat.ligne_enfant = perte
 
+    def _regler_budget(self, etat, action):
+        if action.get("parametre") == "etapes":
+            raise ActionRefusee(
+                f"Ici, chaque modèle a {BUDGET_PAS} pas d'entraînement, pas un de plus : "
+                "choisis bien la vitesse, la largeur et le lot."
+            )
+        Atelier._regler(self, etat, action)
+
     actions = {
         **Atelier.actions,
+        "regler": _regler_budget,
         "placer": _placer,
         "retirer": _retirer,
         "ligne_bigramme": _ligne,
@@ -208,15 +233,35 @@ class NiveauGPT(Atelier):
 
     # -- le solveur -----------------------------------------------------------------------
 
+    def calculer_question(self, etat, question):
+        if question != "predire_taille":
+            return None
+        largeur = etat.reglages["n_embd"]
+        autre = 32 if largeur < 32 else 8
+        n = self.nombre_parametres(etat)
+        config = Config(n_embd=autre, n_head=etat.reglages["n_head"], vocab_size=27)
+        m = nombre_parametres(config)
+        bonne = 0 if m >= 2 * n else (1 if m <= n / 2 else 2)
+        return {"valeurs": {"largeur": largeur, "autre": autre, "n": n}, "bonne": bonne}
+
     def resoudre(self, graine):
+        etat = self.nouvel_etat(graine)
         actions = [
             {"type": "placer", "bloc": bloc, "position": i} for i, bloc in enumerate(ORDRE_GPT)
         ]
-        actions.append({"type": "entrainer", "etapes": 150})
-        actions.append({"type": "entrainer", "etapes": 150})
-        actions.append({"type": "repondre", "question": QUESTION["id"], "choix": QUESTION["bonne"]})
+        actions += joueurs.reglages_des_indices()
+        actions.append({"type": "entrainer", "etapes": BUDGET_PAS})
+        for action in actions:
+            self.appliquer(etat, action)
+        actions += questions.reponse_du_solveur(self, etat)
         actions.append({"type": "generer", "temperature": 0.6, "prefixe": "", "n": 6})
         return actions
+
+    def joueur_hasard(self, etat, hasard):
+        return joueurs.au_hasard(self, etat, hasard)
+
+    def joueur_indices(self, etat):
+        return joueurs.selon_les_indices(self, etat)
 
 
 NIVEAU = NiveauGPT()

@@ -1,0 +1,27 @@
+"""Les deux joueurs de l'audit pour le niveau 2 (voir `tuto-llm audit`)."""
+
+from levels.l2_erreurs import logic
+
+
+def actions_legales(niveau, etat):
+    actions = [
+        {"type": "pousser", "poids": k, "sens": sens}
+        for k in range(len(logic.REPONSES))
+        for sens in (1, -1)
+    ]
+    if etat.coups:
+        actions.append({"type": "recommencer"})
+    if niveau.est_termine(etat):
+        actions += [{"type": "entrainer", "vitesse": v, "etapes": 10} for v in logic.VITESSES]
+    return actions
+
+
+def au_hasard(niveau, etat, hasard):
+    return hasard.choice(actions_legales(niveau, etat))
+
+
+def poussee_des_indices(etat):
+    """Les indices : la balle la plus loin de son anneau ; trop court → +, trop loin → −."""
+    ecarts = [f - p for p, f in zip(etat.probas, logic.frequences(), strict=True)]
+    k = max(range(len(ecarts)), key=lambda i: abs(ecarts[i]))
+    return {"type": "pousser", "poids": k, "sens": 1 if ecarts[k] > 0 else -1}
