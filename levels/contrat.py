@@ -21,7 +21,8 @@ from levels.base import NOMBRE_ETOILES, Niveau, Objectif
 METHODES = ("nouvel_etat", "mesures", "resoudre")
 # Les textes que le jeu lit pour chaque niveau, dans les deux langues.
 CLES_TEXTES = ("titre", "concept", "objectif", "capot", "etoiles", "appris", "indices")
-CLES_QUESTION = ("question.texte", "question.choix", "question.explication")
+CLES_QUESTION = ("texte", "choix", "explication")  # pour chaque `questions.<id>`
+QUESTIONS_MIN = 3  # une réserve d'au moins trois questions (voir `levels.questions`)
 LANGUES = ("fr", "en")
 
 
@@ -92,11 +93,21 @@ def _problemes_identite(niveau):
         problemes.append("`objectif` doit être un Objectif(metrique, seuil, sens).")
     if niveau.defi is not None and not isinstance(niveau.defi, Objectif):
         problemes.append("`defi` doit être un Objectif ou None.")
-    question = niveau.question
-    if question is not None and not (
-        isinstance(question, dict) and isinstance(question.get("id"), str) and "bonne" in question
-    ):
-        problemes.append('`question` doit être {"id": "…", "bonne": numéro} ou None.')
+    questions = niveau.questions
+    if questions:
+        if not (
+            isinstance(questions, tuple)
+            and len(questions) >= QUESTIONS_MIN
+            and all(isinstance(q, str) and q for q in questions)
+        ):
+            problemes.append(
+                f"`questions` doit être un tuple d'au moins {QUESTIONS_MIN} noms de questions."
+            )
+        elif not niveau.predictions or not set(niveau.predictions) <= set(questions):
+            problemes.append(
+                "`predictions` : au moins une question de `questions` doit être une "
+                "prédiction calculée sur l'état de l'enfant."
+            )
     return problemes
 
 
@@ -125,8 +136,8 @@ def textes_du_niveau(niveau, langue):
 def cles_requises(niveau):
     """Les clés de texte que le jeu lit pour ce niveau."""
     cles = list(CLES_TEXTES)
-    if niveau.question is not None:
-        cles += CLES_QUESTION
+    for question in niveau.questions or ():
+        cles += [f"questions.{question}.{cle}" for cle in CLES_QUESTION]
     cles += [f"mesures.{o.metrique}" for o in (niveau.objectif, niveau.defi) if o is not None]
     return cles
 

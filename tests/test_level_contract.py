@@ -129,8 +129,7 @@ def coupe_refusee(niveau):
 def _valeurs_du_solveur(niveau):
     """The fields and values the solver uses: random actions mix them with odd values."""
     valeurs = {"question": [], "choix": [0, 1, 2], "numero": [0, 1, 3, 4]}
-    if niveau.question is not None:
-        valeurs["question"].append(niveau.question["id"])
+    valeurs["question"] += list(niveau.questions)
     for action in niveau.resoudre(GRAINE):
         for cle, valeur in action.items():
             if cle != "type":

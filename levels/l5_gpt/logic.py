@@ -33,7 +33,7 @@ from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombr
 from levels.l5_gpt import joueurs
 
 SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
-BUDGET_PAS = 150  # chaque modèle n'a que 150 pas : les réglages de départ n'y suffisent pas
+BUDGET_PAS = 300  # chaque modèle n'a que 300 pas : les réglages de départ n'y suffisent pas
 ETAPES_MAX_ETOILE = BUDGET_PAS  # le défi : réussir du premier coup, sans modèle jeté
 # Les réglages de départ : trop lents (vitesse) et trop hésitants (lot d'un seul prénom).
 # L'enfant doit choisir : plus de vitesse, un lot plus grand (voir les indices).
@@ -120,7 +120,7 @@ class NiveauGPT(Atelier):
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
     defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
-    # une vraie partie : quelques modèles entraînés jusqu'au bout (150 pas chacun)
+    # une vraie partie : quelques modèles entraînés jusqu'au bout (300 pas chacun)
     budget = Budget(pas=15_000, actions=3_000)
     questions = ("predire_taille", "mieux_que_bigrammes", "lot", "vitesse")
     predictions = ("predire_taille",)
