@@ -360,6 +360,8 @@ def _poser(niveau, etat, action):
     """{"type": "poser"} : fige les questions de la partie (voir `levels.questions`)."""
     from levels import questions
 
+    if set(action) - {"type"}:  # rien d'autre : un champ en trop se retrouverait dans la preuve
+        raise ActionRefusee("« poser » s'écrit seul : {\"type\": \"poser\"}.")
     questions.poser(niveau, etat)
 
 
