@@ -361,7 +361,7 @@ def _poser(niveau, etat, action):
     from levels import questions
 
     if set(action) - {"type"}:  # rien d'autre : un champ en trop se retrouverait dans la preuve
-        raise ActionRefusee("« poser » s'écrit seul : {\"type\": \"poser\"}.")
+        raise ActionRefusee('« poser » s\'écrit seul : {"type": "poser"}.')
     questions.poser(niveau, etat)
 
 
