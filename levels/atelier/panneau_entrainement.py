@@ -9,7 +9,7 @@ import pygame
 
 from levels.atelier import donnees as atelier
 from levels.atelier import logique
-from levels.atelier.commun import nombre, texte
+from levels.atelier.commun import Panneau, nombre, texte
 
 DUREES = (50, 2000, 50)  # le curseur « durée » : de 50 à 2 000 pas, par 50
 
@@ -26,14 +26,9 @@ def _format_choix(parametre, ctx):
     return fmt
 
 
-class PanneauEntrainement:
-    def __init__(self, atelier_vue, rect):
-        self.a = atelier_vue
-        self.ctx = atelier_vue.ctx
-        self.theme = self.ctx.theme
-        self.rect = pygame.Rect(rect)
+class PanneauEntrainement(Panneau):
+    def preparer(self):
         self.attente = {}  # paramètre → valeur du curseur pas encore jouée
-        self.construire()
 
     def construire(self):
         # Long on purpose: the layout reads top to bottom, one widget after the other on one
@@ -181,9 +176,6 @@ class PanneauEntrainement:
             if valeur != self.a.etat.reglages[parametre]:
                 action = {"type": "regler", "parametre": parametre, "valeur": valeur}
                 self.a.jouer(action)
-
-    def handle_event(self, event):
-        return self.box.handle_event(event)
 
     def update(self, dt):
         self.box.update(dt)

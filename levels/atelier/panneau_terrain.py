@@ -7,22 +7,17 @@ Créativité (température), « commence par… », inventer des mots, garder se
 import pygame
 
 from levels.atelier import donnees as atelier
-from levels.atelier.commun import nombre, texte
+from levels.atelier.commun import Panneau, nombre, texte
 from levels.atelier.logique import modele_en_dict
 
 TEMPERATURE_DEPART = 0.6
 N_INVENTES = 8
 
 
-class PanneauTerrain:
-    def __init__(self, atelier_vue, rect):
-        self.a = atelier_vue
-        self.ctx = atelier_vue.ctx
-        self.theme = self.ctx.theme
-        self.rect = pygame.Rect(rect)
+class PanneauTerrain(Panneau):
+    def preparer(self):
         self.temperature = TEMPERATURE_DEPART
         self.prefixe = ""
-        self.construire()
 
     def construire(self):
         # Long on purpose: the layout reads top to bottom, one widget after the other on one
@@ -184,13 +179,6 @@ class PanneauTerrain:
         peut_garder = self.ctx.profile is not None
         self.bouton_modele.visible = peut_garder
         self.bouton_modele.enabled = pret and etat.etape > 0
-
-    def handle_event(self, event):
-        return self.box.handle_event(event)
-
-    def update(self, dt):
-        self.box.update(dt)
-        self.maj()
 
     def draw(self, surface):
         # Long on purpose: it draws one panel top to bottom on one running y (each line's
