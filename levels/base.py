@@ -163,6 +163,10 @@ class Niveau:
             types += [t for t in (ACTION_POSER, ACTION_REPONDRE) if t not in types]
         return (*types, ACTION_INDICE)
 
+    def types_longs(self):
+        """Les types d'action longue (l'entraînement) : seuls eux coûtent du calcul."""
+        return frozenset(g for g, faire in self.actions.items() if isinstance(faire, Longue))
+
     def appliquer(self, etat, action):
         """Modifie `etat` selon `action`, ou lève `ActionRefusee` sans rien changer.
 

@@ -45,13 +45,18 @@ class Budget:
     pas: int = 10_000
     actions: int = MAX_ACTIONS_JOURNAL
 
-    def depasse(self, actions):
-        """Le message (français) si ces actions demandent trop de calcul, sinon None."""
+    def depasse(self, actions, longues=None):
+        """Le message (français) si ces actions demandent trop de calcul, sinon None.
+
+        `longues` : les types d'action longue du niveau (seuls leurs « etapes » coûtent ;
+        None : toutes les actions qui ont des « etapes »)."""
         pas = nombre = 0
         for _t, action in actions:
             if action.get("type") == ACTION_INDICE:
                 continue
             nombre += 1
+            if longues is not None and action.get("type") not in longues:
+                continue  # un champ « etapes » en trop ne fait rien calculer
             etapes = action.get("etapes")
             if isinstance(etapes, int) and not isinstance(etapes, bool) and etapes > 0:
                 pas += etapes
@@ -266,7 +271,8 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_M
     niveau = niveaux.get(journal.get("niveau")) if isinstance(journal.get("niveau"), str) else None
     if niveau is None:
         return Verdict(False, f"Niveau inconnu : {journal.get('niveau')!r}.")
-    trop = getattr(niveau, "budget", Budget()).depasse(actions)
+    longues = niveau.types_longs() if hasattr(niveau, "types_longs") else None
+    trop = getattr(niveau, "budget", Budget()).depasse(actions, longues)
     if trop is not None:
         raison = (
             f"Ce journal demande plus de calcul qu'une vraie partie ({trop}) : il n'est pas rejoué."
