@@ -153,9 +153,33 @@ class Speedrun(Policy):
             jeu=format_time(game, 1, lang),
             reel=format_time(real, 1, lang),
         )
+        width = min(rect.w, theme.font("small").size(clocks)[0])
         theme.draw_text(surface, clocks, top, "small", colors.ink, "left", "middle")
+        info = pygame.Rect(rect.x + width + 10, rect.y, rect.w - width - 10, line)
+        if info.w > 40:
+            theme.draw_text(
+                surface,
+                self.attempt_text(app, lang),
+                info,
+                "tiny",
+                colors.ink_soft,
+                "right",
+                "middle",
+            )
         cells = pygame.Rect(rect.x, rect.y + line, rect.w, rect.h - line)
         self.draw_split_cells(theme, surface, cells, lang)
+
+    def attempt_text(self, app, lang):
+        """« essai 4 · somme 0:35,0 »: this attempt's number and the sum of best."""
+        record = self.record
+        if record is None or self.run.practice is not None:
+            return ""
+        sob = record.sum_of_best([n.id for n in self.run.niveaux])
+        return app.t(
+            "course.barre.essai",
+            n=record.attempts + 1,
+            somme=format_time(sob[GAME] if sob else None, 1, lang),
+        )
 
     def split_cells(self, lang="fr"):
         """[(text, colour name)] one per level: delta to PB or the level's number."""
