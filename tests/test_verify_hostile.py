@@ -18,14 +18,14 @@ import pytest
 from game.cli import main
 from game.commands.verify import read_log, verify_file
 from levels import registry
-from levels.base import Partie, rejouer, texte_journal
+from levels.base import FORMAT_JOURNAL, ActionRefusee, Partie, rejouer, texte_journal
 
 ROOT = Path(__file__).resolve().parent.parent
 NIVEAUX = registry.par_id()
 
 
 def log(level_id, actions, seed=1, **extra):
-    return {"format": 1, "jeu": "tuto-llm", "niveau": level_id, "graine": seed,
+    return {"format": FORMAT_JOURNAL, "jeu": "tuto-llm", "niveau": level_id, "graine": seed,
             "actions": actions, **extra}  # fmt: skip
 
 
@@ -142,12 +142,20 @@ def test_duplicate_keys_are_refused(tmp_path):
 
 def test_a_level2_speed_the_game_does_not_offer_is_refused():
     niveau = NIVEAUX["l2_erreurs"]
-    forged = [[1000, {"type": "entrainer", "vitesse": 4.096, "etapes": 1}]]
+    solver = niveau.resoudre(1)
+    first_training = next(i for i, a in enumerate(solver) if a["type"] == "entrainer")
+    before = solver[:first_training]
+    train = next(a for a in solver if a["type"] == "entrainer")
+    forged = [[1000 * i, a] for i, a in enumerate([*before, {**train, "vitesse": 4.096}], 1)]
     verdict = rejouer(log("l2_erreurs", forged), NIVEAUX)
-    assert verdict.actions_refusees == 1 and not verdict.valide
+    assert verdict.actions_refusees == 1
     for vitesse in (0.1, 0.3, 1, 3, 10, 30, 100):  # the seven speeds of the screen
         etat = niveau.nouvel_etat(1)
+        for action in before:
+            niveau.appliquer(etat, action)
         niveau.appliquer(etat, {"type": "entrainer", "vitesse": vitesse, "etapes": 1})
+    with pytest.raises(ActionRefusee, match="vitesse"):
+        niveau.appliquer(etat, {"type": "entrainer", "vitesse": 4.096, "etapes": 1})
 
 
 @pytest.mark.parametrize(("x", "y"), [(7.55, 6.0), (7.5, 6.01), (0.05, 0.0), (10.1, 5.0)])
