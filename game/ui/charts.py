@@ -232,10 +232,17 @@ class LineChart(Widget):
         if self.reference is not None and math.isfinite(self.reference):
             self._draw_reference(surface, plot, to_xy(0, self.reference)[1])
         if not any(self.series.values()) and self.empty_text:
+            box = plot.inflate(-20, -20)
+            if self.reference is not None and math.isfinite(self.reference):
+                # never under the dashed line: the larger side of it
+                ref_y = round(to_xy(0, self.reference)[1])
+                above = pygame.Rect(box.x, box.y, box.w, max(0, ref_y - 10 - box.y))
+                below = pygame.Rect(box.x, ref_y + 10, box.w, max(0, box.bottom - ref_y - 10))
+                box = above if above.h >= below.h else below
             theme.draw_text(
                 surface,
                 self.empty_text,
-                plot.inflate(-20, -20),
+                box,
                 "small",
                 c.ink_soft,
                 "center",
