@@ -26,8 +26,7 @@ ASSEMBLAGE = [{"type": "placer", "bloc": b, "position": i} for i, b in enumerate
 PETIT = [  # un tout petit modèle, un entraînement très court : pour les tests rapides
     {"type": "regler", "parametre": "n_embd", "valeur": 8},
     {"type": "regler", "parametre": "n_head", "valeur": 2},
-    {"type": "regler", "parametre": "batch", "valeur": 1},
-    {"type": "regler", "parametre": "etapes", "valeur": 20},
+    {"type": "regler", "parametre": "etapes", "valeur": 20},  # batch 1: already the default
 ]
 
 
@@ -79,7 +78,7 @@ def test_solveur_journal_valide_et_memes_mesures(solution):
     assert direct["perte_validation"] < direct["perte_bigramme"]
     assert direct["perte_validation"] <= logic.SEUIL_PERTE
     assert verdict.etat.noms == partie.etat.noms  # les mêmes prénoms inventés
-    assert duree_rejeu < 60  # quelques secondes sur un PC normal
+    assert duree_rejeu < 180  # quelques dizaines de secondes sur un PC normal (lot de 8)
 
 
 def test_le_solveur_ne_depasse_pas_le_defi(solution):
@@ -335,7 +334,8 @@ def test_textes_fr_en_ont_les_memes_cles():
     for obligatoire in ("titre", "concept", "objectif", "intro.ecrans", "indices", "capot"):
         assert obligatoire in fr
     assert len(fr["indices"]) == 3 and len(fr["etoiles"]) == 3
-    assert len(fr["question.choix"]) == len(en["question.choix"]) == 4
+    for question in NIVEAU.questions:
+        assert len(fr[f"questions.{question}.choix"]) == len(en[f"questions.{question}.choix"])
     assert "{seuil}" in fr["objectif"]
     for bloc in logic.BLOCS:
         assert f"blocs.{bloc}" in fr

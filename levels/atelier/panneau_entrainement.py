@@ -141,8 +141,8 @@ class PanneauEntrainement(Panneau):
         verrou = etat.poids is not None
         for parametre, curseur in self.curseurs.items():
             if parametre == "etapes":
-                fixe = getattr(self.a.niveau, "budget_pas", None)  # level 5: a fixed budget
-                curseur.enabled = not occupe and fixe is None
+                fixe = getattr(self.a.niveau, "budget_pas", None)  # level 5: at most this
+                curseur.enabled = not occupe
                 if fixe is not None:
                     curseur.tooltip = texte(self.ctx, "budget", n=fixe)
             else:

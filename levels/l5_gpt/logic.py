@@ -216,7 +216,9 @@ class NiveauGPT(Atelier):
         etat.ligne_enfant = perte
 
     def _regler_budget(self, etat, action):
-        if action.get("parametre") == "etapes":
+        valeur = action.get("valeur")
+        nombre = isinstance(valeur, int | float) and not isinstance(valeur, bool)
+        if action.get("parametre") == "etapes" and nombre and valeur > BUDGET_PAS:
             raise ActionRefusee(
                 f"Ici, chaque modèle a {BUDGET_PAS} pas d'entraînement, pas un de plus : "
                 "choisis bien la vitesse, la largeur et le lot."
