@@ -21,6 +21,7 @@ mélange les réponses. La lettre que l'élève rassemble est sa prédiction.
 """
 
 import copy
+import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -328,6 +329,12 @@ def _cout(reglage):
 
 
 def _meilleur_reglage(enigme, tete, vise=0.95):
+    """Le réglage le moins coûteux qui fait `vise` (copie : l'appelant peut le changer)."""
+    return copy.deepcopy(_meilleur_reglage_calcule(enigme, tete, vise))
+
+
+@functools.cache  # ne dépend pas de la graine : calculé une fois par énigme et par tête
+def _meilleur_reglage_calcule(enigme, tete, vise):
     candidats = []
     questions = range(QUESTION_MIN, QUESTION_MAX + 1)
     panneaux = range(PANNEAU_MIN, PANNEAU_MAX + 1)
