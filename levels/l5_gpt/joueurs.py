@@ -4,7 +4,7 @@ from levels.atelier import logique as atelier
 from levels.l5_gpt import logic
 
 # L'indice 3, mot pour mot.
-REGLAGES_INDICE = {"lr": 0.01, "batch": 8}
+REGLAGES_INDICE = {"lr": 0.02, "batch": 8}
 
 
 def reglages_des_indices():
