@@ -106,7 +106,7 @@ def nombre(x):
     if isinstance(x, float):
         if x != x:
             return "—"
-        if x == int(x) and abs(x) < 1e9:
+        if abs(x) < 1e9 and x == int(x):  # (an infinity is not a whole number)
             return str(int(x))
         return f"{x:.3f}".replace(".", ",")
     return str(x)
