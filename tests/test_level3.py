@@ -222,3 +222,36 @@ def test_ecran_joue_jusqu_au_bout_souris_et_clavier():
         assert app.crashes == 0
     finally:
         app.close()
+
+
+def test_ce_qui_suit_une_lettre_vient_des_vrais_prenoms():
+    """The card's figures are the real counts: after « q » comes « u », shares sorted."""
+    suites = logic.suivantes("q", 5)
+    assert suites[0][0] == "u" and len(suites) == 5
+    parts = [p for _, p in suites]
+    assert parts == sorted(parts, reverse=True) and 0 < sum(parts) <= 1
+    ligne = logic.comptes()[VOCAB.index("a")]
+    assert logic.suivantes("a", 1) == [(VOCAB[ligne.index(max(ligne))], max(ligne) / sum(ligne))]
+
+
+def test_survoler_une_lettre_montre_ce_qui_la_suit():
+    """Pointing at « q » swaps the loss curve for its card; leaving the board brings it back."""
+    import pygame
+    from test_levels_base import ouvrir_niveau
+
+    app, host = ouvrir_niveau("l3_memoire")
+    try:
+        vue = host.view
+
+        def souris(pos):
+            event = pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+            app.step([event], 1 / 60)
+            app.step([], 1 / 60)
+
+        souris(vue.tokens["q"].rect.center)
+        assert vue.choisie == "q" and not vue.curve.visible
+        souris((5, app.logical.get_height() - 5))
+        assert vue.choisie is None and vue.curve.visible
+        assert app.crashes == 0
+    finally:
+        app.close()

@@ -340,6 +340,18 @@ def plus_proches(places, lettre, combien=3):
     return autres[:combien]
 
 
+def suivantes(lettre, combien=4):
+    """Ce qui vient le plus souvent après `lettre` dans les vrais prénoms : une liste de
+    (lettre suivante, part entre 0 et 1), de la plus fréquente à la moins fréquente.
+    Le « . » veut dire « fin du prénom »."""
+    ligne = comptes()[VOCAB.index(lettre)]
+    total = sum(ligne)
+    if not total:
+        return []
+    rangees = sorted(range(len(VOCAB)), key=lambda k: (-ligne[k], k))
+    return [(VOCAB[k], ligne[k] / total) for k in rangees[:combien] if ligne[k]]
+
+
 def perte_si(etat, lettre, x, y):
     """La perte si on posait `lettre` en (x, y) : l'aperçu pendant qu'on glisse la lettre."""
     i = VOCAB.index(lettre)

@@ -11,6 +11,7 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
+from levels.l3_memoire.vue_suites import dessiner_suites
 from levels.vue import VueNiveau, classe_dessin
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
@@ -27,6 +28,7 @@ class VueMemoire(VueNiveau):
         self.pending = None  # (token, seconds left) of a keyboard move not played yet
         self.last_mouse_up = False
         self.preview = None  # (token, loss if dropped here, better?) while dragging
+        self.choisie = None  # the letter under the mouse, held or focused: its card shows
         self.construire()
 
     # ------------------------------------------------------------------ layout
@@ -85,6 +87,8 @@ class VueMemoire(VueNiveau):
                 x_label=self.t("vue.courbe_x"),
             )
         )
+        # Over the curve while a letter is pointed at: what usually comes after it.
+        self.box.add(classe_dessin(ui)(theme, self.curve.rect, self._dessiner_suites))
         y = self.curve.rect.bottom + 14
         self.machine = self.box.add(
             ui.Button(
@@ -206,6 +210,7 @@ class VueMemoire(VueNiveau):
     def update(self, dt):
         self.box.update(dt)
         self._maj_apercu()
+        self._maj_choisie()
         if self.pending is not None:
             self.pending[1] -= dt
             if self.pending[1] <= 0:
@@ -259,6 +264,26 @@ class VueMemoire(VueNiveau):
         surface.blit(label, label.get_rect(midleft=(self.board_panel.x + 8, board.centery)))
         if self.preview is not None:
             self._dessiner_apercu(surface, *self.preview)
+
+    def _maj_choisie(self):
+        """The letter whose card shows: held, else under the mouse, else focused by Tab."""
+        token = self._jeton_tenu()
+        if token is None:
+            token = next(
+                (t for t in reversed(self.box.widgets) if t in self._jetons and t.hovered), None
+            )
+        if token is None and self.box.show_focus and self.box.focused in self._jetons:
+            token = self.box.focused
+        self.choisie = token.text if token is not None else None
+        self.curve.visible = self.choisie is None
+
+    @property
+    def _jetons(self):
+        return set(self.tokens.values())
+
+    def _dessiner_suites(self, surface):
+        if self.choisie is not None:
+            dessiner_suites(self, surface, self.curve.rect, self.choisie)
 
     def _maj_apercu(self):
         """While a letter is dragged: the loss if it were dropped here, and its colour."""
