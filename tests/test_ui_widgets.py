@@ -186,6 +186,46 @@ def test_tooltip_after_hover_delay_and_at_once_on_keyboard_focus(theme):
     screen.draw(pygame.Surface((400, 300)))
 
 
+def test_tooltip_never_covers_its_control_nor_the_goal_line(theme):
+    tip = ui.Tooltip(theme)
+    screen = pygame.Rect(0, 0, 1280, 720)
+    goal = pygame.Rect(0, 68, 1280, 34)  # the goal line under a top bar
+    tip.avoid = [goal]
+    bubble = pygame.Rect(0, 0, 300, 60)
+    for control in (
+        pygame.Rect(16, 10, 48, 48),  # top bar: below would hide the goal line
+        pygame.Rect(600, 650, 200, 48),  # bottom: goes above
+        pygame.Rect(1180, 300, 90, 48),  # right edge: clamped inside
+        pygame.Rect(500, 300, 200, 48),
+    ):
+        box = tip.place(bubble.copy(), control, screen.inflate(-8, -8))
+        assert screen.contains(box), (control, box)
+        assert not box.colliderect(control) and not box.colliderect(goal), (control, box)
+    # Nothing to avoid and room below: right under the control, as before.
+    tip.avoid = []
+    box = tip.place(bubble.copy(), pygame.Rect(500, 300, 200, 48), screen)
+    assert box.top == 360 and box.centerx == 600
+
+
+def test_tooltip_stays_inside_the_clip(theme):
+    """A level's view draws clipped to its area: its bubbles show whole inside that area
+    (here above the button, as there is no room below it before the clip's edge)."""
+    screen = ui.Container(theme)
+    screen.add(ui.Button(theme, (10, 340, 100, 40), "?", tooltip="Une aide " * 12))
+    surface = pygame.Surface((400, 700))
+    surface.fill((0, 0, 0))
+    surface.set_clip(pygame.Rect(0, 100, 400, 300))
+    screen.handle_event(key(pygame.K_TAB))
+    screen.update(0.01)
+    screen.draw(surface)
+    surface.set_clip(None)
+    bubble = theme.colors.tooltip
+    above = [surface.get_at((x, y))[:3] for x in range(20, 380, 9) for y in range(230, 330, 5)]
+    assert above.count(bubble) > 20
+    outside = [surface.get_at((x, y))[:3] for x in range(0, 400, 7) for y in (99, 400, 500)]
+    assert set(outside) == {(0, 0, 0)}
+
+
 def test_toggle_by_mouse_and_keyboard(theme):
     values = []
     screen = ui.Container(theme)

@@ -167,6 +167,7 @@ class LevelHost(Screen):
         strip_h = theme.line_height("small") + 14
         self.strip = pygame.Rect(0, self.bar.bottom, W, strip_h)
         self.area.update(0, self.strip.bottom, W, H - self.strip.bottom)
+        self.container.tooltip.avoid = []
         if self.intro:
             self._build_intro()
             return
@@ -203,6 +204,8 @@ class LevelHost(Screen):
             self.progress_rect = pygame.Rect(x, y + label_h + 2, 210, bar_h)
         else:
             self.progress_rect = pygame.Rect(x, 10 + (h - bar_h) // 2, 210, bar_h)
+        # Tooltips of the bar never hide the goal line nor the bar towards it.
+        self.container.tooltip.avoid = [self.strip, self.progress_rect]
         self.result_button = self.button(
             (x - 60, 10, 270, h), self.t("level.result"), self.finish, icon="check", sound=None
         )

@@ -206,6 +206,7 @@ class Tooltip:
 
     def __init__(self, theme):
         self.theme = theme
+        self.avoid: list[pygame.Rect] = []  # never drawn over (a level's goal line)
         self.target: Widget | None = None
         self.by_focus = False
         self.time = 0.0
@@ -227,6 +228,28 @@ class Tooltip:
             and (self.by_focus or self.time >= self.delay)
         )
 
+    def place(self, box, anchor, bounds) -> pygame.Rect:
+        """Where the bubble goes: below the control, else above it, else below what it must
+        avoid, else beside it; inside `bounds`, never over the control nor `avoid`."""
+        gap, cx, cy = 12, anchor.centerx, anchor.centery
+        below_avoid = max((r.bottom for r in self.avoid), default=anchor.bottom)
+        spots = (
+            ("midtop", (cx, anchor.bottom + gap)),
+            ("midbottom", (cx, anchor.top - gap)),
+            ("midtop", (cx, max(anchor.bottom, below_avoid) + gap)),
+            ("midleft", (anchor.right + gap, cy)),
+            ("midright", (anchor.left - gap, cy)),
+        )
+        hidden = [anchor, *self.avoid]
+        for side, point in spots:
+            candidate = box.copy()
+            setattr(candidate, side, point)
+            candidate.clamp_ip(bounds)
+            if candidate.collidelist(hidden) == -1:
+                return candidate
+        box.midtop = (cx, anchor.bottom + gap)
+        return box.clamp(bounds)
+
     def draw(self, surface) -> None:
         if not self.shown:
             return
@@ -234,12 +257,11 @@ class Tooltip:
         lines = theme.wrap(self.target.tooltip, self.max_width, "small")
         line_h = theme.line_height("small")
         width = max(theme.font("small").size(line)[0] for line in lines) + 2 * pad
-        box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad)
-        anchor = self.target.focus_rect
-        box.midtop = (anchor.centerx, anchor.bottom + 12)
-        if box.bottom > surface.get_height() - 4:
-            box.midbottom = (anchor.centerx, anchor.top - 12)
-        box.clamp_ip(surface.get_rect().inflate(-8, -8))
+        box = self.place(
+            pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad),
+            self.target.focus_rect,
+            surface.get_clip().inflate(-8, -8),
+        )
         theme.draw_panel(surface, box, theme.colors.tooltip, width=0)
         for i, line in enumerate(lines):
             theme.text(
