@@ -32,10 +32,11 @@ def dessiner_suites(vue, surface, rect, lettre):
     conseil = vue.t("vue.suites_conseil")
     conseil_h = theme.text_height(conseil, inner.w, "small")
     reste = inner.h - titre_h - 4
-    lignes = max(MIN_LIGNES, min(MAX_LIGNES, (reste - conseil_h - 4) // ligne_h))
-    if lignes * ligne_h + conseil_h + 4 > reste:
-        conseil = ""  # no room: the bars matter more than the advice
-    lignes = max(1, min(lignes, reste // ligne_h))
+    lignes = min(MAX_LIGNES, (reste - conseil_h - 4) // ligne_h)
+    if lignes < MIN_LIGNES:  # no room for the advice: the bars matter more
+        conseil = ""
+        lignes = min(MAX_LIGNES, reste // ligne_h)
+    lignes = max(1, lignes)
     suites = logic.suivantes(lettre, lignes)
     y = inner.y + titre_h + 4
     _dessiner_barres(vue, surface, pygame.Rect(inner.x, y, inner.w, lignes * ligne_h), suites)
