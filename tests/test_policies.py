@@ -146,6 +146,9 @@ def test_long_engine_work_is_a_pause_for_the_policy(app, fake_level):  # noqa: F
     policy = Chrono()
     host = app.push("level", _place(app, fake_level.id), policy=policy)
     app.step([], 1 / 60)
+    # A fast computer could do the 20 steps within one frame: a tiny slice budget makes
+    # the job last several frames, as a real training does.
+    app.runner.budget_s = 0.0001
     click(app, host.view.train.rect.center)
     assert host.view.job is not None, "the view's training did not start"
     deadline = time.monotonic() + 60  # a busy machine may give the job few steps a frame

@@ -13,6 +13,7 @@ from game.race.protocol import CLIENT_TYPES, HOST_TYPES, ProtocolError, encode, 
 from game.race.room import Room
 from game.race.runfile import build_run_file, game_version, verify_run_file
 from game.race.store import RaceStore
+from levels.journal import FORMAT_JOURNAL
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
@@ -166,7 +167,7 @@ def test_run_file_of_another_seed_or_edited_is_refused():
 
     actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
     journal = {
-        "format": 1,
+        "format": FORMAT_JOURNAL,
         "jeu": "tuto-llm",
         "niveau": "l2_erreurs",
         "graine": 1,
@@ -190,7 +191,7 @@ def test_a_verified_race_run_goes_to_the_club_board(tmp_path):
 
     actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
     journal = {
-        "format": 1,
+        "format": FORMAT_JOURNAL,
         "jeu": "tuto-llm",
         "niveau": "l2_erreurs",
         "graine": 1,

@@ -313,6 +313,7 @@ class LevelHost(Screen):
             return
         self.finishing = True
         self.app.runner.cancel_all()
+        self._resume("busy")  # the engine work just stopped: close its pause first
         self.policy.on_level_complete(self)
 
     @property
