@@ -323,7 +323,9 @@ def start_training(app, host, etapes=TRAINING_STEPS):
         if action.get("type") in ("entrainer", "repondre"):
             break
         partie.jouer(action)
-    partie.jouer({"type": "regler", "parametre": "etapes", "valeur": etapes})  # may be refused
+    if partie.jouer({"type": "regler", "parametre": "etapes", "valeur": etapes}) is not None:
+        # refused: the level allows fewer steps (level 5's budget); train what it allows
+        etapes = getattr(partie.etat, "reglages", {}).get("etapes", etapes)
     view = host.view
     atelier = getattr(view, "atelier", None)
     if hasattr(view, "choisir"):
