@@ -12,6 +12,7 @@ splits it already has, so the missing ones are sent again (in order).
 import asyncio
 import contextlib
 import itertools
+import time
 
 from game.race import protocol
 from game.race.clock import OffsetEstimate, now_ms
@@ -41,6 +42,7 @@ class RaceClient:
         self.send_times = {}  # split index → our clock when sent (for the simulation)
         self._writer = None
         self._stop = False
+        self._offline_until = 0.0  # drop(offline_s): no reconnection before this
         self._ping_id = 0
 
     # --- what the game calls --------------------------------------------------------------
@@ -68,8 +70,10 @@ class RaceClient:
         if self._writer is not None:
             self._writer.close()
 
-    def drop(self):
-        """Cuts the connection (as if the network failed); `run` reconnects by itself."""
+    def drop(self, offline_s=0.0):
+        """Cuts the connection (as if the network failed); `run` reconnects by itself,
+        not before `offline_s` seconds (a cable unplugged for a while)."""
+        self._offline_until = time.monotonic() + offline_s
         if self._writer is not None:
             self._writer.close()
 
@@ -83,7 +87,8 @@ class RaceClient:
             self._set_connected(False)
             if self._stop or (self.refusal and self.refusal[1] in FINAL_REFUSALS):
                 return
-            await asyncio.sleep(RETRY_S)
+            offline = self._offline_until - time.monotonic()
+            await asyncio.sleep(max(RETRY_S, offline))
 
     async def _connect_once(self):
         local = (self.local_addr, 0) if self.local_addr else None

@@ -25,6 +25,7 @@ from game.race.host import RaceHost
 from game.race.room import Room
 from game.race.runfile import build_run_file, category, game_version
 from game.race.store import RaceStore
+from levels.horodatage import ECART_HUMAIN_MS
 from levels.journal import FORMAT_JOURNAL
 
 HOST = "127.0.0.1"
@@ -35,7 +36,8 @@ _NAMES = (
 )
 FIRST_NAMES = _NAMES.split()
 GAP_MS = 120  # between two runners' finishing times
-BASE_MS = 3500  # the fastest runner's race (≥ 60 ms between two actions: a human pace)
+BASE_MS = 3500  # the fastest runner's race, at the least
+HUMAN_STEP_MS = 2 * ECART_HUMAIN_MS  # between two simulated clicks: a human pace
 
 
 def solver_logs(category_id, seed):
@@ -89,7 +91,8 @@ class SimRunner:
             client.split(level_id, real_ms, real_ms)
             level_start = real_ms
             if self.drop and index == 0:
-                client.drop()  # the network goes; the run goes on offline
+                # the network goes for the whole next level; the run goes on offline
+                client.drop(offline_s=(ends[1] - ends[0]) / 1000 + 0.5 if len(ends) > 1 else 0)
         self.finish_real_ms = splits[-1][0]
         room = self.room
         client.hand_in(
@@ -172,9 +175,10 @@ async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s
 
     host.listeners.append(on_event)
     port = await host.start(HOST, 0)
+    base_ms = max(BASE_MS, HUMAN_STEP_MS * sum(len(actions) for _, actions in logs))
     sims = [
         SimRunner(
-            k, port, logs, room, BASE_MS + GAP_MS * ((k * 7) % runners), drop=(k == runners // 2)
+            k, port, logs, room, base_ms + GAP_MS * ((k * 7) % runners), drop=(k == runners // 2)
         )
         for k in range(runners)
     ]
