@@ -14,7 +14,7 @@ from game.cli import seed_type
 from game.race import command as race_command  # cheap: imports nothing heavy
 
 NAME = "course"
-HELP = "Speedrun : les catégories, et une course jouée par le solveur (fichier de course)."
+HELP = "Speedrun : les catégories de course (et des outils de test pour les développeurs)."
 
 
 def add_arguments(parser):
@@ -22,7 +22,10 @@ def add_arguments(parser):
     cats = sub.add_parser("categories", help="liste les catégories de course et leurs règles")
     cats.add_argument("--json", action="store_true", help="en JSON (pour d'autres outils)")
     cats.add_argument("--langue", choices=("fr", "en"), default="fr")
-    solve = sub.add_parser("resoudre", help="le solveur court une catégorie")
+    # A developer tool, like `solve`: no help= keeps it out of the kids' --help.
+    solve = sub.add_parser(
+        "resoudre", description="(outil des développeurs) le solveur court une catégorie"
+    )
     solve.add_argument("categorie", metavar="CATEGORIE", help="l'id de la catégorie")
     solve.add_argument("--profil", required=True, metavar="PRENOM", help="le coureur")
     solve.add_argument("--out", "-o", required=True, metavar="FICHIER", help="le fichier")
