@@ -162,7 +162,8 @@ def test_damaged_database_is_kept_aside(tmp_path):
     assert any(".abime-" in p.name for p in tmp_path.iterdir())
 
 
-def test_run_file_of_another_seed_or_edited_is_refused():
+def _level2_log():
+    """The solver's level-2 log at a human pace, and the moment its level ends."""
     from levels.l2_erreurs.logic import NIVEAU
 
     actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
@@ -173,7 +174,12 @@ def test_run_file_of_another_seed_or_edited_is_refused():
         "graine": 1,
         "actions": actions,
     }
-    end = actions[-1][0] + 50
+    return journal, actions[-1][0] + 50
+
+
+def test_run_file_of_another_seed_or_edited_is_refused():
+
+    journal, end = _level2_log()
     version = game_version()
     data = build_run_file("niveau-2", 1, version, "Lina", [journal], [(end, end)])
     assert verify_run_file(data, "niveau-2", 1, version).valid
@@ -187,17 +193,8 @@ def test_run_file_of_another_seed_or_edited_is_refused():
 def test_a_verified_race_run_goes_to_the_club_board(tmp_path):
     from game.race.runfile import add_to_club_board
     from game.speedrun.board import Board
-    from levels.l2_erreurs.logic import NIVEAU
 
-    actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
-    journal = {
-        "format": FORMAT_JOURNAL,
-        "jeu": "tuto-llm",
-        "niveau": "l2_erreurs",
-        "graine": 1,
-        "actions": actions,
-    }
-    end = actions[-1][0] + 50
+    journal, end = _level2_log()
     data = build_run_file("niveau-2", 1, game_version(), "Lina", [journal], [(end, end)])
     status = add_to_club_board(tmp_path / "salon", "K7Q2", "Lina", data, tmp_path / "club")
     assert status == "ajoutée"

@@ -83,25 +83,6 @@ DOUBTFUL_DINOSAURS = {
     "gigantosaurus": "nomen dubium (ne pas confondre avec Giganotosaurus)",
 }
 
-# Genera most recent reviews treat as doubtful (nomen dubium) or as a junior synonym of
-# another genus of the list: never in dinosaures.txt (see data/SOURCES.md, « Dinosaures »).
-DOUBTFUL_DINOSAURS = {
-    "troodon": "nomen dubium (des dents) ; le squelette s'appelle Stenonychosaurus",
-    "podokesaurus": "nomen dubium (le seul fossile a brûlé en 1917)",
-    "megapnosaurus": "synonyme de Coelophysis pour la plupart des auteurs",
-    "wuerhosaurus": "synonyme de Stegosaurus pour la plupart des auteurs",
-    "anatotitan": "synonyme d'Edmontosaurus",
-    "seismosaurus": "synonyme de Diplodocus",
-    "stygimoloch": "jeune Pachycephalosaurus",
-    "dracorex": "jeune Pachycephalosaurus",
-    "titanosaurus": "nomen dubium",
-    "nanotyrannus": "jeune Tyrannosaurus pour la plupart des auteurs",
-    "trachodon": "nomen dubium",
-    "deinodon": "nomen dubium",
-    "monoclonius": "nomen dubium",
-    "gigantosaurus": "nomen dubium (ne pas confondre avec Giganotosaurus)",
-}
-
 FILES = {
     "prenoms": "prenoms.txt",
     "prenoms_accents": "prenoms_accents.txt",
