@@ -115,7 +115,7 @@ class LevelHost(Screen):
         self.view = None
         self.intro = []
         self.intro_page = 0
-        if self.policy.show_intro(app, place):
+        if self.policy.show_intro(app, place) and self.texts.has("intro.ecrans"):
             # The challenge (2nd star) is explained before playing, not only on the result.
             defi = self.texts.text("defi")
             self.intro = self.texts.list("intro.ecrans") + ([defi] if defi else [])
