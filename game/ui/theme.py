@@ -2,198 +2,35 @@
 
 One `Theme` object is shared by every widget of the app. Changing the settings
 calls `theme.configure(...)`: every widget sees the new look (and language) at its
-next draw. The only global state of the kit is the font cache below.
+next draw. The only global state of the kit is the font cache (`game.ui.fonts`).
 """
 
 from __future__ import annotations
-
-import math
-from dataclasses import dataclass
 
 import pygame
 
 from game import i18n
 
+from .colors import COLORBLIND, NORMAL, Palette, contrast, luminance, mix  # noqa: F401
+from .fonts import (  # noqa: F401
+    _DRAWN_SPACES,
+    _FONTS,
+    _INK_FONTS,
+    FONT_SCALE,
+    _clear_fonts,
+    _cut_long_word,
+    _ink_font,
+    _longest_prefix,
+    _new_font,
+    _on_pygame_quit,
+    clear_fonts,
+    get_font,
+)
+
 TEXT_SCALES = (1.0, 1.25, 1.5)  # text_size 0, 1, 2 (réglage « taille du texte »)
 # Base font sizes for pygame's bundled font (freesansbold), at scale 1.0.
 ROLE_SIZES = {"tiny": 20, "small": 25, "body": 31, "heading": 40, "title": 60}
 MIN_SHRINK = 0.7  # text may shrink to 70 % of its size to fit a box, never less
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colours by role. Both palettes have exactly the same role names."""
-
-    bg: tuple  # the notebook page
-    grid: tuple  # faint squares on the page
-    margin: tuple  # the red margin line of a French notebook
-    panel: tuple  # cards, boxes
-    panel_edge: tuple
-    ink: tuple  # main text
-    ink_soft: tuple  # secondary text (still ≥ 4.5:1 on panel)
-    accent: tuple  # main buttons, highlighted bar
-    accent_hover: tuple
-    accent_ink: tuple  # text on accent
-    second: tuple  # secondary buttons' edge, second chart series
-    good: tuple
-    bad: tuple
-    warn: tuple
-    focus: tuple  # the focus ring, distinct from everything else
-    disabled: tuple
-    disabled_ink: tuple
-    tooltip: tuple
-    tooltip_ink: tuple
-    series: tuple  # chart line colours, in order
-    heat: tuple  # colour scale for heat maps, low → high
-
-
-NORMAL = Palette(
-    bg=(251, 246, 234),
-    grid=(220, 230, 243),
-    margin=(240, 170, 170),
-    panel=(255, 253, 247),
-    panel_edge=(58, 66, 92),
-    ink=(31, 38, 61),
-    ink_soft=(84, 92, 112),
-    accent=(196, 78, 28),
-    accent_hover=(219, 99, 45),
-    accent_ink=(255, 255, 255),
-    second=(37, 110, 168),
-    good=(34, 139, 80),
-    bad=(200, 50, 50),
-    warn=(232, 168, 40),
-    focus=(124, 46, 196),
-    disabled=(222, 219, 210),
-    disabled_ink=(110, 110, 110),
-    tooltip=(44, 52, 80),
-    tooltip_ink=(255, 255, 255),
-    series=((196, 78, 28), (37, 110, 168), (34, 139, 80), (150, 70, 160), (120, 100, 40)),
-    heat=((255, 252, 235), (254, 217, 118), (244, 132, 55), (200, 50, 50), (110, 20, 60)),
-)
-
-# Okabe–Ito based: safe for the common colour-vision deficiencies.
-COLORBLIND = Palette(
-    bg=(250, 248, 242),
-    grid=(222, 228, 236),
-    margin=(230, 190, 150),
-    panel=(255, 255, 252),
-    panel_edge=(40, 40, 40),
-    ink=(20, 20, 20),
-    ink_soft=(80, 80, 80),
-    accent=(0, 100, 160),  # Okabe–Ito blue, darkened for white text
-    accent_hover=(0, 114, 178),
-    accent_ink=(255, 255, 255),
-    second=(213, 94, 0),  # vermillion
-    good=(0, 158, 115),  # bluish green
-    bad=(213, 94, 0),
-    warn=(230, 159, 0),  # orange
-    focus=(170, 51, 119),  # Okabe–Ito reddish purple, darkened
-    disabled=(220, 220, 220),
-    disabled_ink=(100, 100, 100),
-    tooltip=(30, 30, 30),
-    tooltip_ink=(255, 255, 255),
-    series=((0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0)),
-    heat=((255, 255, 255), (200, 225, 240), (86, 180, 233), (0, 114, 178), (0, 50, 100)),
-)
-
-# The kit's only global state: (size, path) → font. A Font dies with pygame.quit() or
-# pygame.font.quit() (using it after a new init segfaults), so the cache forgets them:
-# - pygame.quit() calls `_on_pygame_quit`. pygame forgets its quit hooks once it has
-#   called them, so the hook is registered again with the first font of each init;
-# - get_font() also checks pygame.font.get_init() (cheap) and starts afresh after a
-#   pygame.font.quit(). Only pygame.font.quit() then init() with no get_font() in between
-#   goes unseen: whoever does that calls `clear_fonts()`.
-_FONTS: dict[tuple[int, str | None], pygame.font.Font] = {}
-_quit_hooked = False  # is `_on_pygame_quit` registered for the current init?
-
-
-def clear_fonts() -> None:
-    """Forget every cached font (the next get_font() makes new ones)."""
-    _FONTS.clear()
-
-
-_clear_fonts = clear_fonts  # the name game.app looks for
-
-
-def _on_pygame_quit() -> None:
-    global _quit_hooked
-    _quit_hooked = False
-    _FONTS.clear()
-
-
-def get_font(size: int, path: str | None = None) -> pygame.font.Font:
-    """pygame's bundled font at `size` (cached). It has all the French letters.
-
-    `path` loads another font file instead (cached the same way, safe across inits).
-    """
-    font = _FONTS.get((size, path))
-    if font is not None and pygame.font.get_init():
-        return font
-    return _new_font(size, path)
-
-
-def _new_font(size: int, path: str | None) -> pygame.font.Font:
-    global _quit_hooked
-    if not pygame.font.get_init():
-        _FONTS.clear()  # made before a pygame.font.quit(): dead
-        pygame.font.init()
-    if not _quit_hooked:
-        pygame.register_quit(_on_pygame_quit)
-        _quit_hooked = True
-    font = _FONTS[(size, path)] = pygame.font.Font(path, size)
-    return font
-
-
-_INK_FONTS: dict[int, object] = {}
-FONT_SCALE = 0.6875  # pygame.font.Font(None, n) draws the bundled font at this scale
-
-
-def _ink_font(size: int):
-    """The bundled font through `pygame.freetype` at the size `get_font(size)` draws."""
-    font = _INK_FONTS.get(size)
-    if font is None:
-        try:
-            import pygame.freetype as freetype
-
-            if not freetype.get_init():
-                freetype.init()
-            # a whole size: fractional ones blur « c » into « o » at small sizes
-            font = freetype.Font(None, max(1, math.ceil(size * FONT_SCALE)))
-            font.origin = True  # positions are baselines
-            font.antialiased = True
-        except (ImportError, pygame.error, OSError):
-            return None
-        _INK_FONTS[size] = font
-    return font
-
-
-# pygame's bundled font has no glyph for U+00A0 (nor U+202F). SDL_ttf's shaper draws it
-# as a space, but a build without one would draw a box: draw it as a plain space (line
-# breaks are decided before, so "97 %" and "12 345" still never split).
-_DRAWN_SPACES = str.maketrans({i18n.NBSP: " "})
-
-
-def luminance(color) -> float:
-    """Relative luminance (WCAG), 0 = black, 1 = white."""
-
-    def chan(c):
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = color[:3]
-    return 0.2126 * chan(r) + 0.7152 * chan(g) + 0.0722 * chan(b)
-
-
-def contrast(a, b) -> float:
-    """WCAG contrast ratio between two colours (1 to 21)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def mix(a, b, t: float) -> tuple:
-    """Colour between `a` (t=0) and `b` (t=1)."""
-    t = min(1.0, max(0.0, t))
-    return tuple(round(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))
 
 
 def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
@@ -207,31 +44,6 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
 def format_percent(fraction: float, decimals: int | None = None, lang: str | None = None) -> str:
     """`game.i18n.format_percent`; by default 0.97 → « 97 % », 0.004 → « 0,4 % »."""
     return i18n.format_percent(fraction, decimals, lang)
-
-
-def _longest_prefix(font, word: str, width: int) -> int:
-    """How many letters of `word` fit in `width` pixels (at least 1): a binary search.
-
-    Never measures more letters than pixels (a letter is at least one pixel wide), so a
-    3,000-letter word costs a few dozen short measures per line, not thousands of long ones.
-    """
-    low, high = 1, min(len(word), width + 1)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if font.size(word[:middle])[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _cut_long_word(font, word: str, width: int, lines: list[str]) -> str:
-    """Cut `word` into lines of at most `width` pixels; returns the last, unfinished piece."""
-    while len(word) > 1 and (len(word) > width or font.size(word)[0] > width):
-        cut = _longest_prefix(font, word, width)
-        lines.append(word[:cut])
-        word = word[cut:]
-    return word
 
 
 class Theme:
