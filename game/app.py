@@ -16,83 +16,34 @@ See docs/GAME.md.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import logging
 import signal
 import time
-import traceback
 
 import pygame
 
 from game import i18n
+from game.app_helpers import (  # noqa: F401
+    NOTICE_SECONDS,
+    Notice,
+    _make_sounds,
+    _SilentSounds,
+    _theme_options,
+    _warm_levels,
+    warm_levels_in_background,
+)
+from game.app_safety import ERROR_LOG, SafetyNet  # noqa: F401
 from game.scenes import registry
 from game.scenes.base import LOGICAL_SIZE, SceneManager, dim
 
 log = logging.getLogger(__name__)
 
 FPS = 60
-ERROR_LOG = "erreurs.log"
-NOTICE_SECONDS = 7.0
 MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
 QUIT_EVENTS = (pygame.QUIT, getattr(pygame, "WINDOWCLOSE", -1))
 
 
-class _SilentSounds:
-    """Stands in when game.sound is missing or broken: the game stays silent."""
-
-    def play(self, name):
-        return False
-
-    def set_muted(self, muted):
-        pass
-
-
-def _make_sounds(muted):
-    try:
-        from game.sound import Sounds
-
-        return Sounds(muted=muted)
-    except Exception:  # noqa: BLE001 - no sound is never a reason to stop
-        log.exception("sons indisponibles")
-        return _SilentSounds()
-
-
-class Notice:
-    """A friendly one-sentence message shown at the bottom for a few seconds."""
-
-    def __init__(self, text, kind="info"):
-        self.text = text
-        self.kind = kind
-        self.left = NOTICE_SECONDS
-
-
-def _warm_levels():
-    """Load what every level computes once (datasets, starting losses), off the frame loop."""
-    try:
-        from levels.l5_gpt.atelier import donnees_dataset
-
-        from engine.donnees import DATASETS
-        from levels import registry as level_registry
-
-        for niveau in level_registry.niveaux():
-            etat = niveau.nouvel_etat(0)
-            niveau.progression(etat)
-        for name in sorted(DATASETS):  # the sandbox's lists
-            donnees_dataset(name)
-    except Exception:  # noqa: BLE001 - only a head start: the level does it again if needed
-        log.debug("préchargement des niveaux impossible", exc_info=True)
-
-
-def warm_levels_in_background():
-    """Start `_warm_levels` in a daemon thread (the first click on a level stays smooth)."""
-    import threading
-
-    thread = threading.Thread(target=_warm_levels, name="tuto-llm-warm", daemon=True)
-    thread.start()
-    return thread
-
-
-class App:
+class App(SafetyNet):
     """The game. `App(headless=True)` is what tests, screenshots and perf use."""
 
     def __init__(
@@ -317,64 +268,6 @@ class App:
             found.announce_unlock(unlocked)
         return found
 
-    # ------------------------------------------------------------------ safety net
-    def safely(self, scene, function, *args):
-        """Call a scene method; a crash is logged and the game recovers."""
-        try:
-            return function(*args)
-        except Exception as error:  # noqa: BLE001 - the whole point
-            self._crash(scene, error)
-            return None
-
-    def _crash(self, scene, error):
-        """The safety net: never raises, whatever is broken (even the save itself)."""
-        try:
-            self._handle_crash(scene, error)
-        except Exception:  # noqa: BLE001
-            log.exception("le filet de sécurité a lui-même échoué")
-            with contextlib.suppress(Exception):
-                self.scenes.stack = []
-                self.push("fallback")
-
-    def _handle_crash(self, scene, error):
-        self.crashes += 1
-        text = traceback.format_exc()
-        name = getattr(scene, "name", type(scene).__name__)
-        self.last_crash = (name, text)
-        log.error("la scène %s a planté : %r", name, error)
-        self._write_crash_log(name, text)
-        with contextlib.suppress(Exception):
-            self.runner.cancel_all()
-        try:
-            self.save_profile()
-        except Exception:  # noqa: BLE001 - the profile itself may be what broke
-            log.exception("sauvegarde impossible après la panne")
-        try:
-            if name in ("error", "fallback", "map") or self.crashes > 50:
-                # The safe places themselves are broken: the plainest screen there is.
-                self.scenes.clear()
-                self.push("fallback")
-                return
-            self.go_to_map()
-            self.push("error")
-            self.play("error")
-        except Exception:  # noqa: BLE001
-            log.exception("retour à la carte impossible")
-            self.scenes.stack = []
-            self.push("fallback")
-
-    def _write_crash_log(self, name, text):
-        try:
-            from game.storage import home_dir
-
-            folder = home_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.datetime.now().isoformat(timespec="seconds")
-            with open(folder / ERROR_LOG, "a", encoding="utf-8") as handle:
-                handle.write(f"--- {stamp} scène {name}\n{text}\n")
-        except OSError:
-            log.exception("journal d'erreurs impossible à écrire")
-
     # ------------------------------------------------------------------ frame
     def handle_event(self, event):
         """One raw pygame event (window coordinates) → the game."""
@@ -504,13 +397,3 @@ class App:
         finally:
             self.scenes.clear()
             pygame.quit()  # the widget kit forgets its fonts by itself
-
-
-def _theme_options(settings):
-    """The theme's settings: text size, palette, and the language its widgets write
-    numbers in."""
-    return {
-        "text_size": settings.text_size,
-        "colorblind": settings.colorblind_palette,
-        "lang": settings.language,
-    }
