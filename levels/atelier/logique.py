@@ -23,11 +23,10 @@ entraînement, sur un petit morceau fixe de mots jamais montrés au modèle
 import math
 from dataclasses import dataclass, field
 
-from engine import sauvegarde
 from engine.donnees import ErreurDonnees, garder_accents, nettoyer_mot
 from engine.entrainement import Entrainement, Explosion, perte_validation
 from engine.generation import generer
-from engine.gpt import Config, formes, nombre_parametres
+from engine.gpt import Config, nombre_parametres
 from engine.vocab import VOCAB_STANDARD
 from levels.atelier.donnees import (  # noqa: F401 - le niveau 5 et le bac à sable les lisent ici
     _DONNEES,
@@ -49,6 +48,13 @@ from levels.atelier.donnees import (  # noqa: F401 - le niveau 5 et le bac à sa
     Donnees,
     donnees_dataset,
     preparer_donnees,
+)
+from levels.atelier.outils import (  # noqa: F401 - lus ici par les vues et les tests
+    ECART_PAR_COEUR,
+    appris_par_coeur,
+    modele_en_dict,
+    moyenne_recente,
+    synchroniser,
 )
 from levels.base import (
     ActionRefusee,
@@ -378,47 +384,6 @@ class Atelier(Niveau):
             "favoris": len(etat.favoris),
             "actions": etat.actions,
         }
-
-
-def modele_en_dict(niveau, etat, infos=None):
-    """Le modèle de `etat` comme `engine.sauvegarde` l'écrit (pour le garder dans le profil)."""
-    if etat.poids is None:
-        return None
-    config = niveau.config(etat)
-    return {
-        "format": sauvegarde.FORMAT,
-        "version": sauvegarde.VERSION,
-        "config": config.vers_dict(),
-        "vocab": list(niveau.donnees(etat).vocab.jetons),
-        "poids": {nom: [list(ligne) for ligne in etat.poids[nom]] for nom, _, _ in formes(config)},
-        "infos": dict(infos or {}),
-    }
-
-
-def synchroniser(etat, e):
-    """Recopie dans l'état ce que l'entraînement `e` vient de changer (sans copier les listes)."""
-    etat.adam_m, etat.adam_v = e.adam.m, e.adam.v
-    etat.etape, etat.pertes = e.etape, e.pertes
-
-
-ECART_PAR_COEUR = 1.0  # perte de validation plus haute que celle d'entraînement de 1 : par cœur
-
-
-def appris_par_coeur(etat):
-    """Le modèle a-t-il appris sa liste par cœur ? Sa perte sur ses propres mots (la
-    moyenne des derniers pas) est bien plus basse que sur des mots jamais vus : les
-    deux courbes s'écartent (le surapprentissage)."""
-    recente = moyenne_recente(etat.pertes)
-    if etat.perte_val is None or recente is None:
-        return False
-    return etat.perte_val - recente > ECART_PAR_COEUR
-
-
-def moyenne_recente(pertes, fenetre=50):
-    if not pertes:
-        return None
-    recentes = pertes[-fenetre:]
-    return sum(recentes) / len(recentes)
 
 
 __all__ = [
