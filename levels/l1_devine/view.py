@@ -9,11 +9,11 @@ import pygame
 
 from engine.vocab import VOCAB
 from levels.l1_devine import logic
-from levels.l1_devine.dessin import DessinDevine, classe_barres, classe_puce
+from levels.l1_devine.dessin import DessinDevine, classe_barres
+from levels.l1_devine.maj import BAR_LETTERS, MajDevine  # noqa: F401
 from levels.vue import VueNiveau
 
 CHIPS_MAX = 24  # names shown in the « read » list (the most recent)
-BAR_LETTERS = 8
 CURVE_MIN_H = 120  # under this height the loss curve is left out (largest text size)
 
 
@@ -21,7 +21,7 @@ def make_view(level, partie, ctx):
     return VueDevine(level, partie, ctx)
 
 
-class VueDevine(DessinDevine, VueNiveau):
+class VueDevine(MajDevine, DessinDevine, VueNiveau):
     def __init__(self, level, partie, ctx):
         super().__init__(level, partie, ctx)
         self.tab = "nourrir"
@@ -321,70 +321,6 @@ class VueDevine(DessinDevine, VueNiveau):
             self._faire_puces()
         else:
             self._maj_barres_machine()
-
-    def _refaire_courbe(self):
-        """The loss after each name read so far (recomputed: cheap, 27 × 27)."""
-        from engine.bigramme import ajouter_mot, tableau_vide
-
-        comptes = tableau_vide()
-        self.curve.append(logic.perte_du_modele(comptes))
-        for prenom in self.etat.prenoms[-60:] if len(self.etat.prenoms) <= 60 else []:
-            ajouter_mot(comptes, prenom)
-            self.curve.append(logic.perte_du_modele(comptes))
-        if len(self.etat.prenoms) > 60:
-            self.curve.append(self.etat.perte)
-
-    def _maj_barres(self):
-        top = logic.ligne_de_probabilites(self.etat.comptes, self.row, BAR_LETTERS)
-        labels = [self._lettre(c) for c, _ in top]
-        self.bars.set_data(labels, [p for _, p in top], highlight=0)
-        self.bars.y_max = max(0.25, top[0][1])
-        self.bars.title = self.t("vue.apres", lettre=self._lettre(self.row))
-
-    def _maj_barres_machine(self):
-        """YOUR table's row for the letter the machine looks at (the last one shown)."""
-        duel = self.etat.duel
-        if duel is None or (duel.fini and duel.dernier is None):
-            self.machine_bars.set_data([], [])
-            self.machine_bars.title = ""
-            return
-        lettre = duel.dernier["apres"] if duel.fini else duel.lettres()[duel.montrees - 1]
-        top = logic.ligne_de_probabilites(self.etat.comptes, lettre, BAR_LETTERS)
-        labels = [self._lettre(c) for c, _ in top]
-        self.machine_bars.set_data(labels, [p for _, p in top], highlight=0)
-        self.machine_bars.y_max = max(0.25, top[0][1])
-        self.machine_bars.title = self.t("vue.duel_machine_pense", lettre=self._lettre(lettre))
-
-    def _faire_puces(self):
-        ui, theme = self.ui, self.theme
-        rect = self.chips_rect
-        top = rect.y + theme.line_height("small") + 6
-        x, y = rect.x, top
-        h = theme.line_height("small") + 10
-        more_w = theme.font("small").size("+99")[0] + 12
-        self.hidden_chips = 0
-        prenoms = list(reversed(self.etat.prenoms))
-        for rank, prenom in enumerate(prenoms):
-            w = theme.font("small").size(prenom)[0] + 20
-            if x + w > rect.right:
-                x, y = rect.x, y + h + 6
-            last_row = y + 2 * h + 6 > rect.bottom
-            if y + h > rect.bottom or (
-                last_row and x + w + more_w > rect.right and rank < len(prenoms) - 1
-            ):
-                self.hidden_chips = len(prenoms) - rank
-                self.more_pos = (x, y, h)
-                break
-            chip = classe_puce(ui)(
-                theme,
-                (x, y, w, h),
-                prenom,
-                lambda p=prenom: self.oublier(p),
-                self.t("vue.retirer", prenom=prenom),
-            )
-            self.chips.append(chip)
-            x += w + 6
-        self.box.add(*self.chips)
 
     # ------------------------------------------------------------------ helpers
     def _lettre(self, c):
