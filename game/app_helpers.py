@@ -41,10 +41,9 @@ class Notice:
 def _warm_levels():
     """Load what every level computes once (datasets, starting losses), off the frame loop."""
     try:
-        from levels.l5_gpt.atelier import donnees_dataset
-
         from engine.donnees import DATASETS
         from levels import registry as level_registry
+        from levels.atelier.donnees import donnees_dataset
 
         for niveau in level_registry.niveaux():
             etat = niveau.nouvel_etat(0)
@@ -52,7 +51,7 @@ def _warm_levels():
         for name in sorted(DATASETS):  # the sandbox's lists
             donnees_dataset(name)
     except Exception:  # noqa: BLE001 - only a head start: the level does it again if needed
-        log.debug("préchargement des niveaux impossible", exc_info=True)
+        log.warning("préchargement des niveaux impossible", exc_info=True)
 
 
 def warm_levels_in_background():

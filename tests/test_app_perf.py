@@ -65,3 +65,16 @@ def test_every_scene_and_level_is_measured():
         app.close()
     levels = {f"level_{n}" for n in ("l1_devine", "l2_erreurs", "l3_memoire", "l4_attention")}
     assert levels | {"level_l5_gpt", "level_l5_gpt_training", "sandbox", "result"} <= names
+
+
+def test_the_warm_up_really_prepares_every_bundled_word_list(caplog):
+    """The game loads the sandbox's lists off the frame loop at start; a broken import there
+    once went unnoticed and the first click on « Dinosaures » froze the screen ~0.5 s."""
+    from engine.donnees import DATASETS
+    from game.app_helpers import _warm_levels
+    from levels.atelier import donnees
+
+    donnees._DONNEES.clear()
+    _warm_levels()
+    assert set(DATASETS) <= set(donnees._DONNEES)
+    assert "préchargement" not in caplog.text

@@ -35,10 +35,10 @@ def test_slices_respect_the_frame_budget():
     runner = Runner(mode="slices", budget_ms=4)
     job = runner.run_generator(busy_steps, 100_000, 300)
     worst = 0.0
-    for _ in range(20):
-        start = time.perf_counter()
+    for _ in range(20):  # CPU time of this thread: a busy machine's other programs do not count
+        start = time.thread_time()
         runner.tick()
-        worst = max(worst, time.perf_counter() - start)
+        worst = max(worst, time.thread_time() - start)
     job.cancel()
     runner.tick()
     assert job.done and job.cancelled
