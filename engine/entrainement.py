@@ -44,9 +44,11 @@ def _tout_fini(perte, gradients):
     """La perte et tous les gradients sont-ils de vrais nombres (ni infinis, ni NaN) ?"""
     if not math.isfinite(perte):
         return False
+    if isinstance(gradients, dict):
+        gradients = [x for matrice in gradients.values() for ligne in matrice for x in ligne]
     try:
-        total = sum(sum(ligne) for matrice in gradients.values() for ligne in matrice)
-    except (AttributeError, TypeError):  # une autre forme de gradients : la perte suffit
+        total = sum(gradients)
+    except TypeError:  # une autre forme de gradients : la perte suffit
         return True
     return math.isfinite(total)  # un seul infini ou NaN rend la somme infinie ou NaN
 

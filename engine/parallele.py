@@ -23,7 +23,9 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from array import array
+from operator import add
 
 from engine.adam import aplatir
 
@@ -81,8 +83,33 @@ def perte_et_gradients_repartis(calcul, poids, config, lot, travailleurs=None):
     perte, gradients = resultats[0]
     for perte_part, gradients_part in resultats[1:]:
         perte += perte_part
-        gradients = [a + b for a, b in zip(gradients, gradients_part, strict=True)]
+        gradients = list(map(add, gradients, gradients_part))  # même ordre, mêmes additions
     return perte, gradients
+
+
+def plafond_machine(calcul, poids, config, morceau, repetitions=4, travailleurs=None):
+    """Ce que l'ordinateur lui-même permet : combien de fois plus de morceaux par seconde
+    quand `travailleurs` processus calculent chacun les mêmes morceaux, chacun de son côté
+    (sans rien à partager ni à additionner), que quand un seul travaille.
+
+    Sur certains ordinateurs (des « cœurs » qui se partagent un même cœur physique, une
+    machine virtuelle chargée), deux processus indépendants ne vont pas deux fois plus vite :
+    c'est le plafond de ce que l'entraînement sur plusieurs cœurs peut gagner ici.
+    """
+    travailleurs = travailleurs_par_defaut() if travailleurs is None else travailleurs
+    equipe = _equipe(travailleurs - 1) if travailleurs > 1 else None
+    if equipe is None or not equipe.aides:
+        return 1.0
+    qui = len(equipe.aides) + 1
+    parts = [morceau] * repetitions
+    debut = time.perf_counter()
+    for part in parts:
+        calculer_morceau(calcul, poids, config, part, len(morceau))
+    seul = time.perf_counter() - debut
+    debut = time.perf_counter()
+    equipe.calculer(calcul, poids, config, parts * qui, len(morceau))
+    ensemble = time.perf_counter() - debut
+    return qui * seul / ensemble
 
 
 # ---------------------------------------------------------------------------
@@ -170,7 +197,7 @@ class _Equipe:
                 recus = None
             if isinstance(recus, list) and len(recus) == len(a_faire):
                 for i, (perte, brut) in zip(a_faire, recus, strict=True):
-                    resultats[i] = (perte, array("d", brut).tolist())
+                    resultats[i] = (perte, array("d", brut))
         for i, resultat in enumerate(resultats):
             if resultat is None:  # pas de réponse (aide arrêtée, erreur) : calcul ici
                 self.reparer()

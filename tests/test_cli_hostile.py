@@ -45,6 +45,24 @@ def test_a_huge_learning_rate_explodes_as_a_lesson_and_keeps_the_last_good_weigh
     assert all(map(lambda x: x == x and abs(x) < float("inf"), weights))  # noqa: C417
 
 
+def test_a_step_whose_gradients_hold_a_nan_is_not_applied_even_if_its_loss_is_finite():
+    """The gradients come back as one flat list (engine.parallele): a NaN in them must stop
+    the step before Adam writes it into every weight."""
+    from engine import marche_arriere
+
+    def nan_gradients(poids, config, sequences, taille_lot=None):
+        perte, gradients = marche_arriere.perte_et_gradients_lot(poids, config, sequences)
+        gradients["lm_head"][0][0] = float("nan")
+        return perte, gradients
+
+    config = Config(n_embd=8, n_head=2, block_size=8)
+    run = Entrainement(NOMS, config, etapes=5, graine=1, calcul=nan_gradients, travailleurs=1)
+    before = [list(ligne) for ligne in run.poids["lm_head"]]
+    with pytest.raises(Explosion):
+        run.pas()
+    assert run.poids["lm_head"] == before and run.etape == 0
+
+
 @pytest.mark.parametrize("lr", ["0.2", "1"])
 def test_train_with_the_largest_learning_rates_never_crashes(liste, lr, capsys):
     code = main(["train", "--dataset", liste, "--steps", "300", "--lr", lr, *PETIT])

@@ -196,6 +196,7 @@ def test_bench_json(liste, capsys, monkeypatch):
     workers = resultat["workers"]
     assert workers["batch"] == 8 and workers["cores"] >= 1
     assert workers["names_per_s_1"] > 0 and workers["names_per_s_all"] > 0
+    assert workers["hardware_ratio"] > 0
     assert workers["same_weights"] is True
 
 

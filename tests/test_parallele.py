@@ -81,3 +81,12 @@ def test_sans_python_a_lancer_le_calcul_se_fait_ici(monkeypatch):
     parallele.arreter_les_aides()
     monkeypatch.setattr(parallele.sys, "executable", "/nulle/part/python")
     assert entrainer(3) == attendu
+
+
+def test_le_plafond_de_la_machine_se_mesure_et_vaut_1_sans_aide():
+    poids = gpt.init_poids(PETITE, 3)
+    morceau = [formater_training(m, VOCAB_STANDARD) for m in MOTS[:4]]
+    calcul = marche_arriere.perte_et_gradients_lot
+    assert parallele.plafond_machine(calcul, poids, PETITE, morceau, 2, travailleurs=1) == 1.0
+    plafond = parallele.plafond_machine(calcul, poids, PETITE, morceau, 2, travailleurs=2)
+    assert 0.1 < plafond < 3  # two processes each doing the same pieces: at most ~2×

@@ -9,7 +9,10 @@ gradients on the same weights and names, at the start and after the fast run),
 max_loss_diff (the two loss curves over the reference steps), config…, python
 (the version) and `workers`: the fast engine at batch 8 with one process and with
 every core (`engine.parallele`), turn by turn too: {"batch", "cores",
-"names_per_s_1", "names_per_s_all", "ratio", "same_weights"}.
+"names_per_s_1", "names_per_s_all", "ratio", "hardware_ratio", "same_weights"};
+`hardware_ratio` is what this computer gives at best, measured in the same run: every
+process computing the same pieces on its own, nothing to share or add up (2.0 on two
+free cores; less on cores that share one physical core or a busy virtual machine).
 """
 
 import json
@@ -23,6 +26,7 @@ HELP = "compare la vitesse du moteur rapide et de la version Valeur (référence
 GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and at the end
 WORKERS_BATCH = 8  # names per step for the one-core / every-core comparison
 WORKERS_ROUND = 4  # steps per turn in that comparison
+HARDWARE_PIECES = 12  # pieces of 4 names per process to measure what the cores give at best
 
 
 def add_arguments(parser):
@@ -104,12 +108,19 @@ def workers_comparison(words, config, vocab, steps, seed):
                 run.tranche(WORKERS_ROUND)
     names = steps * WORKERS_BATCH
     one, every = names / clocks[1].wall, names / clocks[cores].wall
+    piece = runs[1].sequences[: parallele.MOTS_PAR_MORCEAU]
+    ceiling = parallele.plafond_machine(
+        runs[1].calcul, runs[1].poids, config, piece, HARDWARE_PIECES, cores
+    )
     return {
         "batch": WORKERS_BATCH,
         "cores": cores,
         "names_per_s_1": round(one, 1),
         "names_per_s_all": round(every, 1),
         "ratio": round(every / one, 2),
+        # the same pieces computed by every process on its own, nothing shared: what this
+        # computer gives at best (2.0 on two real free cores; less on a busy or virtual one)
+        "hardware_ratio": round(ceiling, 2),
         "same_weights": runs[1].poids == runs[cores].poids,
     }
 
@@ -210,7 +221,8 @@ def run(args):
         w = result["workers"]
         print(
             f"Lots de {w['batch']} mots : {w['names_per_s_1']:.0f} mots par seconde sur un cœur, "
-            f"{w['names_per_s_all']:.0f} sur {w['cores']} cœurs ({w['ratio']} fois plus), "
+            f"{w['names_per_s_all']:.0f} sur {w['cores']} cœurs ({w['ratio']} fois plus ; "
+            f"cet ordinateur permet au mieux {w['hardware_ratio']} fois plus), "
             f"Python {result['python']}."
         )
     return 0
