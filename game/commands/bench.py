@@ -24,6 +24,7 @@ NAME = "bench"
 HELP = "compare la vitesse du moteur rapide et de la version Valeur (référence)"
 
 GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and at the end
+ROUNDS = 5  # turns of the reference and the fast engine (each a few seconds at most)
 WORKERS_BATCH = 8  # names per step for the one-core / every-core comparison
 WORKERS_ROUND = 4  # steps per turn in that comparison
 HARDWARE_PIECES = 12  # pieces of 4 names per process to measure what the cores give at best
@@ -61,8 +62,10 @@ class Stopwatch:
 def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
     """Both engines train from the same start on the same names, turn by turn.
 
-    One reference step, then its share of fast steps, and so on: both see the
-    same machine load, which matters on a computer shared with other programs.
+    A few reference steps, then their share of fast steps, and so on, in `ROUNDS` turns:
+    both see the same machine load (on a computer shared with other programs), and each
+    runs long enough at a time to be measured at its own pace (after millions of `Valeur`
+    objects, the first fast step is slower: a real training never alternates like that).
     """
     from engine import gpt_valeur, marche_arriere
     from engine.entrainement import Entrainement
@@ -77,13 +80,10 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
             words, config, etapes=planned, graine=seed, vocab=vocab, calcul=compute
         )
         clocks[name] = Stopwatch()
-    for i in range(1, ref_steps + 1):
-        with clocks["reference"]:
-            runs["reference"].pas()
-        with clocks["fast"]:
-            runs["fast"].tranche(fast_steps * i // ref_steps - runs["fast"].etape)
-    with clocks["fast"]:
-        runs["fast"].tranche(fast_steps - runs["fast"].etape)
+    for turn in range(1, ROUNDS + 1):
+        for name, steps in (("reference", ref_steps), ("fast", fast_steps)):
+            with clocks[name]:
+                runs[name].tranche(steps * turn // ROUNDS - runs[name].etape)
     return runs, clocks
 
 

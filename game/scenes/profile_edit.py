@@ -51,6 +51,26 @@ def name_field(scene, rect, on_submit):
     return field
 
 
+def save_name(scene, save):
+    """Create or rename with the name typed in `scene.field`: (True, what `save` gave) and
+    the scene closes; on a refusal (a bad name, a disk that says no), (False, None), the
+    reason is shown and the cursor goes back to the name, to fix it."""
+    from game.profiles import ProfileError
+    from game.storage import SaveError
+
+    try:
+        result = save()
+    except (ProfileError, SaveError) as error:
+        scene.error = error.message if isinstance(error, ProfileError) else str(error)
+        scene.app.play("error")
+        scene.container.focus.set(scene.field)
+        return False, None
+    scene.app.play("success")
+    scene.field.focused = False
+    scene.app.scenes.pop()
+    return True, result
+
+
 class ProfileCreateScene(Screen):
     """A new player: first name (accents welcome), a colour and an animal."""
 
@@ -159,21 +179,12 @@ class ProfileCreateScene(Screen):
         return paint
 
     def create(self):
-        from game.profiles import ProfileError
-        from game.storage import SaveError
-
         self.tried = True
-        try:
-            profile = self.app.profiles.create(self.text, self.colour, self.avatar)
-        except (ProfileError, SaveError) as error:
-            self.error = error.message if isinstance(error, ProfileError) else str(error)
-            self.app.play("error")
-            self.container.focus.set(self.field)  # back to the name, to fix it
-            return
-        self.app.play("success")
-        self.field.focused = False
-        self.app.scenes.pop()
-        choose_profile(self.app, profile)
+        saved, profile = save_name(
+            self, lambda: self.app.profiles.create(self.text, self.colour, self.avatar)
+        )
+        if saved:
+            choose_profile(self.app, profile)
 
     def draw_content(self, surface):
         theme = self.theme
@@ -326,19 +337,7 @@ class RenameProfileScene(Overlay):
         self.error = name_error(text)
 
     def confirm(self):
-        from game.profiles import ProfileError
-        from game.storage import SaveError
-
-        try:
-            self.app.profiles.rename(self.profile, self.text)
-        except (ProfileError, SaveError) as error:
-            self.error = error.message if isinstance(error, ProfileError) else str(error)
-            self.app.play("error")
-            self.container.focus.set(self.field)  # back to the name, to fix it
-            return
-        self.app.play("success")
-        self.field.focused = False
-        self.app.scenes.pop()
+        save_name(self, lambda: self.app.profiles.rename(self.profile, self.text))
 
     def draw_content(self, surface):
         theme = self.theme

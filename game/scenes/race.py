@@ -9,7 +9,13 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading, make_tile
-from game.scenes.race_board import RaceHostScene, draw_countdown, draw_seed_pictures, format_ms
+from game.scenes.race_board import (
+    RaceHostScene,
+    SessionScreen,
+    draw_countdown,
+    draw_seed_pictures,
+    format_ms,
+)
 
 DEFAULT_CATEGORIES = ("aventure", "debut", "niveau-1", "niveau-2", "niveau-3", "niveau-4")
 
@@ -198,7 +204,7 @@ def week_seed():
         return year * 100 + week
 
 
-class RaceRunnerScene(Screen):
+class RaceRunnerScene(SessionScreen):
     """A runner's screen: joining, the lobby, the countdown, then the standings."""
 
     name = "race_runner"
@@ -230,13 +236,6 @@ class RaceRunnerScene(Screen):
             return
         self.policy = SalonPolicy(self.session, cat, welcome["seed"], start, snap.get("name"))
         self.app.push("level", self.policy.place_of(self.app, 0), policy=self.policy)
-
-    def back(self):
-        self.session.stop()
-        super().back()
-
-    def on_exit(self):
-        self.session.stop()
 
     def update(self, dt):
         super().update(dt)

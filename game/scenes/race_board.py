@@ -63,7 +63,19 @@ def board_order(snapshot):
     return rows
 
 
-class RaceHostScene(Screen):
+class SessionScreen(Screen):
+    """A screen that owns a race network session (`self.session`): leaving it, by « Retour »
+    or any other way, stops the session (its thread and its socket)."""
+
+    def back(self):
+        self.session.stop()
+        super().back()
+
+    def on_exit(self):
+        self.session.stop()
+
+
+class RaceHostScene(SessionScreen):
     """Lobby before the start; countdown; then the projector board."""
 
     name = "race_host"
@@ -116,13 +128,6 @@ class RaceHostScene(Screen):
         from game.storage import home_dir
 
         self.session.export_csv(home_dir() / "salon" / f"resultats-{self.snap['code']}.csv")
-
-    def back(self):
-        self.session.stop()
-        super().back()
-
-    def on_exit(self):
-        self.session.stop()
 
     def update(self, dt):
         super().update(dt)
