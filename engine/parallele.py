@@ -87,19 +87,36 @@ def perte_et_gradients_repartis(calcul, poids, config, lot, travailleurs=None):
     return perte, gradients
 
 
-def plafond_machine(calcul, poids, config, morceau, repetitions=4, travailleurs=None):
-    """Ce que l'ordinateur lui-même permet : combien de fois plus de morceaux par seconde
-    quand `travailleurs` processus calculent chacun les mêmes morceaux, chacun de son côté
-    (sans rien à partager ni à additionner), que quand un seul travaille.
+def preparer_aides(travailleurs=None):
+    """Lance les aides et attend qu'elles répondent (un Python qui démarre met un moment) :
+    la première vraie étape ne les attend pas. Renvoie le nombre d'aides prêtes."""
+    from engine.gpt import Config, init_poids
+    from engine.marche_arriere import perte_et_gradients_lot
 
-    Sur certains ordinateurs (des « cœurs » qui se partagent un même cœur physique, une
-    machine virtuelle chargée), deux processus indépendants ne vont pas deux fois plus vite :
-    c'est le plafond de ce que l'entraînement sur plusieurs cœurs peut gagner ici.
+    travailleurs = travailleurs_par_defaut() if travailleurs is None else travailleurs
+    if travailleurs < 2:
+        return 0
+    equipe = _equipe(travailleurs - 1)
+    config = Config(n_embd=4, n_head=1, n_layer=1, block_size=4, vocab_size=3)
+    parts = [[[0, 1, 0]]] * (len(equipe.aides) + 1)
+    equipe.calculer(perte_et_gradients_lot, init_poids(config, 0), config, parts, len(parts))
+    return len(equipe.aides)
+
+
+def plafond_machine(calcul, poids, config, morceau, repetitions=4, travailleurs=None):
+    """Ce que l'ordinateur lui-même permet : (secondes pour `repetitions` morceaux calculés
+    ici seul, secondes quand ce processus et chaque aide en calculent autant en même temps,
+    chacun de son côté, sans rien à partager ni à additionner), et le nombre de processus.
+
+    Le plafond du gain est `processus × seul / ensemble` : 2 sur deux vrais cœurs libres ;
+    moins quand deux « cœurs » se partagent un même cœur physique ou sur une machine
+    virtuelle chargée. C'est ce que l'entraînement sur plusieurs cœurs peut gagner ici, au
+    mieux. (0, 0, 1) quand il n'y a pas d'aide.
     """
     travailleurs = travailleurs_par_defaut() if travailleurs is None else travailleurs
-    equipe = _equipe(travailleurs - 1) if travailleurs > 1 else None
-    if equipe is None or not equipe.aides:
-        return 1.0
+    if preparer_aides(travailleurs) == 0:
+        return 0.0, 0.0, 1
+    equipe = _equipe(travailleurs - 1)
     qui = len(equipe.aides) + 1
     parts = [morceau] * repetitions
     debut = time.perf_counter()
@@ -108,8 +125,25 @@ def plafond_machine(calcul, poids, config, morceau, repetitions=4, travailleurs=
     seul = time.perf_counter() - debut
     debut = time.perf_counter()
     equipe.calculer(calcul, poids, config, parts * qui, len(morceau))
-    ensemble = time.perf_counter() - debut
-    return qui * seul / ensemble
+    return seul, time.perf_counter() - debut, qui
+
+
+def repartir(parts, qui):
+    """Qui calcule quels morceaux : une liste de numéros de morceaux pour ce processus
+    (le rang 0), puis pour chaque aide.
+
+    Le plus long morceau d'abord (en lettres), à celui qui a le moins à faire ; à égalité,
+    ce processus d'abord (une aide a en plus à recevoir les poids et à renvoyer ses
+    gradients). Le résultat n'en dépend pas : les morceaux s'additionnent toujours dans
+    leur ordre ; seul le temps d'attente change.
+    """
+    charges, repartition = [0] * qui, [[] for _ in range(qui)]
+    longueurs = [sum(len(sequence) for sequence in part) for part in parts]
+    for i in sorted(range(len(parts)), key=lambda i: -longueurs[i]):
+        rang = min(range(qui), key=lambda r: charges[r])
+        charges[rang] += longueurs[i]
+        repartition[rang].append(i)
+    return [sorted(a_faire) for a_faire in repartition]
 
 
 # ---------------------------------------------------------------------------
@@ -172,12 +206,12 @@ class _Equipe:
 
     def calculer(self, calcul, poids, config, parts, taille_lot):
         """Les résultats de chaque morceau, dans l'ordre ; ce processus en calcule sa part."""
-        qui = len(self.aides) + 1  # les aides et ce processus, chacun un morceau à son tour
+        repartition = repartir(parts, len(self.aides) + 1)
         formes = [(nom, len(m), len(m[0])) for nom, m in poids.items()]
         nombres = array("d", aplatir(poids, list(poids))).tobytes()
         envoyes = {}
         for rang, aide in enumerate(self.aides, start=1):
-            a_faire = list(range(rang, len(parts), qui))
+            a_faire = repartition[rang]
             if not a_faire:
                 continue
             try:
@@ -188,7 +222,7 @@ class _Equipe:
             except (OSError, pickle.PicklingError, ValueError):
                 pass  # cette aide ne répond plus : ses morceaux seront faits ici
         resultats = [None] * len(parts)
-        for i in range(0, len(parts), qui):
+        for i in repartition[0]:
             resultats[i] = calculer_morceau(calcul, poids, config, parts[i], taille_lot)
         for rang, a_faire in envoyes.items():
             try:
@@ -234,13 +268,12 @@ atexit.register(arreter_les_aides)
 
 def _reconstruire(formes, nombres):
     """Le dictionnaire de poids, à partir de ses formes et de tous ses nombres à la suite."""
-    plat = array("d", nombres).tolist()
+    plat = memoryview(nombres).cast("d").tolist()
     poids, debut = {}, 0
     for nom, lignes, colonnes in formes:
-        poids[nom] = [
-            plat[debut + i * colonnes : debut + (i + 1) * colonnes] for i in range(lignes)
-        ]
-        debut += lignes * colonnes
+        fin = debut + lignes * colonnes
+        poids[nom] = [plat[i : i + colonnes] for i in range(debut, fin, colonnes)]
+        debut = fin
     return poids
 
 

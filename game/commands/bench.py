@@ -27,7 +27,7 @@ GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and a
 ROUNDS = 5  # turns of the reference and the fast engine (each a few seconds at most)
 WORKERS_BATCH = 8  # names per step for the one-core / every-core comparison
 WORKERS_ROUND = 4  # steps per turn in that comparison
-HARDWARE_PIECES = 12  # pieces of 4 names per process to measure what the cores give at best
+HARDWARE_PIECES = 1  # pieces of 4 names per process and per turn: what the cores give at best
 
 
 def add_arguments(parser):
@@ -38,8 +38,8 @@ def add_arguments(parser):
     parser.add_argument("--steps", default="300", help="étapes du moteur rapide (300)")
     parser.add_argument(
         "--workers-steps",
-        default="40",
-        help="étapes de 8 mots pour comparer un cœur et tous les cœurs (40)",
+        default="100",
+        help="étapes de 8 mots pour comparer un cœur et tous les cœurs (100)",
     )
     parser.add_argument("--seed", default="42", help="graine du hasard (42)")
     parser.add_argument("--json", action="store_true", help="un objet JSON sur la dernière ligne")
@@ -100,18 +100,22 @@ def workers_comparison(words, config, vocab, steps, seed):
             travailleurs=workers,
         )  # fmt: skip
         clocks[workers] = Stopwatch()
-    if cores > 1:
-        parallele._equipe(cores - 1)  # the helpers start before the clock does
+    parallele.preparer_aides(cores)  # the helpers start (and answer) before the clock does
+    piece = runs[1].sequences[: parallele.MOTS_PAR_MORCEAU]
+    alone = together = 0.0
+    processes = 1
     while runs[1].etape < steps:
         for workers, run in runs.items():
             with clocks[workers]:
                 run.tranche(WORKERS_ROUND)
+        # what the cores give at best, in the same turns (so under the same load)
+        seconds_alone, seconds_together, processes = parallele.plafond_machine(
+            runs[1].calcul, runs[1].poids, config, piece, HARDWARE_PIECES, cores
+        )
+        alone, together = alone + seconds_alone, together + seconds_together
     names = steps * WORKERS_BATCH
     one, every = names / clocks[1].wall, names / clocks[cores].wall
-    piece = runs[1].sequences[: parallele.MOTS_PAR_MORCEAU]
-    ceiling = parallele.plafond_machine(
-        runs[1].calcul, runs[1].poids, config, piece, HARDWARE_PIECES, cores
-    )
+    ceiling = processes * alone / together if together else 1.0
     return {
         "batch": WORKERS_BATCH,
         "cores": cores,
@@ -142,7 +146,7 @@ def predicted_tokens(sequences, config):
     return sum(min(config.block_size, len(tokens) - 1) for tokens in sequences)
 
 
-def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=40):
+def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=100):
     from engine import gpt
     from engine.donnees import separer_train_val
     from engine.gpt import Config
