@@ -48,6 +48,7 @@ def sauvegarder(chemin, poids, config, vocab, infos=None):
             json.dump(contenu, fichier, ensure_ascii=False)
             fichier.flush()
             os.fsync(fichier.fileno())
+        os.chmod(temporaire, 0o644)  # un fichier temporaire est privé (0600) ; un modèle non
         os.replace(temporaire, chemin)
     except BaseException:
         Path(temporaire).unlink(missing_ok=True)

@@ -159,6 +159,15 @@ def _replace(source: str, target: Path) -> None:
             time.sleep(0.05)
 
 
+def shareable(path: str | Path, like: Path | None = None) -> None:
+    """A temp file is private (0600): give the file the mode of the one it replaces, or
+    0644 — a run file, a .lss, a CSV or a proof is made to be read by others (a teacher,
+    LiveSplit under another account)."""
+    mode = like.stat().st_mode & 0o777 if like is not None and like.is_file() else 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)
+
+
 def _write_replace(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     try:
@@ -166,6 +175,7 @@ def _write_replace(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        shareable(tmp, target)
         _replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

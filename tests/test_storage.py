@@ -82,6 +82,18 @@ def test_write_creates_folders_and_keeps_the_previous_version(tuto_llm_home):
     assert leftovers(path.parent) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_written_files_can_be_read_by_others_and_keep_a_chosen_mode(tuto_llm_home):
+    """A run file, a .lss or a CSV is made to be handed in or opened by LiveSplit under
+    another account: not the private 0600 of a temp file."""
+    path = tuto_llm_home / "course" / "run.lss"
+    write_atomic(path, "<Run/>")
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)  # someone chose private: the next save keeps it
+    write_atomic(path, "<Run></Run>")
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_an_empty_file_never_replaces_a_good_backup(tuto_llm_home):
     path = tuto_llm_home / "f.json"
     write_atomic(path, "good")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pygame
 
 from game.scenes.common import H, Overlay, W, draw_text
+from game.storage import shareable
 from game.ui.theme import mix
 
 PROOFS_DIR = "preuves"
@@ -93,6 +94,7 @@ def _write_new(folder, stem, data):
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        shareable(tmp)
         n = 1
         while True:
             target = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
