@@ -122,6 +122,35 @@ def test_teacher_drops_files_and_gets_the_grid_report_and_certificates(app, tmp_
     assert app.crashes == 0
 
 
+def test_teacher_pastes_the_class_list_copied_from_a_spreadsheet(app, monkeypatch):
+    """Excel or LibreOffice copy two columns as tab-separated lines; nothing on the
+    clipboard (or no clipboard at all) gets a French sentence saying what to do."""
+    from game import clipboard
+
+    demo._reset(app)
+    app.push("teacher")
+    click(app, find_button(top(app), "Corriger des devoirs").rect.center)
+    scene = top(app)
+    monkeypatch.setattr(clipboard, "read_text", lambda: None)
+    click(app, find_button(scene, "Coller la liste").rect.center)
+    assert scene.classe is None and "tableur" in scene.message
+    copied = "NOM\tPrénom\r\nMARTIN\tChloé\r\nLEROY\tEmma\r\nDURAND\tLéo\r\n"
+    monkeypatch.setattr(clipboard, "read_text", lambda: copied)
+    click(app, find_button(scene, "Coller la liste").rect.center)
+    assert [e.prenom for e in scene.classe.eleves] == ["Chloé", "Emma", "Léo"]
+    assert "3 élève(s)" in scene.message
+    monkeypatch.setattr(clipboard, "read_text", lambda: ";;;\n;;")  # no first name at all
+    click(app, find_button(scene, "Coller la liste").rect.center)
+    assert len(scene.classe.eleves) == 3  # the list already pasted stays
+    assert app.crashes == 0
+
+
+def test_reading_the_clipboard_never_raises():
+    from game.clipboard import read_text
+
+    assert read_text() is None or isinstance(read_text(), str)
+
+
 def test_teacher_rechecks_a_certificate_in_the_game(app):
     from game.homework import certificate
 
@@ -150,3 +179,37 @@ def test_a_typo_is_told_in_the_players_language(app, lang, expected):
     entry.field.set_text(DEVOIR.code[:5] + "O" + DEVOIR.code[6:])
     entry.submit()
     assert "0, O, 1, I" in entry.error
+
+
+def test_the_real_clipboard_of_an_x11_desktop_is_read(tmp_path):
+    """On a real X11 display (Xvfb) a list copied by another program (xclip, as a
+    spreadsheet would) is read by the game's pygame. Skipped where Xvfb or xclip is missing."""
+    import shutil
+    import subprocess
+    import sys
+
+    if not (shutil.which("Xvfb") and shutil.which("xclip")):
+        pytest.skip("Xvfb et xclip absents (apt-get install xvfb xclip)")
+    display = ":93"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "320x200x24"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    env = {**__import__("os").environ, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"}
+    try:
+        time.sleep(1.0)
+        copier = subprocess.Popen(["xclip", "-quiet", "-selection", "clipboard", "-i"],
+                                  stdin=subprocess.PIPE, env=env)  # fmt: skip
+        copier.stdin.write("NOM\tPrénom\nMARTIN\tChloé\n".encode())
+        copier.stdin.close()  # xclip now serves the text until it is stopped
+        time.sleep(0.3)
+        code = (
+            "import pygame; pygame.init(); pygame.display.set_mode((100, 50)); "
+            "from game.clipboard import read_text; print(repr(read_text()))"
+        )
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, timeout=60).stdout  # fmt: skip
+        assert "'NOM\\tPrénom\\nMARTIN\\tChloé\\n'" in out
+        copier.terminate()
+        copier.wait(timeout=10)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -3,7 +3,8 @@ background on every core, with a progress bar; then the class grid.
 
 The check runs in a thread that drives a process pool (`game.homework.check`), so the
 window stays responsive; « Arrêter » stops it (the levels not replayed are marked).
-A `.csv` / `.txt` dropped on the window is taken as the class list.
+A `.csv` / `.txt` dropped on the window is taken as the class list; « Coller la liste »
+reads one copied from a spreadsheet (`game.clipboard`).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class CheckScene(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.files = []
-        self.class_path = None
+        self.class_label = None  # the class list's file name, or « collée »
         self.classe = None
         self.job = None
         self.message = ""
@@ -97,6 +98,9 @@ class CheckScene(Screen):
         self.button((x, 620, 320, h), _t(self, "prof.ouvrir"), self.open_inbox, "secondary")
         if busy:
             self.button((x + 340, 620, 220, h), _t(self, "prof.arreter"), self.cancel, "secondary")
+        else:
+            paste = _t(self, "prof.coller")
+            self.button((x + 340, 620, 380, h), paste, self.paste_class_list, "secondary")
         self.button((x, 400, 320, h), _t(self, "prof.vider"), self.clear, "secondary")
 
     def handle_event(self, event):
@@ -120,16 +124,35 @@ class CheckScene(Screen):
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise OSError("trop gros")
-            self.classe = parse_class_list(path.read_bytes())
+            classe = parse_class_list(path.read_bytes())
         except OSError:
             self.message = _t(self, "prof.liste_illisible", nom=path.name)
             return
-        self.class_path = path
-        notes = " ".join(self.classe.messages[:3])
-        self.message = _t(self, "prof.liste_ok", n=len(self.classe.eleves), notes=notes)
+        self._use_class_list(classe, path.name)
+
+    def paste_class_list(self):
+        """The class list copied from a spreadsheet (NOM and Prénom columns) or a text."""
+        from game.clipboard import read_text
+        from game.homework.classlist import parse_class_list
+
+        text = read_text()
+        if text is None:
+            self.message = _t(self, "prof.presse_papiers_vide")
+            self.app.play("error")
+            return
+        self._use_class_list(parse_class_list(text), _t(self, "prof.liste_collee"))
+
+    def _use_class_list(self, classe, label):
+        if not classe.eleves:  # not a class list: the one already loaded stays
+            self.message = " ".join(classe.messages[:3])
+            self.app.play("error")
+            return
+        self.classe, self.class_label = classe, label
+        notes = " ".join(classe.messages[:3])
+        self.message = _t(self, "prof.liste_ok", n=len(classe.eleves), notes=notes)
 
     def clear(self):
-        self.files, self.classe, self.class_path, self.message = [], None, None, ""
+        self.files, self.classe, self.class_label, self.message = [], None, None, ""
 
     def open_inbox(self):
         folder = Path(self.folder_field.text.strip() or inbox_dir())
@@ -177,7 +200,7 @@ class CheckScene(Screen):
         draw_text(theme, surface, _t(self, "prof.sinon_dossier"), (x, 295, width, 30), "small")
         names = ", ".join(p.name for p in self.files[-4:]) or _t(self, "prof.aucun_depot")
         info = _t(self, "prof.deposes", noms=names) + (
-            "\n" + _t(self, "prof.liste", nom=self.class_path.name) if self.class_path else ""
+            "\n" + _t(self, "prof.liste", nom=self.class_label) if self.class_label else ""
         )
         draw_text(theme, surface, info, (x + 340, 400, width - 340, 70), "small", colors.ink_soft)
         if self.message:
