@@ -2,9 +2,9 @@
 
 pygame-ce has `pygame.scrap.get_text()`; pygame 2 has the older `pygame.scrap.get(type)`,
 which reads the SDL clipboard once a window is open (checked on X11 under Xvfb with a
-list copied by `xclip`: the text comes as « text/plain;charset=utf-8 »). Both answer with the text, or
-`None` when this computer will not tell (no window yet, no clipboard service, a picture
-instead of text). Never raises.
+list copied by `xclip`: the text comes as « text/plain;charset=utf-8 »). Both answer
+with the text, or `None` when this computer will not tell (no window yet, no clipboard
+service, a picture instead of text). Never raises.
 """
 
 from __future__ import annotations

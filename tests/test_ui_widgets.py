@@ -317,6 +317,22 @@ def test_text_field_filter_and_composition(theme):
     field.draw(pygame.Surface((400, 100)))
 
 
+def test_ctrl_v_pastes_the_first_line_filtered_like_typing(theme, monkeypatch):
+    """A homework code or a room code copied from an e-mail: Ctrl+V (Cmd+V on a Mac)."""
+    from game import clipboard
+
+    field = ui.TextField(theme, (0, 0, 300, 50), max_length=9, allowed=lambda c: c != "-")
+    field.focused = True
+    monkeypatch.setattr(clipboard, "read_text", lambda: "  K7QX-M2PA-4TZ\nsecond line\n")
+    ctrl_v = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_v, mod=pygame.KMOD_LCTRL,
+                                unicode="\x16", scancode=0)  # fmt: skip
+    assert field.handle_event(ctrl_v)
+    assert field.text == "K7QXM2PA4"  # dashes filtered, cut at max_length
+    monkeypatch.setattr(clipboard, "read_text", lambda: None)  # nothing there: nothing changes
+    field.handle_event(ctrl_v)
+    assert field.text == "K7QXM2PA4"
+
+
 # ---- draggable token ------------------------------------------------------------
 
 

@@ -8,11 +8,13 @@ import pygame
 
 from .base import ARROWS, Widget, is_click
 
+PASTE_MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_META
+
 
 class TextField(Widget):
     """One line of text. Typing uses TEXTINPUT events, so é, ç, œ and dead keys work.
 
-    Retour arrière, Suppr, ← →, Début, Fin; Entrée calls `on_submit(text)`.
+    Retour arrière, Suppr, ← →, Début, Fin; Ctrl+V pastes; Entrée calls `on_submit(text)`.
     `allowed(char) -> bool` filters characters; `on_change(text)` after each edit.
     """
 
@@ -77,6 +79,14 @@ class TextField(Widget):
             t, i = self.text, self.caret
             self._edit(t[:i] + chars + t[i:], i + len(chars))
 
+    def paste(self) -> None:
+        """Ctrl+V (Cmd+V on a Mac): the clipboard's first line, filtered like typing."""
+        from game.clipboard import read_text
+
+        text = read_text()
+        if text:
+            self.insert(text.strip().splitlines()[0] if text.strip() else "")
+
     def on_event(self, event) -> bool:
         kind = event.type
         if kind == pygame.TEXTINPUT and self.focused:
@@ -106,6 +116,9 @@ class TextField(Widget):
             self._edit(t, 0 if key == pygame.K_HOME else len(t))
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.on_submit is not None:
             self.on_submit(self.text)
+        elif key == pygame.K_v and getattr(event, "mod", 0) & PASTE_MODIFIERS:
+            self.paste()
+            return True
         # printable keys arrive again as TEXTINPUT: swallow them so scenes don't react
         return key in self.EDIT_KEYS or bool(
             getattr(event, "unicode", "").isprintable() and getattr(event, "unicode", "")
