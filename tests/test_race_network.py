@@ -156,3 +156,22 @@ def test_discovery_on_loopback_lists_the_room():
 
     rooms = asyncio.run(scenario())
     assert rooms[0]["code"] == "T001" and rooms[0]["address"] == LOOP and rooms[0]["runners"] == 3
+
+
+def test_run_files_are_verified_in_worker_processes_stopped_with_the_room(tmp_path):
+    """A level-5 replay is seconds of pure Python: it runs in another process (the host's
+    frames keep their core), and leaving the room does not wait for it."""
+
+    async def scenario():
+        host, _store, _port = await _host(tmp_path)
+        check = await host._check(b"{pas du json", "tout", 1, game_version())
+        workers = list(host._processes._processes.values())
+        await host.stop()
+        return check, workers
+
+    check, workers = asyncio.run(scenario())
+    assert not check.valid and "abîmé" in check.reason
+    assert workers
+    for worker in workers:
+        worker.join(timeout=10)
+        assert not worker.is_alive()

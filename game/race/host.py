@@ -3,8 +3,9 @@
 Every connection first says `hello`; the host answers `welcome` or `refuse` (with a
 French reason) and closes on refusal. Afterwards a runner sends `split`s, `file`
 chunks and `pong`s; the host pings every runner to measure the round trip, saves every
-change in the store before acknowledging it, re-verifies each run file (in a worker
-thread: the loop keeps answering) and sends standings to everyone.
+change in the store before acknowledging it, re-verifies each run file (in worker
+processes, several at once, leaving a core for the projector's frames; a custom `verify`
+— tests — runs in a thread) and sends standings to everyone.
 
 Defences (all limits in `HostLimits`): one line ≤ `MAX_LINE` bytes; a byte budget per
 connection; a message-rate bucket and a connection cap per address, with a short ban
@@ -17,7 +18,8 @@ import asyncio
 import contextlib
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from game.race import protocol
@@ -80,6 +82,7 @@ class RaceHost:
         self.refused = 0  # messages or connections refused (for the simulation's report)
         self.messages = 0
         self._verifier = ThreadPoolExecutor(max_workers=1, thread_name_prefix="verif")
+        self._processes = None  # started at the first run file (see `_check`)
         self._tasks = set()
         self._ping_id = 0
 
@@ -105,6 +108,13 @@ class RaceHost:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.server.wait_closed(), 2)
         self._verifier.shutdown(wait=False, cancel_futures=True)
+        if self._processes is not None:  # a replay in progress is not waited for
+            workers = list((getattr(self._processes, "_processes", None) or {}).values())
+            self._processes.shutdown(wait=False, cancel_futures=True)
+            for worker in workers:
+                with contextlib.suppress(Exception):
+                    worker.terminate()
+            self._processes = None
 
     def _spawn(self, coroutine):
         task = asyncio.ensure_future(coroutine)
@@ -265,12 +275,31 @@ class RaceHost:
             self._emit("split", (runner.name, message["index"], split))
         self._send(writer, encode("ack", index=message["index"]))
 
+    async def _check(self, *args):
+        """`self.verify(*args)` off the loop: in worker processes for the real verifier (a
+        level-5 replay is seconds of pure Python: it must not hold the host's frames), in
+        the thread for a custom one or where processes cannot start."""
+        loop = asyncio.get_running_loop()
+        if self.verify is verify_run_file:
+            try:
+                if self._processes is None:
+                    import multiprocessing
+
+                    from engine.parallele import coeurs
+
+                    self._processes = ProcessPoolExecutor(
+                        max(1, coeurs() - 1), mp_context=multiprocessing.get_context("spawn")
+                    )
+                return await loop.run_in_executor(self._processes, self.verify, *args)
+            except (BrokenProcessPool, OSError, RuntimeError):
+                log.warning("vérification dans un processus impossible : dans un fil")
+                self._processes = None
+        return await loop.run_in_executor(self._verifier, self.verify, *args)
+
     async def _verify(self, runner, data):
         room = self.room
         loop = asyncio.get_running_loop()
-        check = await loop.run_in_executor(
-            self._verifier, self.verify, data, room.category, room.seed, room.game_version
-        )
+        check = await self._check(data, room.category, room.seed, room.game_version)
         runner.check = check
         if not check.valid:
             runner.file_received = False  # a better file may be handed in again

@@ -38,7 +38,7 @@ def au_hasard(niveau, etat, hasard):
 
 
 def selon_les_indices(niveau, etat):
-    """Indice 1-2 : l'ordre des pièces ; indice 3 : vitesse 0,01 et lot 8 ; puis entraîner."""
+    """Indice 1-2 : l'ordre des pièces ; indice 3 : vitesse 0,02 et lot 8 ; puis entraîner."""
     for position, bloc in enumerate(logic.ORDRE_GPT):
         if etat.blocs[position] != bloc:
             return {"type": "placer", "bloc": bloc, "position": position}
