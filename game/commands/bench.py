@@ -27,7 +27,7 @@ GRADIENT_WORDS = 4  # names used for the gradient comparison, at the start and a
 ROUNDS = 5  # turns of the reference and the fast engine (each a few seconds at most)
 WORKERS_BATCH = 8  # names per step for the one-core / every-core comparison
 WORKERS_ROUND = 4  # steps per turn in that comparison
-HARDWARE_PIECES = 1  # pieces of 4 names per process and per turn: what the cores give at best
+HARDWARE_PIECES = 4  # pieces of 4 names per process and per turn: what the cores give at best
 
 
 def add_arguments(parser):
