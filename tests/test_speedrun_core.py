@@ -88,6 +88,22 @@ def test_two_clocks_pause_and_busy():
     assert timer.busy_ms == 3000
 
 
+def test_a_race_clock_counts_nothing_before_its_shared_start():
+    """A race room's start is fixed by the host, maybe a few seconds ahead: both clocks
+    stay at zero until then, then the engine's work is left out of game time (the same
+    timer as the speedrun mode)."""
+    clock = SimClock(100.0)
+    timer = RunTimer(clock)
+    timer.start(at=105.0)
+    clock.advance(3)
+    assert timer.read() == (0, 0)  # the countdown still runs
+    clock.advance(4)  # 2 s after the start
+    timer.busy_start()
+    clock.advance(1)
+    timer.busy_end()
+    assert timer.read() == (3000, 2000) and timer.busy_ms == 1000
+
+
 def test_time_formats():
     assert format_time(83_456) == "1:23,4"
     assert format_time(83_456, lang="en") == "1:23.4"

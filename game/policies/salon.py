@@ -15,6 +15,12 @@ import contextlib
 
 from game.policies.base import Policy
 from game.race.clock import now_ms
+from game.speedrun.timer import RunTimer
+
+
+def _race_seconds():
+    """The race clock (`now_ms`, the one the session converts the host's start to), in s."""
+    return now_ms() / 1000
 
 
 class SalonPolicy(Policy):
@@ -26,27 +32,30 @@ class SalonPolicy(Policy):
         self.start_local = start_local  # the start, on this computer's clock (ms)
         self.runner_name = runner_name
         self.index = 0
-        self.busy_ms, self._busy_since = 0, None
+        # the speedrun mode's two clocks, on the race clock, from the shared start
+        self.timer = RunTimer(clock=_race_seconds)
+        self.timer.start(at=start_local / 1000)
         self.marks, self.logs = [], []
 
     # --- the clocks ------------------------------------------------------------------
     def now(self):
         """(real ms, game ms) since the start."""
-        real = max(0, now_ms() - self.start_local)
-        busy = self.busy_ms + (now_ms() - self._busy_since if self._busy_since else 0)
-        return real, max(0, real - busy)
+        return self.timer.read()
+
+    @property
+    def busy_ms(self):
+        return self.timer.busy_ms
 
     def game_seconds(self):
-        return self.now()[1] / 1000
+        return self.timer.game_seconds()
 
     def on_pause(self, host, reason):
-        if reason == "busy" and self._busy_since is None:
-            self._busy_since = now_ms()
+        if reason == "busy":
+            self.timer.busy_start()
 
     def on_resume(self, host, reason):
-        if reason == "busy" and self._busy_since is not None:
-            self.busy_ms += now_ms() - self._busy_since
-            self._busy_since = None
+        if reason == "busy":
+            self.timer.busy_end()
 
     # --- the level -------------------------------------------------------------------
     def seed_for(self, app, place):

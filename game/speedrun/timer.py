@@ -36,7 +36,9 @@ class RunTimer:
     def _advance(self) -> None:
         now = self.clock()
         if self.started:
-            step = max(0.0, now - self._last)
+            if now <= self._last:  # a start still to come (a race room's shared start)
+                return
+            step = now - self._last
             if not self.paused:
                 self._real += step
                 if not self.busy:
@@ -45,8 +47,10 @@ class RunTimer:
                     self.busy_ms += int(round(step * 1000))
         self._last = now
 
-    def start(self) -> None:
-        self._last = self.clock()
+    def start(self, at: float | None = None) -> None:
+        """Start now, or at `at` (the clock's seconds; a race's start, maybe past or
+        to come: nothing is counted before it)."""
+        self._last = self.clock() if at is None else at
         self.started = True
 
     def pause(self) -> None:
