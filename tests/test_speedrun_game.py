@@ -147,6 +147,31 @@ def test_club_board_takes_dropped_files(app, tmp_path):
     assert app.scenes.top.name == "club_projector" and app.scenes.top.rows
 
 
+def test_a_dropped_folder_is_verified_in_fresh_processes_in_order(app, tmp_path, monkeypatch):
+    """Several run files: replayed in other Pythons (started, never forked from the
+    window), the results in the folder's order, the progress told as they arrive."""
+    from engine import parallele
+
+    monkeypatch.setattr(parallele, "coeurs", lambda: 3)  # two verifying processes
+    folder = tmp_path / "club"
+    folder.mkdir()
+    for seed, runner in ((3, "Noé"), (4, "Inès")):
+        run = solve_run(cats.category("niveau-2"), seed, registry.niveaux(), 900, runner=runner)
+        write_run_file(folder / f"{runner}.json", run.run_file(__version__))
+    (folder / "zz-abime.json").write_bytes(b"{nope")
+    app.push("club_board", "niveau-2")
+    step(app)
+    board = app.scenes.top
+    app.step([pygame.event.Event(pygame.DROPFILE, file=str(folder))], 1 / 60)
+    deadline = time.monotonic() + 120
+    while board.importing and time.monotonic() < deadline:
+        step(app)
+        time.sleep(0.01)
+    assert sorted(r.runner for r in board.rows) == ["Inès", "Noé"]
+    assert "2 course" in board.status and "zz-abime.json" in board.status
+    assert app.crashes == 0
+
+
 def test_split_cells_colours(app):
     """Green ahead of the PB, red behind, gold for a best segment ever."""
     from game.speedrun.records import record_attempt

@@ -262,10 +262,13 @@ def _worker_init():
             os.setsid()
 
 
-def verify_files(names, limit_s=None):
+def verify_files(names, limit_s=None, processes=None, spawn=False):
     """(journal, Verdict) for each file, in the order given; several cores if there are some.
 
-    `limit_s`: each file's replay time limit (None: `levels.journal.TEMPS_MAX_REJEU_S`)."""
+    `limit_s`: each file's replay time limit (None: `levels.journal.TEMPS_MAX_REJEU_S`).
+    `processes`: how many at once (None: every core). `spawn`: start fresh Pythons instead
+    of forking this one — required from the game, whose window and threads must never be
+    forked."""
     import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -274,12 +277,13 @@ def verify_files(names, limit_s=None):
     from engine.parallele import coeurs
 
     verify_one = functools.partial(verify_file, limit_s=limit_s)
-    processes = min(len(names), coeurs())
+    processes = min(len(names), coeurs() if processes is None else processes)
     if processes < 2:
         yield from map(verify_one, names)
         return
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    fork = "fork" in methods and not spawn
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     done = 0
     others = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)

@@ -24,8 +24,8 @@ H_ROWS = 10  # rows of the leaderboard on the normal view
 
 
 def import_in_background(paths, results: queue.Queue, folder=None):
-    """Imports files and folders in a thread; puts ("progress", done, total) and
-    ("done", [ImportResult]) on `results`. Never raises."""
+    """Imports files and folders in a thread (their replays in other processes); puts
+    ("progress", done, total) and ("done", [ImportResult]) on `results`. Never raises."""
 
     def work():
         board = Board(folder)
@@ -34,9 +34,12 @@ def import_in_background(paths, results: queue.Queue, folder=None):
             files = []
             for path in map(Path, paths):
                 files += sorted(path.glob("*.json")) if path.is_dir() else [path]
-            for done, path in enumerate(files):
-                results.put(("progress", done, len(files)))
-                found.append(board.import_file(path))
+            results.put(("progress", 0, len(files)))
+            found = board.import_files(
+                files,
+                game=True,  # fresh Pythons on every core but one: the window stays smooth
+                progress=lambda done, total: results.put(("progress", done, total)),
+            )
         except Exception as error:  # the board must never take the game down
             results.put(("error", str(error)))
         finally:

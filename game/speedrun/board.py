@@ -179,11 +179,13 @@ class Board:
     def import_file(self, path) -> ImportResult:
         return self.import_files([path], parallel=False)[0]
 
-    def import_files(self, paths, parallel=True) -> list[ImportResult]:
+    def import_files(self, paths, parallel=True, progress=None, game=False) -> list[ImportResult]:
         """Stores and verifies run files; one `ImportResult` per path, in order.
 
-        With `parallel`, the replays run on every core (`game.commands.verify.verify_files`,
-        processes: for the command line, not from a thread of the game)."""
+        With `parallel`, the replays run on several cores (`game.commands.verify.
+        verify_files`); with `game` (from the game's window), fresh Pythons are started
+        (never a fork of the window) on every core but one, kept for the frames.
+        `progress(done, total)` after each verified file."""
         results, pending = [], []
         for path in paths:
             result, sha, data = self._store(path, {p[1] for p in pending})
@@ -193,12 +195,19 @@ class Board:
         if pending:
             stored = [str(self.store / f"{sha}.json") for _, sha, _, _ in pending]
             if parallel:
+                from engine.parallele import coeurs
                 from game.commands.verify import verify_files
 
-                verdicts = (verdict for _journal, verdict in verify_files(stored))
+                processes = max(1, coeurs() - 1) if game else None
+                checked = verify_files(stored, processes=processes, spawn=game)
+                verdicts = (verdict for _journal, verdict in checked)
             else:
                 verdicts = (verify_run(data) for _, _, data, _ in pending)
-            for (index, sha, data, source), verdict in zip(pending, verdicts, strict=True):
+            for done, ((index, sha, data, source), verdict) in enumerate(
+                zip(pending, verdicts, strict=True), start=1
+            ):
+                if progress is not None:  # files already on the board count as done
+                    progress(len(paths) - len(pending) + done, len(paths))
                 self._insert(sha, data, source, verdict)
                 status = ADDED if verdict.valid else REFUSED
                 results[index] = ImportResult(str(paths[index]), status, verdict.reason, verdict)
