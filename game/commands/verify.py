@@ -268,7 +268,8 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     `limit_s`: each file's replay time limit (None: `levels.journal.TEMPS_MAX_REJEU_S`).
     `processes`: how many at once (None: every core). `spawn`: start fresh Pythons instead
     of forking this one — required from the game, whose window and threads must never be
-    forked."""
+    forked; even one file is then replayed in another process (a replay holds the
+    interpreter for seconds: the window would stutter)."""
     import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -278,7 +279,7 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
 
     verify_one = functools.partial(verify_file, limit_s=limit_s)
     processes = min(len(names), coeurs() if processes is None else processes)
-    if processes < 2:
+    if processes < 1 or (processes < 2 and not spawn):  # from the game: never in its process
         yield from map(verify_one, names)
         return
     methods = multiprocessing.get_all_start_methods()
