@@ -195,7 +195,10 @@ def test_the_real_clipboard_of_an_x11_desktop_is_read(tmp_path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     env = {**__import__("os").environ, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"}
     try:
-        time.sleep(1.0)
+        socket = __import__("pathlib").Path("/tmp/.X11-unix/X93")
+        deadline = time.monotonic() + 20
+        while not socket.exists() and time.monotonic() < deadline:  # the server is up
+            time.sleep(0.05)
         copier = subprocess.Popen(["xclip", "-quiet", "-selection", "clipboard", "-i"],
                                   stdin=subprocess.PIPE, env=env)  # fmt: skip
         copier.stdin.write("NOM\tPrénom\nMARTIN\tChloé\n".encode())
