@@ -33,17 +33,9 @@ def au_hasard(etat, hasard):
 
 def selon_les_indices(etat):
     for (numero, tete), reglage in REGLAGES_INDICE.items():
-        for carte in logic.CARTES:
-            for i, axe in enumerate(logic.AXES):
-                if etat.reglages[numero][tete][carte][i] != reglage[carte][i]:
-                    return {
-                        "type": "regler",
-                        "enigme": numero,
-                        "tete": tete,
-                        "carte": carte,
-                        "axe": axe,
-                        "valeur": reglage[carte][i],
-                    }
+        actions = logic.actions_regler(numero, tete, etat.reglages[numero][tete], reglage)
+        if actions:
+            return actions[0]
     return None
 
 

@@ -120,6 +120,24 @@ ENIGMES = (
 )
 
 
+def actions_regler(numero, tete, actuel, cible):
+    """Les actions « regler » qui mènent une tête de `actuel` à `cible` ({carte: [voyelle,
+    place]}), carte après carte, axe après axe."""
+    return [
+        {
+            "type": "regler",
+            "enigme": numero,
+            "tete": tete,
+            "carte": carte,
+            "axe": axe,
+            "valeur": cible[carte][i],
+        }
+        for carte in CARTES
+        for i, axe in enumerate(AXES)
+        if actuel[carte][i] != cible[carte][i]
+    ]
+
+
 def reglage_depart():
     return {"question": list(QUESTION_DEPART), "panneau": list(PANNEAU_DEPART)}
 
@@ -283,21 +301,8 @@ class NiveauAttention(Niveau):
         actions = []
         for numero, enigme in enumerate(ENIGMES):
             for tete in range(enigme.tetes):
-                reglage = _meilleur_reglage(enigme, tete)
-                depart = reglage_depart()
-                for carte in CARTES:
-                    for i, axe in enumerate(AXES):
-                        if reglage[carte][i] != depart[carte][i]:
-                            actions.append(
-                                {
-                                    "type": "regler",
-                                    "enigme": numero,
-                                    "tete": tete,
-                                    "carte": carte,
-                                    "axe": axe,
-                                    "valeur": reglage[carte][i],
-                                }
-                            )
+                cible = _meilleur_reglage(enigme, tete)
+                actions += actions_regler(numero, tete, reglage_depart(), cible)
         etat = self.nouvel_etat(graine)
         for action in actions:
             self.appliquer(etat, action)
