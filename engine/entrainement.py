@@ -41,16 +41,9 @@ class Explosion(ArithmeticError):
 
 
 def _tout_fini(perte, gradients):
-    """La perte et tous les gradients sont-ils de vrais nombres (ni infinis, ni NaN) ?"""
-    if not math.isfinite(perte):
-        return False
-    if isinstance(gradients, dict):
-        gradients = [x for matrice in gradients.values() for ligne in matrice for x in ligne]
-    try:
-        total = sum(gradients)
-    except TypeError:  # une autre forme de gradients : la perte suffit
-        return True
-    return math.isfinite(total)  # un seul infini ou NaN rend la somme infinie ou NaN
+    """La perte et tous les gradients (une seule liste, `engine.parallele`) sont-ils de
+    vrais nombres (ni infinis, ni NaN) ? Un seul infini ou NaN rend la somme infinie ou NaN."""
+    return math.isfinite(perte) and math.isfinite(sum(gradients))
 
 
 class Entrainement:

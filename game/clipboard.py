@@ -23,7 +23,7 @@ def read_text():
         else:
             if not scrap.get_init():
                 scrap.init()
-            data = _first_text(scrap, pygame.SCRAP_TEXT)
+            data = _first_text(scrap)
     except Exception:  # noqa: BLE001 - no clipboard here: the caller explains what to do
         return None
     if isinstance(data, bytes | bytearray):
@@ -38,9 +38,9 @@ def read_text():
 TEXT_TYPES = ("text/plain;charset=utf-8", "UTF8_STRING", "text/plain", "STRING", "TEXT")
 
 
-def _first_text(scrap, scrap_text):
+def _first_text(scrap):
     offered = [t for t in scrap.get_types() or () if isinstance(t, str) and "text" in t.lower()]
-    for kind in (*TEXT_TYPES, scrap_text, *offered):
+    for kind in (*TEXT_TYPES, *offered):  # TEXT_TYPES holds pygame.SCRAP_TEXT
         data = scrap.get(kind)
         if data:
             return data

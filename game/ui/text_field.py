@@ -83,9 +83,9 @@ class TextField(Widget):
         """Ctrl+V (Cmd+V on a Mac): the clipboard's first line, filtered like typing."""
         from game.clipboard import read_text
 
-        text = read_text()
+        text = read_text()  # None, or a text with something besides white space
         if text:
-            self.insert(text.strip().splitlines()[0] if text.strip() else "")
+            self.insert(text.strip().splitlines()[0])
 
     def on_event(self, event) -> bool:
         kind = event.type
