@@ -15,6 +15,7 @@ process computing the same pieces on its own, nothing to share or add up (2.0 on
 free cores; less on cores that share one physical core or a busy virtual machine).
 """
 
+import gc
 import json
 import os
 import platform
@@ -82,6 +83,7 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
         clocks[name] = Stopwatch()
     for turn in range(1, ROUNDS + 1):
         for name, steps in (("reference", ref_steps), ("fast", fast_steps)):
+            gc.collect()  # each turn starts clean, not in the other engine's garbage
             with clocks[name]:
                 runs[name].tranche(steps * turn // ROUNDS - runs[name].etape)
     return runs, clocks
