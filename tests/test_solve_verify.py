@@ -111,3 +111,30 @@ def test_verify_plusieurs_fichiers_en_parallele_dans_l_ordre(
     assert [r["fichier"] for r in resultats] == fichiers
     assert [r["valide"] for r in resultats] == [True, False, True, False]
     assert resultats[0] == resultats[2]
+
+
+def test_verify_never_forks_a_process_that_has_other_threads(journal_niveau1, capsys, monkeypatch):
+    """Forking while another thread holds a lock can freeze the copy: fresh Pythons then."""
+    import concurrent.futures
+    import threading
+
+    from engine import parallele
+
+    monkeypatch.setattr(parallele, "coeurs", lambda: 2)
+    methods = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def recording_pool(*args, mp_context=None, **kwargs):
+        methods.append(mp_context.get_start_method())
+        return real_pool(*args, mp_context=mp_context, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recording_pool)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert main(["verify", str(journal_niveau1), str(journal_niveau1)]) == 0
+    finally:
+        stop.set()
+        other.join()
+    assert methods == ["spawn"]

@@ -269,9 +269,11 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     `processes`: how many at once (None: every core). `spawn`: start fresh Pythons instead
     of forking this one — required from the game, whose window and threads must never be
     forked; even one file is then replayed in another process (a replay holds the
-    interpreter for seconds: the window would stutter)."""
+    interpreter for seconds: the window would stutter). A process with other threads is
+    never forked either (a thread holding a lock at the fork would freeze the copy)."""
     import functools
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -283,7 +285,7 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
         yield from map(verify_one, names)
         return
     methods = multiprocessing.get_all_start_methods()
-    fork = "fork" in methods and not spawn
+    fork = "fork" in methods and not spawn and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     done = 0
     others = set(multiprocessing.active_children())
