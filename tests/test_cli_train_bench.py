@@ -198,6 +198,10 @@ def test_bench_json(liste, capsys, monkeypatch):
     assert workers["names_per_s_1"] > 0 and workers["names_per_s_all"] > 0
     assert workers["hardware_ratio"] > 0
     assert workers["same_weights"] is True
+    alone = resultat["arithmetic_only"]
+    assert alone["steps_per_s"] > 0 and alone["ratio"] > 0
+    assert alone["dot_products_per_step"] > 100  # microgpt's step: thousands of them
+    assert alone["dot_products_ms_per_step"] > 0 and alone["adam_ms_per_step"] > 0
 
 
 def test_bench_resume_francais(liste, capsys, monkeypatch):
@@ -210,3 +214,23 @@ def test_bench_resume_francais(liste, capsys, monkeypatch):
 def test_bench_mauvaises_entrees(liste, capsys):
     assert "--ref-steps" in erreur(capsys, ["bench", "--dataset", liste, "--ref-steps", "0"])
     assert "Je ne trouve pas" in erreur(capsys, ["bench", "--dataset", "licornes"])
+
+
+def test_the_arithmetic_floor_records_without_changing_anything():
+    """Writing the dot products down changes no result, and the engine is left as it was."""
+    from engine import gpt, marche_arriere, noyau
+    from engine.gpt import Config
+    from game.commands.bench_floor import recorded_dot_products
+
+    config = Config(n_embd=8, n_head=2, block_size=8, vocab_size=27)
+    weights = gpt.init_poids(config, 3)
+    names = [[0, 5, 12, 9, 1, 0], [0, 1, 14, 14, 1, 0]]
+    before = (marche_arriere.produit, marche_arriere.produit_scalaire, noyau.produit)
+    expected = marche_arriere.perte_et_gradients_lot(weights, config, names)
+    with recorded_dot_products() as (products, singles):
+        assert marche_arriere.perte_et_gradients_lot(weights, config, names) == expected
+    assert (marche_arriere.produit, marche_arriere.produit_scalaire, noyau.produit) == before
+    assert gpt.produit is noyau.produit
+    # every matrix row and every lone pair, once: redoing them gives the same numbers
+    assert len(products) > 10 and len(singles) > 10
+    assert all(len(noyau.produit(m, x)) == len(m) for m, x in products)

@@ -13,8 +13,12 @@ every core (`engine.parallele`), turn by turn too: {"batch", "cores",
 `hardware_ratio` is what this computer gives at best, measured in the same run: every
 process computing the same pieces on its own, nothing to share or add up (2.0 on two
 free cores; less on cores that share one physical core or a busy virtual machine).
+`arithmetic_only` is the fast engine's own best, measured in the same turns: only its
+dot products and its Adam, nothing around them (`bench_floor`): {"steps_per_s", "ratio",
+"dot_products_per_step", "dot_products_ms_per_step", "adam_ms_per_step"}.
 """
 
+import contextlib
 import gc
 import json
 import os
@@ -70,6 +74,7 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
     """
     from engine import gpt_valeur, marche_arriere
     from engine.entrainement import Entrainement
+    from game.commands.bench_floor import ArithmeticFloor
 
     planned = max(ref_steps, fast_steps)
     runs, clocks = {}, {}
@@ -81,10 +86,12 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
             words, config, etapes=planned, graine=seed, vocab=vocab, calcul=compute
         )
         clocks[name] = Stopwatch()
+    # the fast engine's arithmetic alone, on the same names, in the same turns (untimed here)
+    runs["floor"], clocks["floor"] = ArithmeticFloor(words, config, vocab, planned, seed), None
     for turn in range(1, ROUNDS + 1):
-        for name, steps in (("reference", ref_steps), ("fast", fast_steps)):
+        for name, steps in (("reference", ref_steps), ("fast", fast_steps), ("floor", fast_steps)):
             gc.collect()  # each turn starts clean, not in the other engine's garbage
-            with clocks[name]:
+            with clocks[name] or contextlib.nullcontext():
                 runs[name].tranche(steps * turn // ROUNDS - runs[name].etape)
     return runs, clocks
 
@@ -192,6 +199,7 @@ def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=100):
         "max_grad_rel_diff": grad_gap,
         "max_loss_diff": loss_gap,
         "python": platform.python_version(),
+        "arithmetic_only": runs["floor"].summary(ref_speed),
         "workers": workers,
         "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
@@ -218,6 +226,12 @@ def run(args):
         print(
             f"Moteur rapide : {result['fast_steps_per_s']:.1f} étapes par seconde "
             f"({fast_steps} étapes), soit {result['ratio']} fois plus vite."
+        )
+        floor = result["arithmetic_only"]
+        print(
+            f"Ses seuls calculs ({floor['dot_products_per_step']} produits scalaires et Adam "
+            f"par étape, rien autour) iraient au mieux à {floor['steps_per_s']:.0f} étapes "
+            f"par seconde ici : {floor['ratio']} fois la référence."
         )
         print(
             f"Écart relatif maximal entre les gradients des deux moteurs : "
