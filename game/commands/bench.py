@@ -87,7 +87,8 @@ def interleaved_runs(words, config, vocab, ref_steps, fast_steps, seed):
         )
         clocks[name] = Stopwatch()
     # the fast engine's arithmetic alone, on the same names, in the same turns (untimed here)
-    runs["floor"], clocks["floor"] = ArithmeticFloor(words, config, vocab, planned, seed), None
+    floor = ArithmeticFloor(words, config, vocab, planned, seed, runs["fast"])
+    runs["floor"], clocks["floor"] = floor, None
     for turn in range(1, ROUNDS + 1):
         for name, steps in (("reference", ref_steps), ("fast", fast_steps), ("floor", fast_steps)):
             gc.collect()  # each turn starts clean, not in the other engine's garbage
