@@ -262,6 +262,28 @@ def _worker_init():
             os.setsid()
 
 
+def replay_pool(processes, fork=False):
+    """A pool of `processes` replay processes, one core each (`_worker_init`): fresh
+    Pythons (`spawn`) unless `fork` — never fork a window or a process with threads."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
+
+
+def stop_pool_now(pool):
+    """Stops a replay pool without waiting: waiting replays are dropped, running ones
+    killed (a level-5 replay can take seconds)."""
+    import contextlib
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with contextlib.suppress(Exception):
+            worker.terminate()
+
+
 def verify_files(names, limit_s=None, processes=None, spawn=False):
     """(journal, Verdict) for each file, in the order given; several cores if there are some.
 
@@ -274,7 +296,6 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     import functools
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from engine.parallele import coeurs
@@ -286,10 +307,8 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
         return
     methods = multiprocessing.get_all_start_methods()
     fork = "fork" in methods and not spawn and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
     done = 0
-    others = set(multiprocessing.active_children())
-    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
+    pool = replay_pool(processes, fork)
     try:
         for result in pool.map(verify_one, names):
             done += 1
@@ -297,9 +316,7 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
         yield from map(verify_one, names[done:])
     except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
-        pool.shutdown(wait=False, cancel_futures=True)
-        for child in set(multiprocessing.active_children()) - others:
-            child.terminate()
+        stop_pool_now(pool)
         raise
     pool.shutdown()
 

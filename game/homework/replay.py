@@ -8,7 +8,6 @@ longest jobs (level 5 trains a GPT) go first so the cores stay busy to the end.
 from __future__ import annotations
 
 import concurrent.futures
-import multiprocessing
 
 # Rough replay cost per level (seconds on a school computer): longest first.
 COST = {"l5_gpt": 10.0}
@@ -68,13 +67,10 @@ def replay_many(journals, workers=None, progress=None, cancelled=None):
             if progress:
                 progress(len(results), total)
         return results
-    from game.commands.verify import _worker_init  # one core each, like `tuto-llm verify`
+    from game.commands.verify import replay_pool  # one core each, like `tuto-llm verify`
 
-    # "spawn": the game window's process (pygame, threads) is never forked.
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_init
-    ) as pool:
+    # fresh Pythons: the game window's process (pygame, threads) is never forked
+    with replay_pool(workers) as pool:
         futures = {pool.submit(replay_summary, journals[key]): key for key in keys}
         try:
             for future in concurrent.futures.as_completed(futures):

@@ -18,10 +18,11 @@ import asyncio
 import contextlib
 import logging
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from game.commands.verify import replay_pool, stop_pool_now
 from game.race import protocol
 from game.race.clock import OffsetEstimate
 from game.race.protocol import ProtocolError, encode
@@ -109,11 +110,7 @@ class RaceHost:
                 await asyncio.wait_for(self.server.wait_closed(), 2)
         self._verifier.shutdown(wait=False, cancel_futures=True)
         if self._processes is not None:  # a replay in progress is not waited for
-            workers = list((getattr(self._processes, "_processes", None) or {}).values())
-            self._processes.shutdown(wait=False, cancel_futures=True)
-            for worker in workers:
-                with contextlib.suppress(Exception):
-                    worker.terminate()
+            stop_pool_now(self._processes)
             self._processes = None
 
     def _spawn(self, coroutine):
@@ -283,13 +280,9 @@ class RaceHost:
         if self.verify is verify_run_file:
             try:
                 if self._processes is None:
-                    import multiprocessing
-
                     from engine.parallele import coeurs
 
-                    self._processes = ProcessPoolExecutor(
-                        max(1, coeurs() - 1), mp_context=multiprocessing.get_context("spawn")
-                    )
+                    self._processes = replay_pool(max(1, coeurs() - 1))
                 return await loop.run_in_executor(self._processes, self.verify, *args)
             except (BrokenProcessPool, OSError, RuntimeError):
                 log.warning("vérification dans un processus impossible : dans un fil")
