@@ -61,7 +61,7 @@ class ArithmeticFloor:
             words, config, etapes=planned, graine=seed, vocab=vocab, travailleurs=1
         )
         self.dot_seconds = self.adam_seconds = 0.0
-        self.dot_products = self.steps = 0
+        self.dot_products = 0
         # Adam is timed where it really runs: in the fast run itself (a perf_counter pair
         # per step), not in this copy, whose recorded vectors crowd the memory
         applying = fast_run.adam.appliquer
@@ -93,11 +93,10 @@ class ArithmeticFloor:
                 produit_scalaire(a, b)
             self.dot_seconds += time.perf_counter() - start
             self.dot_products += sum(len(matrix) for matrix, _ in products) + len(singles)
-            self.steps += 1
 
     def summary(self, reference_speed):
         """The floor as the bench prints it: steps per second at best, and the ratio."""
-        steps = max(1, self.steps)  # the fast run made as many steps as this copy
+        steps = max(1, self.etape)  # the fast run made as many steps as this copy
         seconds = (self.dot_seconds + self.adam_seconds) / steps
         speed = 1 / seconds if seconds else 0.0
         return {
