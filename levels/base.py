@@ -298,9 +298,28 @@ class Niveau:
         raise NotImplementedError
 
     def joueur_indices(self, etat):
-        """L'action suivante d'un joueur qui fait exactement ce que disent les trois
-        indices (None : il ne sait plus quoi faire)."""
+        """L'action suivante d'un joueur qui applique la MÉTHODE des indices 1 et 2, tels
+        qu'ils sont écrits, avec seulement ce que l'écran montre (None : il ne sait plus quoi
+        faire). L'audit (`hints12_win_rate`) veut ≥ 90 % de graines gagnées."""
         raise NotImplementedError
+
+    def joueur_copie_indice3(self, etat):
+        """L'action suivante d'un joueur qui ne fait que recopier les valeurs concrètes
+        écrites dans l'indice 3 de CETTE partie (`valeurs_indices`), rien d'autre ; None quand
+        il n'a plus rien à recopier. L'audit (`copy_hint3_win_rate`) veut ≤ 5 % de graines
+        gagnées : l'indice 3 montre la méthode sur UN élément, jamais la solution."""
+        return None
+
+    def valeurs_indices(self, etat):
+        """Les valeurs de cette partie qui remplissent les textes des indices (« {lettre} »,
+        « {x} »…) : un dict, calculé sur l'état du moment. L'indice 3 travaille la méthode
+        sur un seul élément de cette graine."""
+        return {}
+
+    def decouverte(self, etat):
+        """Les nombres de l'enfant pour « ce que tu viens de découvrir » (le texte
+        `decouvert` du catalogue, montré avant la question) : un dict."""
+        return {}
 
     # --- aides pour les niveaux -----------------------------------------------------
 

@@ -107,7 +107,9 @@ class HintsPanel(Overlay):
     def build(self):
         theme = self.theme
         h = theme.control_height
-        hints = self.host.texts.list("indices")[:3]
+        hints = self.host.texts.list(
+            "indices", **self.host.niveau.valeurs_indices(self.host.partie.etat)
+        )[:3]
         shown = self.shown()
         width = HINTS_W - 120
         title_h = theme.line_height("title") + 16
