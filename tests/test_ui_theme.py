@@ -56,6 +56,38 @@ def test_the_cache_is_emptied_by_every_quit():
     pygame.init()
 
 
+def test_ink_fonts_and_pictures_die_with_every_quit():
+    """pygame-ce: a freetype font kept across pygame.quit() raised « freetype module quit »
+    in the next App; every cache of pygame objects is emptied by the quit hook."""
+    from game.scenes import avatars, common
+    from game.scenes.base import _SHADES
+
+    for _round in range(3):
+        pygame.init()
+        surface = pygame.Surface((200, 60))
+        theme = ui.Theme()
+        theme.text_ink(surface, "Bonjour", (10, 10), "body")
+        common.draw_text(theme, surface, "Salut", (0, 0, 100, 40))
+        avatars.avatar_surface("cat", (200, 100, 50), 20)
+        assert theme_module._INK_FONTS and common._TEXT_CACHE and avatars._CACHE
+        pygame.quit()
+        assert not theme_module._INK_FONTS
+        assert not common._TEXT_CACHE and not avatars._CACHE and not _SHADES
+    pygame.init()
+
+
+def test_ink_text_draws_after_freetype_quit_and_init():
+    pygame.init()
+    surface = pygame.Surface((200, 60))
+    theme = ui.Theme()
+    theme.text_ink(surface, "avant", (10, 10), "body")
+    import pygame.freetype as freetype
+
+    freetype.quit()
+    freetype.init()
+    theme.text_ink(surface, "après", (10, 10), "body")  # raised on pygame-ce
+
+
 def test_fonts_are_cached_by_size_and_path():
     pygame.init()
     assert theme_module.get_font(27) is theme_module.get_font(27)

@@ -10,6 +10,8 @@ import math
 
 import pygame
 
+from game.ui.fonts import forget_on_quit
+
 INK = (40, 36, 48)
 WHITE = (255, 255, 255)
 
@@ -232,7 +234,7 @@ DRAWERS = {
     "robot": _robot,
 }
 
-_CACHE: dict = {}
+_CACHE: dict = forget_on_quit({})  # pictures made for this pygame init only
 
 
 def avatar_surface(name, colour, radius):

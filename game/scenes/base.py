@@ -17,6 +17,8 @@ import logging
 
 import pygame
 
+from game.ui.fonts import forget_on_quit
+
 LOGICAL_SIZE = (1280, 720)
 
 
@@ -163,7 +165,7 @@ def _is(scene, kind) -> bool:
     return isinstance(scene, kind)
 
 
-_SHADES: dict = {}
+_SHADES: dict = forget_on_quit({})  # pictures made for this pygame init only
 
 
 def dim(surface, alpha=140, color=(20, 24, 40)):

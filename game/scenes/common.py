@@ -8,6 +8,7 @@ import math
 import pygame
 
 from game.scenes.base import LOGICAL_SIZE, Scene, dim
+from game.ui.fonts import forget_on_quit
 
 W, H = LOGICAL_SIZE
 MARGIN = 96  # left edge of content (right of the notebook's red margin line)
@@ -220,7 +221,7 @@ def make_tile(scene, rect, painter, on_click, selected=False, tooltip=None, soun
     return tile
 
 
-_TEXT_CACHE: dict = {}
+_TEXT_CACHE: dict = forget_on_quit({})  # pictures made for this pygame init only
 
 
 def draw_text(theme, surface, text, rect, role="body", color=None, align="left", valign="top"):

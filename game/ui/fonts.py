@@ -8,20 +8,33 @@ import pygame
 
 from game import i18n
 
-# The kit's only global state: (size, path) → font. A Font dies with pygame.quit() or
-# pygame.font.quit() (using it after a new init segfaults), so the cache forgets them:
-# - pygame.quit() calls `_on_pygame_quit`. pygame forgets its quit hooks once it has
-#   called them, so the hook is registered again with the first font of each init;
-# - get_font() also checks pygame.font.get_init() (cheap) and starts afresh after a
-#   pygame.font.quit(). Only pygame.font.quit() then init() with no get_font() in between
-#   goes unseen: whoever does that calls `clear_fonts()`.
+# Everything here that pygame.init() makes dies with pygame.quit() (a Font used after a new
+# init segfaults on pygame 2; a freetype Font raises « freetype module quit » on pygame-ce).
+# So no cache outlives the App that filled it:
+# - pygame.quit() calls `_on_pygame_quit`, which empties every cache registered with
+#   `forget_on_quit` (fonts, ink fonts, the scenes' text pictures, avatars). pygame forgets
+#   its quit hooks once it has called them, so the hook is registered again with the first
+#   font of each init;
+# - get_font() and _ink_font() also check their module's get_init() (cheap) and start afresh
+#   after a pygame.font.quit() / freetype.quit(). Only a quit then init() with no font asked
+#   in between goes unseen: whoever does that calls `clear_fonts()`.
 _FONTS: dict[tuple[int, str | None], pygame.font.Font] = {}
+_INK_FONTS: dict[int, object] = {}
 _quit_hooked = False  # is `_on_pygame_quit` registered for the current init?
+_CACHES: list[dict] = [_FONTS, _INK_FONTS]
+
+
+def forget_on_quit(cache: dict) -> dict:
+    """Register a module-level cache of pygame objects: emptied at every pygame.quit()."""
+    if not any(cache is known for known in _CACHES):
+        _CACHES.append(cache)
+    return cache
 
 
 def clear_fonts() -> None:
-    """Forget every cached font (the next get_font() makes new ones)."""
-    _FONTS.clear()
+    """Forget every cached font and pygame picture (the next use makes new ones)."""
+    for cache in _CACHES:
+        cache.clear()
 
 
 _clear_fonts = clear_fonts  # the name game.app looks for
@@ -30,7 +43,7 @@ _clear_fonts = clear_fonts  # the name game.app looks for
 def _on_pygame_quit() -> None:
     global _quit_hooked
     _quit_hooked = False
-    _FONTS.clear()
+    clear_fonts()
 
 
 def get_font(size: int, path: str | None = None) -> pygame.font.Font:
@@ -44,38 +57,47 @@ def get_font(size: int, path: str | None = None) -> pygame.font.Font:
     return _new_font(size, path)
 
 
-def _new_font(size: int, path: str | None) -> pygame.font.Font:
+def _hook_quit() -> None:
     global _quit_hooked
-    if not pygame.font.get_init():
-        _FONTS.clear()  # made before a pygame.font.quit(): dead
-        pygame.font.init()
     if not _quit_hooked:
         pygame.register_quit(_on_pygame_quit)
         _quit_hooked = True
+
+
+def _new_font(size: int, path: str | None) -> pygame.font.Font:
+    if not pygame.font.get_init():
+        _FONTS.clear()  # made before a pygame.font.quit(): dead
+        pygame.font.init()
+    _hook_quit()
     font = _FONTS[(size, path)] = pygame.font.Font(path, size)
     return font
 
 
-_INK_FONTS: dict[int, object] = {}
 FONT_SCALE = 0.6875  # pygame.font.Font(None, n) draws the bundled font at this scale
 
 
 def _ink_font(size: int):
     """The bundled font through `pygame.freetype` at the size `get_font(size)` draws."""
+    try:
+        import pygame.freetype as freetype
+    except ImportError:
+        return None
+    if not freetype.get_init():
+        _INK_FONTS.clear()  # made before a freetype.quit() or pygame.quit(): dead
     font = _INK_FONTS.get(size)
-    if font is None:
-        try:
-            import pygame.freetype as freetype
-
-            if not freetype.get_init():
-                freetype.init()
-            # a whole size: fractional ones blur « c » into « o » at small sizes
-            font = freetype.Font(None, max(1, math.ceil(size * FONT_SCALE)))
-            font.origin = True  # positions are baselines
-            font.antialiased = True
-        except (ImportError, pygame.error, OSError):
-            return None
-        _INK_FONTS[size] = font
+    if font is not None:
+        return font
+    try:
+        if not freetype.get_init():
+            freetype.init()
+        _hook_quit()
+        # a whole size: fractional ones blur « c » into « o » at small sizes
+        font = freetype.Font(None, max(1, math.ceil(size * FONT_SCALE)))
+        font.origin = True  # positions are baselines
+        font.antialiased = True
+    except (pygame.error, OSError):
+        return None
+    _INK_FONTS[size] = font
     return font
 
 

@@ -148,17 +148,22 @@ class Theme:
         font = get_font(size)
         rect = pygame.Rect((0, 0), font.size(text))
         setattr(rect, anchor, (round(pos[0]), round(pos[1])))
-        ink = _ink_font(size)
-        if ink is None:
-            self.text(surface, text, pos, role, color, anchor)
-            return
         baseline = rect.top + font.get_ascent()
-        ink.render_to(
-            surface,
-            (rect.left, baseline),
-            text.translate(_DRAWN_SPACES),
-            fgcolor=tuple(color or self.colors.ink),
-        )
+        for _attempt in range(2):
+            ink = _ink_font(size)
+            if ink is None:
+                break
+            try:
+                ink.render_to(
+                    surface,
+                    (rect.left, baseline),
+                    text.translate(_DRAWN_SPACES),
+                    fgcolor=tuple(color or self.colors.ink),
+                )
+                return
+            except pygame.error:  # a font of an earlier freetype init (pygame-ce says so)
+                _INK_FONTS.clear()
+        self.text(surface, text, pos, role, color, anchor)
 
     def wrap(self, text: str, width: int, role: str | int = "body") -> list[str]:
         """Word-wrap `text` to `width` pixels. Keeps "\\n"; cuts words too long."""
