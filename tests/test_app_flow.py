@@ -93,6 +93,8 @@ def test_keyboard_only_from_title_to_a_level_and_back(app, fake_level):  # noqa:
     key(app, pygame.K_TAB)  # « J'ai fini »
     key(app, pygame.K_RETURN, frames=2)
     assert isinstance(top(app), QuestionPanel)
+    assert top(app).discovery  # « ce que tu viens de découvrir » first
+    key(app, pygame.K_RETURN)  # « À la question ! »
     while isinstance(top(app), QuestionPanel):  # each question of the play
         for _ in range(top(app).posee["bonne"]):
             key(app, pygame.K_DOWN)  # down to the right choice
@@ -139,6 +141,7 @@ def test_mouse_only_from_title_to_a_level_and_back(app, fake_level):  # noqa: F8
     assert host.done
     click(app, host.result_button.rect.center, frames=2)
     assert isinstance(top(app), QuestionPanel)
+    click(app, find_button(top(app), app.t("scenes.question.discovery_go")).rect.center)
     while isinstance(top(app), QuestionPanel):
         question = top(app)
         choices = [w for w in question.container.widgets if hasattr(w, "painter")]

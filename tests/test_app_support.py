@@ -69,6 +69,9 @@ class NiveauCompteur(Niveau):
     def suivi(self, etat):
         return {"valeur": etat.valeur}
 
+    def decouverte(self, etat):
+        return {"valeur": etat.valeur, "actions": etat.actions}
+
     def mesures(self, etat):
         return {"valeur": etat.valeur, "actions": etat.actions, "pas": etat.pas}
 
@@ -148,6 +151,7 @@ objectif = "Fais monter le compteur jusqu'à {seuil}."
 capot = "Regarde « compter » : elle ajoute n au compteur."
 etoiles = ["Objectif atteint", "En 5 actions au plus", "Tu sais compter"]
 appris = "Compter, c'est ajouter un à chaque fois."
+decouvert = "Tu as compté jusqu'à {valeur} en {actions} actions : compter, c'est ajouter."
 indices = ["Clique sur +1.", "Clique dix fois sur +1.", "Ou entraîne : 20 pas d'un coup."]
 plus = "+1"
 entrainer = "Entraîner 20 pas"

@@ -105,6 +105,8 @@ def see_the_result(app, host, proofs):
     question = top(app)
     if getattr(niveau, "questions", ()):
         assert isinstance(question, QuestionPanel)
+    if isinstance(question, QuestionPanel) and question.discovery:
+        click(app, find_button(question, app.t("scenes.question.discovery_go")).rect.center)
     while isinstance(top(app), QuestionPanel):  # one or two questions per play
         question = top(app)
         choices = [w for w in question.container.widgets if hasattr(w, "painter")]

@@ -26,7 +26,11 @@ class LevelTexts:
         return self.app.t(full, **kwargs) if self.app.translator.has(full) else ""
 
     def has(self, key):
-        return bool(self.text(key))
+        """The key exists (a text or a list) and is not empty."""
+        full = f"{self.package}.{key}"
+        if not self.app.translator.has(full):
+            return False
+        return bool(self.app.translator.t_list(full))
 
 
 def is_real(value):

@@ -115,10 +115,10 @@ class LevelHost(LevelDrawing, Screen):
         self.view = None
         self.intro = []
         self.intro_page = 0
-        if self.policy.show_intro(app, place) and self.texts.has("intro.ecrans"):
-            # The challenge (2nd star) is explained before playing, not only on the result.
-            defi = self.texts.text("defi")
-            self.intro = self.texts.list("intro.ecrans") + ([defi] if defi else [])
+        self.intro_again = False  # the intro was reopened from the pause menu
+        self.discovery_shown = False  # « ce que tu viens de découvrir » was read
+        if self.policy.show_intro(app, place):
+            self.intro = self.intro_pages()
         self.paused = set()  # why the policy was told play stopped: "panel", "busy"
         self.goal = GoalProgress(app)
         self.finishing = False
@@ -240,6 +240,22 @@ class LevelHost(LevelDrawing, Screen):
             )
 
     # ------------------------------------------------------------------ intro
+    def intro_pages(self):
+        """The level's intro screens; the challenge (2nd star) is explained before playing."""
+        if self.texts is None or not self.texts.has("intro.ecrans"):
+            return []
+        defi = self.texts.text("defi")
+        return self.texts.list("intro.ecrans") + ([defi] if defi else [])
+
+    def reopen_intro(self):
+        """« Revoir l'explication » (pause menu): the intro again, play paused meanwhile."""
+        pages = self.intro_pages()
+        if not pages or self.intro:
+            return
+        self._pause("panel")
+        self.intro, self.intro_page, self.intro_again = pages, 0, True
+        self.rebuild()
+
     def next_intro(self):
         if self.intro_page >= len(self.intro) - 1:
             self.skip_intro()
@@ -249,6 +265,11 @@ class LevelHost(LevelDrawing, Screen):
 
     def skip_intro(self):
         self.intro = []
+        if self.intro_again:  # play had started already: only resume it
+            self.intro_again = False
+            self.rebuild()
+            self._resume("panel")
+            return
         self.policy.intro_seen(self.app, self.place)
         self.rebuild()
         self.policy.on_start(self)

@@ -15,6 +15,7 @@ TEXT_BOXES = {
     "pause.resume": (PAUSE_W - 120, 1, "body"),
     "pause.hints": (PAUSE_W - 120, 1, "body"),
     "pause.capot": (PAUSE_W - 120, 1, "body"),
+    "pause.intro": (PAUSE_W - 120, 1, "body"),
     "pause.settings": (PAUSE_W - 120, 1, "body"),
     "pause.quit_level": (PAUSE_W - 120, 1, "body"),
     "hints.title": (HINTS_W - 60, 1, "title"),
@@ -48,9 +49,12 @@ class PauseMenu(Overlay):
             ("pause.resume", self.back, "primary", "play"),
             ("pause.hints", self.hints, "secondary", "?"),
             ("pause.capot", self.capot, "secondary", None),
+            ("pause.intro", self.intro, "secondary", None),
             ("pause.settings", self.settings, "secondary", None),
             ("pause.quit_level", self.quit_level, "danger", "home"),
         ]
+        if not self.host.intro_pages():
+            entries.pop(3)
         if not self.host.hints_allowed:  # the way to play forbids them (some homework)
             entries.pop(1)
         title_h = theme.line_height("title") + 30
@@ -71,6 +75,10 @@ class PauseMenu(Overlay):
 
     def capot(self):
         self.app.replace("capot", self.host)
+
+    def intro(self):
+        self.app.scenes.pop()
+        self.host.reopen_intro()
 
     def settings(self):
         self.app.push("settings")

@@ -14,6 +14,8 @@ TEXT_BOXES = {
     "question.right": (QUESTION_W - 60, 1, "heading"),
     "question.wrong": (QUESTION_W - 60, 1, "heading"),
     "question.next": (360, 1, "body"),
+    "question.discovery": (QUESTION_W - 60, 1, "heading"),
+    "question.discovery_go": (360, 1, "body"),
 }
 
 
@@ -30,8 +32,12 @@ class QuestionPanel(Overlay):
         self.answer = None
         waiting = questions.a_repondre(host.partie.etat)
         self.posee = waiting[0] if waiting else None
+        self.discovery = "" if host.discovery_shown else discovery_text(host)
 
     def build(self):
+        if self.discovery:
+            self._build_discovery()
+            return
         theme = self.theme
         texts = self.host.texts
         h = theme.control_height
@@ -76,6 +82,28 @@ class QuestionPanel(Overlay):
                 self.next,
             )
         self.default_focus = first
+
+    def _build_discovery(self):
+        """« Ce que tu viens de découvrir »: the idea in the kid's own numbers, before the
+        question (the question then checks it)."""
+        theme = self.theme
+        h = theme.control_height
+        width = QUESTION_W - 80
+        title_h = theme.line_height("heading") + 14
+        text_h = theme.text_height(self.discovery, width, "body") + 8
+        self.panel = panel_rect(QUESTION_W, 24 + title_h + text_h + h + 60)
+        self.q_rect = pygame.Rect(self.panel.x + 40, self.panel.y + 24 + title_h, width, text_h)
+        self.default_focus = self.button(
+            ((W - 360) // 2, self.panel.bottom - h - 24, 360, h),
+            self.t("question.discovery_go"),
+            self.to_question,
+            icon="right",
+        )
+
+    def to_question(self):
+        self.host.discovery_shown = True
+        self.discovery = ""
+        self.rebuild()
 
     def _choice_painter(self, index, text):
         def paint(surface, tile):
@@ -130,7 +158,9 @@ class QuestionPanel(Overlay):
             self.host.complete()
 
     def back(self):
-        if self.answer is None:
+        if self.discovery:
+            self.to_question()
+        elif self.answer is None:
             self.app.play("click")
             self.app.scenes.pop()
         else:
@@ -143,6 +173,11 @@ class QuestionPanel(Overlay):
         rect = pygame.Rect(
             self.panel.x + 30, self.panel.y + 20, QUESTION_W - 60, theme.line_height("heading")
         )
+        if self.discovery:
+            title = self.t("question.discovery")
+            draw_text(theme, surface, title, rect, "heading", colors.accent, "center", "middle")
+            draw_text(theme, surface, self.discovery, self.q_rect, "body")
+            return
         draw_text(
             theme,
             surface,
@@ -168,3 +203,19 @@ class QuestionPanel(Overlay):
                 self.panel.bottom - y - theme.control_height - 40,
             )
             draw_text(theme, surface, self.explanation, rect, "body")
+
+
+def discovery_text(host):
+    """The level's `decouvert` text filled with the kid's numbers (`Niveau.decouverte`), or
+    "" when the level has none."""
+    texts, niveau = host.texts, host.niveau
+    if texts is None or niveau is None or not texts.has("decouvert"):
+        return ""
+    try:
+        values = niveau.decouverte(host.partie.etat) or {}
+    except Exception:  # a hook must not crash the end of a level: the question still comes
+        import logging
+
+        logging.getLogger(__name__).exception("decouverte(%s)", niveau.id)
+        return ""
+    return texts.text("decouvert", **values)

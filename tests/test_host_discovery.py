@@ -1,0 +1,76 @@
+"""The level host's shared parts of this round: « ce que tu viens de découvrir » before the
+question (with the kid's own numbers), the intro reopened from the pause menu, and list
+texts never read as plain texts (no « i18n list read as a text » warning)."""
+
+import logging
+
+import pygame
+import pytest
+from test_app_flow import click, find_button, key, top
+from test_app_support import fake_level  # noqa: F401 - fixture
+
+from game.app import App
+from game.scenes.pause import PauseMenu
+from game.scenes.question import QuestionPanel
+
+
+@pytest.fixture
+def app():
+    game = App(headless=True, runner_mode="slices")
+    game.seed_override = 7
+    yield game
+    game.close()
+
+
+def _enter(app, niveau):
+    from game.scenes import demo
+
+    demo.setup_map_some(app)
+    game_map = top(app)
+    game_map.enter(game_map.by_id[niveau.id])
+    return top(app)
+
+
+def test_the_discovery_comes_before_the_question_with_the_kids_numbers(app, fake_level):  # noqa: F811
+    host = _enter(app, fake_level)
+    for _ in range(2):
+        host.partie.jouer({"type": "ajouter", "n": 5})
+    host.finish()
+    panel = top(app)
+    assert isinstance(panel, QuestionPanel)
+    actions = host.partie.etat.actions  # the engine's own count, as the text says
+    assert f"jusqu'à 10 en {actions} actions" in panel.discovery
+    # the question's choices are not offered yet: the kid reads first
+    assert not any(getattr(w, "label", "") in ("10", "5", "55") for w in panel.container.widgets)
+    click(app, find_button(panel, app.t("scenes.question.discovery_go")).rect.center)
+    assert panel.discovery == "" and host.discovery_shown
+    assert panel.question  # now the question
+    pygame.event.clear()
+
+
+def test_a_level_without_discovery_text_goes_straight_to_the_question(app, fake_level):  # noqa: F811
+    from game.scenes import question
+
+    host = _enter(app, fake_level)
+    host.texts.has = lambda key: key != "decouvert"
+    assert question.discovery_text(host) == ""
+
+
+def test_the_intro_can_be_reopened_from_the_pause_menu(app, fake_level):  # noqa: F811
+    host = _enter(app, fake_level)
+    assert not host.intro
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(top(app), PauseMenu)
+    click(app, find_button(top(app), app.t("scenes.pause.intro")).rect.center)
+    assert top(app) is host and host.intro and host.intro_page == 0
+    assert "panel" in host.paused  # play is paused while the kid reads
+    host.skip_intro()
+    assert not host.intro and not host.paused
+
+
+def test_intro_lists_are_never_read_as_texts(app, fake_level, caplog):  # noqa: F811
+    with caplog.at_level(logging.DEBUG):
+        host = _enter(app, fake_level)
+        host.intro_pages()
+        host.reopen_intro()
+    assert "list read as a text" not in caplog.text
