@@ -197,3 +197,40 @@ def test_learning_by_heart_is_told():
     etat = atelier.EtatAtelier(graine=0, pertes=[2.4] * 60, perte_val=2.45)
     assert not atelier.appris_par_coeur(etat)
     assert not atelier.appris_par_coeur(atelier.EtatAtelier(graine=0))
+
+
+def test_audit_json_has_this_rounds_fields():
+    niveau = registry.niveau_numero(1)
+    resultats = [audit.audit_seed(niveau.id, g, (g + 1) % 2) for g in range(2)]
+    figures = audit.summarise(niveau, resultats)
+    for cle in ("hints12_win_rate", "copy_hint3_win_rate", "cross_seed_copy_win_rate"):
+        assert cle in figures
+    q = figures["questions"]
+    assert set(q["run_dependent_rate"]) == set(niveau.predictions)
+    for cle in ("longest_answer_rate", "shortest_answer_rate", "never_right_choices"):
+        assert cle in q
+
+
+def test_question_figures_count_run_dependence_and_choices_never_right():
+    class Faux:
+        predictions = ("p",)
+
+        def choix_question(self, question, langue="fr"):
+            return ["a", "b", "c"]
+
+    # seed 0: the two runs disagree; seed 1: they agree; choice 2 is never right
+    resultats = [
+        {"answers": {"p": [(0, "a"), (1, "b")]}},
+        {"answers": {"p": [(0, "a"), (0, "a")]}},
+    ]
+    dependance, jamais = audit._question_figures(Faux(), resultats)
+    assert dependance == {"p": 0.5}
+    assert jamais == {"p": [2]}
+
+
+def test_a_friends_answer_is_played_on_another_seed():
+    niveau = registry.niveau_numero(1)
+    solution = niveau.resoudre(3)
+    assert audit._replay_on(niveau, solution, 3)  # on its own seed it wins
+    assert audit._share([True, None, False]) == 0.5
+    assert audit._share([None]) is None  # nothing measured is not « 0 % »
