@@ -160,6 +160,46 @@ def problemes_des_textes(niveau):
     return problemes
 
 
+def fonctions_du_capot_absentes(niveau):
+    """Les fonctions du moteur que le texte « capot » nomme (« perte_moyenne »,
+    « Adam.appliquer ») et que le panneau ne montre pas : [(langue, nom)].
+
+    Un nom entre guillemets qui n'est pas une fonction du moteur (« scores », une ligne
+    du code ; « Valeur », une classe) n'est pas une fonction : il n'est pas compté."""
+    import re
+
+    montrees = set()
+    for fonction in niveau.fonctions_capot:
+        montrees |= {fonction.__name__, fonction.__qualname__}
+    moteur = fonctions_du_moteur()
+    absentes = []
+    for langue in LANGUES:
+        texte = textes_du_niveau(niveau, langue).get("capot", "")
+        for nom in re.findall(r"«\s*([A-Za-z_][\w.]*)\s*»", texte):
+            if nom in moteur and nom not in montrees:
+                absentes.append((langue, nom))
+    return absentes
+
+
+def fonctions_du_moteur():
+    """Les noms (et noms qualifiés) de toutes les fonctions et méthodes du moteur."""
+    import pkgutil
+
+    import engine
+
+    noms = set()
+    for info in pkgutil.iter_modules(engine.__path__):
+        module = importlib.import_module(f"engine.{info.name}")
+        for nom, objet in vars(module).items():
+            if inspect.isfunction(objet) and objet.__module__ == module.__name__:
+                noms.add(nom)
+            elif inspect.isclass(objet) and objet.__module__ == module.__name__:
+                for attribut, membre in vars(objet).items():
+                    if inspect.isfunction(membre) and not attribut.startswith("__"):
+                        noms |= {attribut, f"{objet.__name__}.{attribut}"}
+    return noms
+
+
 def _a_plat(table, prefixe=""):
     resultat = {}
     for cle, valeur in table.items():

@@ -79,6 +79,21 @@ def test_the_under_the_hood_functions_exist(niveau):
     capot_lisible(niveau)
 
 
+def test_every_engine_function_the_capot_text_names_is_shown(niveau):
+    """« Sous le capot » shows what it says (issue #19): a function named in the text
+    (« perte_et_gradients ») is one the panel shows."""
+    from levels.contrat import fonctions_du_capot_absentes
+
+    assert fonctions_du_capot_absentes(niveau) == []
+
+
+def test_the_sandbox_capot_shows_what_it_names():
+    from levels.bac_a_sable.logic import NIVEAU as bac
+    from levels.contrat import fonctions_du_capot_absentes
+
+    assert fonctions_du_capot_absentes(bac) == []
+
+
 @pytest.mark.parametrize("langue", ["fr", "en"])
 def test_both_catalogs_have_every_required_key(niveau, langue):
     textes_complets(niveau, langue)
