@@ -74,3 +74,26 @@ def test_intro_lists_are_never_read_as_texts(app, fake_level, caplog):  # noqa: 
         host.intro_pages()
         host.reopen_intro()
     assert "list read as a text" not in caplog.text
+
+
+@pytest.mark.parametrize("size", [0, 1, 2])
+def test_every_dico_page_fits_or_scrolls_to_its_last_word(app, size):
+    """Level 5's page hid its last entry under the buttons (issue #24)."""
+    from game.scenes import demo
+    from game.scenes.dico import PAGES
+
+    app.settings.text_size = size
+    demo.setup_dico(app)
+    dico = top(app)
+    for page in PAGES:
+        dico.page, dico.scroll = page, 0
+        dico.rebuild()
+        for _ in range(200):
+            key(app, pygame.K_DOWN)
+            if dico.scroll == dico.max_scroll():
+                break
+        last = dico.rows[-1][3].move(0, -dico.scroll)
+        assert last.bottom <= dico.words_rect.bottom + 1, (page, size)
+        assert dico.words_rect.bottom < min(
+            w.rect.top for w in dico.container.widgets if getattr(w, "label", None)
+        )

@@ -21,6 +21,7 @@ TEXT_BOXES = {
     "dico.precedent": (300, 1, "body"),
     "dico.suivant": (300, 1, "body"),
     "dico.anglais": (DICO_W - 100, 1, "tiny"),
+    "dico.suite": (DICO_W - 80, 1, "tiny"),
 }
 
 
@@ -47,6 +48,7 @@ class DicoPanel(Overlay):
     def __init__(self, app, page="1"):
         super().__init__(app)
         self.page = str(page) if str(page) in PAGES else PAGES[0]
+        self.scroll = 0  # pixels of the page's words scrolled up (a long page scrolls)
 
     def build(self):
         theme = self.theme
@@ -64,6 +66,13 @@ class DicoPanel(Overlay):
         self.panel = pygame.Rect(0, 0, DICO_W, min(H - 20, height))
         self.panel.center = (W // 2, H // 2)
         y = self.panel.y + 30 + y0
+        # The words live in a window between the title and the buttons; a page longer
+        # than that window scrolls (wheel, arrows) instead of hiding under the buttons.
+        self.words_rect = pygame.Rect(
+            self.panel.x + 40, y, DICO_W - 80, self.panel.bottom - h - 40 - y
+        )
+        self.content_h = sum(heights)
+        self.scroll = max(0, min(self.scroll, self.max_scroll()))
         for (term, definition, english), row_h in zip(self.words, heights, strict=True):
             self.rows.append(
                 (term, definition, english, pygame.Rect(self.panel.x + 50, y, width, row_h))
@@ -90,8 +99,28 @@ class DicoPanel(Overlay):
 
     def turn(self, step):
         index = max(0, min(len(PAGES) - 1, PAGES.index(self.page) + step))
-        self.page = PAGES[index]
+        self.page, self.scroll = PAGES[index], 0
         self.rebuild()
+
+    def max_scroll(self):
+        return max(0, self.content_h - self.words_rect.height)
+
+    def handle_event(self, event):
+        step = 0
+        if event.type == pygame.MOUSEWHEEL:
+            step = -event.y * 40
+        elif event.type == pygame.KEYDOWN:
+            page = self.words_rect.height - 40
+            step = {
+                pygame.K_DOWN: 40,
+                pygame.K_UP: -40,
+                pygame.K_PAGEDOWN: page,
+                pygame.K_PAGEUP: -page,
+            }.get(event.key, 0)
+        if step and self.max_scroll():
+            self.scroll = max(0, min(self.max_scroll(), self.scroll + step))
+            return True
+        return super().handle_event(event)
 
     def draw_content(self, surface):
         theme = self.theme
@@ -111,7 +140,12 @@ class DicoPanel(Overlay):
             colors.accent,
             "center",
         )
+        clip = surface.get_clip()
+        surface.set_clip(self.words_rect.clip(clip) if clip else self.words_rect)
         for term, definition, english, rect in self.rows:
+            rect = rect.move(0, -self.scroll)
+            if rect.bottom < self.words_rect.top or rect.top > self.words_rect.bottom:
+                continue
             head_h = theme.line_height("heading")
             draw_text(theme, surface, term, (rect.x, rect.y, rect.w, head_h), "heading")
             text_h = rect.h - head_h - theme.line_height("tiny") - 18
@@ -127,3 +161,20 @@ class DicoPanel(Overlay):
                 "tiny",
                 colors.ink_soft,
             )
+        surface.set_clip(clip)
+        self._draw_scrollbar(surface)
+
+    def _draw_scrollbar(self, surface):
+        """A bar on the right when the page scrolls, and « ▼ la suite » under the words."""
+        if not self.max_scroll():
+            return
+        colors = self.theme.colors
+        view = self.words_rect
+        knob_h = max(30, view.height * view.height // self.content_h)
+        y = view.y + (view.height - knob_h) * self.scroll // self.max_scroll()
+        pygame.draw.rect(surface, colors.panel_edge, (view.right, view.y, 10, view.height), 0, 5)
+        pygame.draw.rect(surface, colors.second, (view.right, y, 10, knob_h), 0, 5)
+        if self.scroll < self.max_scroll():
+            more = self.t("dico.suite")
+            box = (view.x, view.bottom + 2, view.width, self.theme.line_height("tiny"))
+            draw_text(self.theme, surface, more, box, "tiny", colors.ink_soft, "center")
