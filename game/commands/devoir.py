@@ -21,7 +21,9 @@ def add_arguments(parser):
     creer.add_argument("--dossier", default=".", help="où écrire la feuille (défaut : ici)")
     corriger = sub.add_parser("corriger", help="vérifie les devoirs rendus d'un dossier")
     corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossier(s) ou fichiers")
-    corriger.add_argument("--liste", metavar="CSV", help="la liste de la classe (NOM;Prénom)")
+    corriger.add_argument(
+        "--liste", metavar="CSV", help="la liste de la classe (.csv, .xlsx, .ods…)"
+    )
     corriger.add_argument("--csv", metavar="FICHIER", help="écrit le rapport (rapport.csv)")
     corriger.add_argument("--code", help="le code du devoir (défaut : celui des fichiers)")
     corriger.add_argument("--classe", default=None, help="le nom de la classe pour le rapport")
@@ -151,20 +153,13 @@ def _correct(args):
 
 
 def _read_class_list(path):
-    from pathlib import Path
-
     from game.cli import CliError
-    from game.homework.classlist import MAX_BYTES, parse_class_list
+    from game.homework.classlist import read_class_list_file
 
-    try:
-        if Path(path).stat().st_size > MAX_BYTES:
-            raise CliError(f"« {path} » est bien trop gros pour une liste de classe.")
-        return parse_class_list(Path(path).read_bytes())
-    except OSError as error:
-        from game.files import os_error_text
-
-        reason = os_error_text(error)
-        raise CliError(f"Je n'arrive pas à lire la liste « {path} » ({reason}).") from None
+    classe = read_class_list_file(path)
+    if classe.refus:
+        raise CliError(f"Liste de la classe « {path} » : {classe.refus}")
+    return classe
 
 
 def _simulate(args):
