@@ -115,7 +115,7 @@ def test_teacher_drops_files_and_gets_the_grid_report_and_certificates(app, tmp_
     grid.export_csv()
     report = next((app.opened_folders[-1]).glob("rapport-*.csv"))
     rows = list(csv.reader(report.read_text("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0][:3] == ["Nom", "Prénom", "Niveau"] and len(rows) == 1 + 7 * 2
+    assert rows[0][:4] == ["Nom", "Prénom", "Fichier rendu", "Bilan"] and len(rows) == 1 + 7
     grid.certificates()
     assert top(app).name == "teacher_picture"
     assert len(list(top(app).path.parent.glob("attestation-*.png"))) == 5

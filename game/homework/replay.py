@@ -45,7 +45,21 @@ def replay_summary(journal):
         "refusees": verdict.actions_refusees,
         "temps_ms": verdict.temps_ms,
         "remarques": list(verdict.remarques),
+        "questions": first_answers(verdict.etat),
     }
+
+
+def first_answers(etat):
+    """[[question id, right at the first try (True/False) or None if unanswered]], read
+    from the replayed state (never from a figure the file announces)."""
+    posees = getattr(etat, "posees", None) or []
+    reponses = getattr(etat, "reponses", None) or {}
+    out = []
+    for posee in posees:
+        given = reponses.get(posee.get("id")) if isinstance(posee, dict) else None
+        first = given[0] == posee["bonne"] if given else None
+        out.append([posee.get("id"), first])
+    return out
 
 
 def replay_many(journals, workers=None, progress=None, cancelled=None):
