@@ -1,4 +1,5 @@
-"""`tuto-llm devoir creer|corriger|simuler|attestation`: homework for teachers, from a terminal.
+"""`tuto-llm devoir creer|corriger|simuler|attestation|sauvegarder|importer`: homework
+for teachers, from a terminal.
 
 The game's « Espace enseignant » does the same without a terminal; both use
 `game.homework`.
@@ -36,6 +37,12 @@ def add_arguments(parser):
     simuler.add_argument("--json", action="store_true", help="dernière ligne : un objet JSON")
     attest = sub.add_parser("attestation", help="vérifie le code d'une attestation")
     attest.add_argument("code", help="le code imprimé sur l'attestation")
+    save = sub.add_parser(
+        "sauvegarder", help="sauvegarde l'espace enseignant (clé des attestations comprise)"
+    )
+    save.add_argument("fichier", nargs="?", help="le .zip à écrire (défaut : dans enseignant/)")
+    load = sub.add_parser("importer", help="importe la sauvegarde d'un autre ordinateur")
+    load.add_argument("fichier", help="le .zip fait par « sauvegarder »")
 
 
 def parse_levels(text):
@@ -197,9 +204,31 @@ def _certificate(args):
     if found is None:
         print(problem)
         return 1
-    stars = ", ".join(f"niveau {n} {'★' * s}{'☆' * (3 - s)}" for n, s in found.niveaux)
-    print(f"Attestation authentique : {found.prenom} ({found.classe or 'sans classe'}), ")
-    print(f"devoir {found.devoir}, le {found.date} : {stars or 'aucun niveau'}.")
+    print(f"Attestation authentique : {certificate.describe(found)}")
+    return 0
+
+
+def _backup(args):
+    from game.cli import CliError
+    from game.homework import backup
+
+    try:
+        path = backup.export(args.fichier)
+    except backup.BackupError as error:
+        raise CliError(str(error)) from None
+    print(f"Sauvegarde écrite : {path}")
+    print("Elle contient la clé des attestations : gardez-la comme une clé.")
+    return 0
+
+
+def _import(args):
+    from game.cli import CliError
+    from game.homework import backup
+
+    try:
+        print(backup.import_backup(args.fichier))
+    except backup.BackupError as error:
+        raise CliError(str(error)) from None
     return 0
 
 
@@ -209,5 +238,7 @@ def run(args):
         "corriger": _correct,
         "simuler": _simulate,
         "attestation": _certificate,
+        "sauvegarder": _backup,
+        "importer": _import,
     }
     return actions[args.action](args)
