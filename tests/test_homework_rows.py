@@ -129,3 +129,23 @@ def test_french_words_and_formula_guard():
         grille.copies[0].nom = start + "=1+1"
         text = csv_text(grille)
         assert text.count("=1+1") == 1 and f"'{start}=1+1" in text
+
+
+def test_simuler_json_counts_rows_traps_and_realistic_lists(capsys):
+    from game.cli import main
+
+    code = main(["devoir", "simuler", "--eleves", "6", "--niveaux", "1", "--json"])
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0
+    for key in ("eleves", "valides", "honnetes_valides", "honnetes", "cores", "code"):
+        assert key in summary
+    assert summary["lignes_rapport"] == summary["eleves"] + summary["inconnus"] == 7
+    pieges = summary["pieges"]
+    assert set(pieges) >= {"copie", "modifie", "renomme", "homonymes"}
+    assert "NON" not in json.dumps(pieges, ensure_ascii=False)
+    victim, source = pieges["renomme"].split(" | ")
+    assert "copie renommée" in victim and "valide" in source
+    assert pieges["homonymes"].count("valide") == 2
+    assert summary["honnetes_valides"] == summary["honnetes"]
+    assert len(summary["listes"]) == 5
+    assert all(x["eleves_lus"] == x["attendus"] and x["identiques"] for x in summary["listes"])

@@ -169,8 +169,8 @@ def read(path):
 
     data, problem = read_log(path)
     if problem is not None:
-        if "JSON" in problem:
-            problem = "fichier abîmé ou coupé : " + problem
+        if "JSON" in problem:  # cut on the way or edited: no format jargon for a teacher
+            problem = "fichier abîmé ou coupé (il s'arrête au milieu ou a été modifié)"
         return None, problem
     try:
         return from_dict(data, path), None

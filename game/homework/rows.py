@@ -112,7 +112,8 @@ def one_per_pupil(copies, classe, absent_row):
         if ("eleve", id(eleve)) not in groups:
             rows.append(absent_row(eleve))
     _tell_the_owner(rows)
-    rows.sort(key=lambda c: (normalise_name(c.nom), normalise_name(c.prenom)))
+    unknown_last = bool(eleves)
+    rows.sort(key=lambda c: (unknown_last and not c.nom, normalise_name(c.nom), c.prenom))
     return rows
 
 
