@@ -156,7 +156,8 @@ def check(text, folder=None):
 def from_copie(copie, grille, date):
     """The certificate of a pupil's line in the grid (levels done, with their stars)."""
     done = tuple((c.numero, c.etoiles) for c in copie.cases.values() if c.fait)
-    return Attestation(copie.prenom, grille.classe, grille.code, done, date.isoformat())
+    name = f"{copie.prenom} {copie.nom}".strip()  # twins share a first name, never a line
+    return Attestation(name, grille.classe, grille.code, done, date.isoformat())
 
 
 def describe(attestation):

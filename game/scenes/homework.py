@@ -20,6 +20,8 @@ from game.scenes.common import H, Overlay, W, draw_stars, draw_text
 
 PANEL = pygame.Rect(0, 0, 900, 620)
 PANEL.center = (W // 2, H // 2)
+ROWS_TOP = 185  # the levels' rows, under the code and the rules
+ROW_GAP = 10
 CODE_CHARS = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
 
 
@@ -82,6 +84,8 @@ class CodeEntryScene(Overlay):
     def explain(self, error):
         """The code's problem in the player's language (French if the catalog lacks it)."""
         key = f"devoirs.erreur.{error.cle}"
+        if error.valeurs.get("n") == 1 and self.app.translator.has(key + "_un"):
+            key += "_un"
         if not self.app.translator.has(key):
             return str(error)
         ranks = self.app.translator.t_list("devoirs.erreur.rangs") or ["1", "2", "3", "4"]
@@ -122,7 +126,7 @@ class HomeworkPanel(Overlay):
     def build(self):
         theme = self.theme
         h = theme.control_height
-        y = PANEL.y + 200
+        y = PANEL.y + ROWS_TOP
         self.row_y = []
         for numero, _level_id, done, _stars in self.rows():
             label = _t(self, "panneau.rejouer" if done else "panneau.jouer")
@@ -135,24 +139,24 @@ class HomeworkPanel(Overlay):
                 sound=None,
             )
             self.row_y.append(y)
-            y += h + 12
+            y += h + ROW_GAP
+        # one row of buttons under the levels (never over a level's « Jouer »)
         bottom = PANEL.bottom - h - 24
+        x = PANEL.x + 40
         self.default_focus = self.button(
-            (PANEL.right - 340, bottom, 300, h),
+            (PANEL.right - 40 - 250, bottom, 250, h),
             _t(self, "panneau.rendre"),
             self.hand_in,
             icon="check",
             sound=None,
         )
+        self.button((x, bottom, 150, h), _t(self, "panneau.fermer"), self.back, "secondary")
         self.button(
-            (PANEL.x + 40, bottom, 200, h), _t(self, "panneau.fermer"), self.back, "secondary"
-        )
-        self.button(
-            (PANEL.x + 260, bottom, 220, h), _t(self, "panneau.autre"), self.other_code, "secondary"
+            (x + 162, bottom, 180, h), _t(self, "panneau.autre"), self.other_code, "secondary"
         )
         if self.handed_path is not None:
             self.button(
-                (PANEL.right - 340, bottom - h - 70, 300, h),
+                (x + 354, bottom, 204, h),
                 _t(self, "panneau.ouvrir"),
                 self.open_folder,
                 "secondary",
@@ -244,13 +248,16 @@ class HomeworkPanel(Overlay):
     def _draw_footer(self, surface, x, width):
         theme, colors = self.theme, self.colors
         left = sum(1 for row in self.rows() if not row[2])
-        y = PANEL.y + 200 + len(self.rows()) * (theme.control_height + 12) + 8
-        text = _t(self, "panneau.reste", n=left) if left else _t(self, "panneau.tout_fait")
+        y = PANEL.y + ROWS_TOP + len(self.rows()) * (theme.control_height + ROW_GAP) + 4
+        key = "panneau.reste_un" if left == 1 else "panneau.reste"
+        text = _t(self, key, n=left) if left else _t(self, "panneau.tout_fait")
         entry = progress.state(self.app.profile)["devoirs"].get(self.code, {})
         if self.handed_path is not None:
-            text = f"{_t(self, 'panneau.rendu')}\n{self.handed_path}"
+            text = _t(self, "panneau.rendu", fichier=self.handed_path.name)
         elif entry.get("rendu_le"):
-            when = entry["rendu_le"].replace("T", " ")[:16]
+            from game.homework.french import day
+
+            when = f"{day(entry['rendu_le'])} {entry['rendu_le'][11:16]}".strip()
             text += "\n" + _t(self, "panneau.deja_rendu", date=when)
         draw_text(
             theme,

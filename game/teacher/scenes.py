@@ -40,7 +40,9 @@ class TeacherSpace(Screen):
             lambda: self.app.push("teacher_check"),
             icon="check",
         )
-        self.button((x, 560, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+        self.button((x, 530, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+        self.button((x, 650, 440, h), _t(self, "prof.sauvegarder"), self.save_backup, "secondary")
+        self._recent_buttons(pygame.Rect(620, 250, W - 620 - 60, 260))
         self.cert_field = self.ui.TextField(
             self.theme,
             (620, 580, 300, h),
@@ -54,10 +56,72 @@ class TeacherSpace(Screen):
             (940, 580, 280, h), _t(self, "prof.verifier"), self.check_certificate, "secondary"
         )
 
+    def _recent_buttons(self, box):
+        """« Derniers devoirs »: each one reopens its code and its sheet."""
+        from game.homework import register
+        from game.homework.french import day
+
+        h = self.theme.control_height
+        title = _t(self, "prof.derniers")
+        y = box.y + 20 + self.theme.text_height(title, box.w - 30, "heading") + 8
+        for code, entry in list(register.load().items())[-4:][::-1]:
+            classe = entry.get("classe", "") if isinstance(entry.get("classe"), str) else ""
+            label = " · ".join(p for p in (code, classe, day(entry.get("cree_le", ""))) if p)
+            self.button(
+                (box.x + 15, y, box.w - 30, h),
+                label,
+                lambda c=code, k=classe: self.reopen(c, k),
+                "secondary",
+            )
+            y += h + 8
+
+    def reopen(self, code, label):
+        from game.homework.code import decode
+        from game.storage import SaveError
+
+        try:
+            devoir = decode(code)
+            paths = write_sheets(devoir, label)
+        except (ValueError, SaveError) as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.push("teacher_created", devoir, label, paths)
+
+    def save_backup(self):
+        from game.homework import backup
+
+        try:
+            path = backup.export()
+        except backup.BackupError as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.notify(_t(self, "prof.sauvegarde_ecrite", chemin=path), "info")
+        self.app.open_folder(path.parent)
+
+    def handle_event(self, event):
+        if event.type == pygame.DROPFILE:  # a backup of another computer: imported
+            self.import_backup(getattr(event, "file", ""))
+            return True
+        return super().handle_event(event)
+
+    def import_backup(self, name):
+        from game.homework import backup
+
+        try:
+            self.cert_result = backup.import_backup(name)
+        except backup.BackupError as error:
+            self.cert_result = str(error)
+            self.app.play("error")
+            return
+        self.app.play("success")
+        self.rebuild()
+
     def check_certificate(self):
         from game.homework import certificate
+        from game.homework.french import day
 
         self.cert_text = self.cert_field.text
+        self.container.focus.set(self.cert_field)  # the field keeps its text and the focus
         found, problem = certificate.check(self.cert_text)
         if found is None:
             self.cert_result = problem
@@ -70,7 +134,7 @@ class TeacherSpace(Screen):
             "prof.authentique",
             prenom=found.prenom,
             classe=classe,
-            date=found.date,
+            date=day(found.date),
             etoiles=stars,
         )
         self.app.play("success")
@@ -101,7 +165,7 @@ class TeacherSpace(Screen):
         draw_text(
             theme, surface, _t(self, "prof.corriger_aide"), (x, 390 + below, help_w, 70), "small"
         )
-        draw_text(theme, surface, str(teacher_dir()), (x, 620, 460, 60), "small", colors.ink_soft)
+        draw_text(theme, surface, str(teacher_dir()), (x, 590, 460, 50), "small", colors.ink_soft)
         self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 260))
         draw_text(theme, surface, _t(self, "prof.attestation_titre"), (620, 545, 600, 30), "small")
         if self.cert_result:
@@ -116,21 +180,15 @@ class TeacherSpace(Screen):
         theme.draw_panel(surface, box)
         title = _t(self, "prof.derniers")
         draw_text(theme, surface, title, box.inflate(-30, -20), "heading")
-        y = box.y + 20 + theme.text_height(title, box.w - 30, "heading") + 10
-        entries = list(register.load().items())[-4:][::-1]
-        if not entries:
+        if not register.load():
             draw_text(
                 theme,
                 surface,
                 _t(self, "prof.aucun"),
-                (box.x + 15, y, box.w - 30, 40),
+                (box.x + 15, box.y + 64, box.w - 30, 40),
                 "body",
                 theme.colors.ink_soft,
             )
-        for code, entry in entries:
-            label = f"{code}   {entry.get('classe', '')}   {entry.get('cree_le', '')}"
-            draw_text(theme, surface, label, (box.x + 15, y, box.w - 30, 40), "body")
-            y += theme.line_height("body") + 8
 
 
 LEVEL_W = 220

@@ -1,0 +1,82 @@
+"""The teacher's window does what the CLI does; the pupil's panel never overlaps
+(issue 21, outcome 4)."""
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pygame
+import pytest
+from test_app_flow import click, find_button, top
+
+from game.app import App
+from game.homework import handin, progress, register
+from game.homework.code import Devoir
+from game.scenes import demo
+from game.ui.widgets import Button
+
+DEVOIR = Devoir((1, 2, 3, 4, 5), indices=True, nonce=12, version=(0, 1))
+
+
+@pytest.fixture
+def app():
+    game = App(headless=True, runner_mode="slices")
+    yield game
+    game.close()
+
+
+def buttons(scene):
+    return [w for w in scene.container.widgets if isinstance(w, Button) and w.visible]
+
+
+def test_homework_panel_buttons_never_overlap_after_a_hand_in(app):
+    demo.setup_map_some(app)
+    progress.join(app.profile, DEVOIR.code)
+    app.push("homework", DEVOIR.code, Path("/tmp/devoir.tuto"))
+    app.step([], 1 / 30)
+    found = buttons(top(app))
+    assert any(b.label == "Ouvrir le dossier" for b in found)
+    for a, b in itertools.combinations(found, 2):
+        assert not a.rect.colliderect(b.rect), (a.label, b.label)
+    assert "(x)" not in app.t("devoirs.panneau.reste", n=4)
+
+
+def test_check_screen_defaults_keeps_text_and_names_the_class(app, tmp_path):
+    demo._reset(app)
+    app.push("teacher")
+    click(app, find_button(top(app), "Corriger des devoirs").rect.center)
+    scene = top(app)
+    default = Path(scene.folder_field.text)
+    assert default == progress.homework_dir() and default.is_dir()  # where hand-ins land
+    code = Devoir((1,), nonce=3, version=(0, 1)).code
+    register.remember(code, "5e B")
+    handin.write(tmp_path, handin.build(code, "Noël", {}, dt.datetime(2026, 12, 6, 9, 0)))
+    scene.folder_field.set_text(str(tmp_path))
+    scene.folder_text = str(tmp_path)
+    scene.rebuild()
+    assert scene.folder_field.text == str(tmp_path)  # a rebuild keeps what was typed
+    scene.start()
+    while top(app) is scene:
+        app.step([], 1 / 30)
+    grid = top(app)
+    assert grid.name == "teacher_grid" and grid.grille.classe == "5e B"
+    app.scenes.pop()
+    assert top(app) is scene and scene.folder_field.text == str(tmp_path)
+
+
+def test_recent_homework_reopens_and_certificate_field_keeps_focus(app):
+    demo._reset(app)
+    register.remember(DEVOIR.code, "4e A")
+    app.push("teacher")
+    scene = top(app)
+    entry = next(b for b in buttons(scene) if b.label.startswith(DEVOIR.code))
+    assert "4e A" in entry.label and "-" not in entry.label.split("·")[-1]  # a French date
+    click(app, entry.rect.center)
+    assert top(app).name == "teacher_created" and top(app).devoir == DEVOIR
+    app.scenes.pop()
+    scene.cert_field.set_text("ZZZZ-ZZZZ")
+    click(app, find_button(scene, "Vérifier").rect.center)
+    assert scene.cert_field.text == "ZZZZ-ZZZZ" and scene.container.focused is scene.cert_field
+    assert scene.cert_result and "Error" not in scene.cert_result
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="A")], 1 / 30)
+    assert scene.cert_field.text.endswith("A")
