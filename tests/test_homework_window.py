@@ -80,3 +80,46 @@ def test_recent_homework_reopens_and_certificate_field_keeps_focus(app):
     assert scene.cert_result and "Error" not in scene.cert_result
     app.step([pygame.event.Event(pygame.TEXTINPUT, text="A")], 1 / 30)
     assert scene.cert_field.text.endswith("A")
+
+
+def test_a_twin_pupil_is_asked_for_an_initial_and_gets_her_own_seed_and_file(app, tmp_path):
+    from game.homework.code import ErreurCode
+    from game.homework.seeds import personal_seed
+
+    demo.setup_map_some(app)  # the profile « Léa »
+    code = DEVOIR.code
+    folder = progress.homework_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    other = handin.write(folder, handin.build(code, "Léa", {}, dt.datetime(2026, 12, 6, 9, 0)))
+    with pytest.raises(ErreurCode) as error:
+        progress.join(app.profile, code)
+    assert error.value.cle == "initiale"
+    progress.join(app.profile, code, "d")
+    assert progress.pupil_name(app.profile, code) == "Léa D."
+    assert progress.seed(app.profile, code, "l1_devine") != personal_seed(code, "Léa", "l1_devine")
+    mine = progress.hand_in(app.profile, code, folder)
+    assert mine.name == f"devoir-{code}-Lea-D.tuto" and other.exists() and mine != other
+    # the window asks for the initial, then takes it
+    app.profile.homework = {}
+    app.push("homework_code")
+    entry = top(app)
+    entry.field.set_text(code)
+    entry.submit()
+    assert entry.ask_initial and "initiale" in entry.error
+    entry.initial_field.set_text("D")
+    entry.initial = "D"
+    entry.submit()
+    assert top(app).name == "homework"
+
+
+def test_the_class_list_given_with_the_homework_asks_twins_for_an_initial(app, tmp_path):
+    from game.homework.classlist import parse_class_list
+    from game.homework.code import ErreurCode
+
+    demo.setup_map_some(app)
+    code = Devoir((1,), nonce=44, version=(0, 1)).code
+    twins = parse_class_list("NOM;Prénom\nDUBOIS;Léa\nMARTIN;Léa\nROUX;Noé\n")
+    register.remember(code, "5e B", twins)
+    with pytest.raises(ErreurCode):
+        progress.join(app.profile, code, folder=tmp_path)
+    assert progress.join(app.profile, code, "M", folder=tmp_path)[0] == code

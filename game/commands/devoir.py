@@ -20,6 +20,10 @@ def add_arguments(parser):
     creer.add_argument("--pour", metavar="JJ/MM/AAAA", help="date limite (incluse)")
     creer.add_argument("--classe", default="", help="le nom de la classe, par exemple « 5e B »")
     creer.add_argument("--dossier", default=".", help="où écrire la feuille (défaut : ici)")
+    creer.add_argument(
+        "--liste", metavar="FICHIER", help="la liste de la classe (le jeu demande une initiale "
+        "aux élèves qui ont le même prénom)",
+    )  # fmt: skip
     corriger = sub.add_parser("corriger", help="vérifie les devoirs rendus d'un dossier")
     corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossier(s) ou fichiers")
     corriger.add_argument(
@@ -100,7 +104,8 @@ def _create(args):
     folder = Path(args.dossier)
     try:
         write_atomic(folder / f"feuille-{code}.html", html_page(texts), backup=False)
-        register.remember(code, args.classe)
+        class_list = _read_class_list(args.liste) if args.liste else None
+        register.remember(code, args.classe or getattr(class_list, "classe", ""), class_list)
         png = _sheet_png(texts, folder / f"feuille-{code}.png")
     except SaveError as error:
         raise CliError(str(error)) from None

@@ -36,11 +36,13 @@ class CodeEntryScene(Overlay):
         super().__init__(app)
         self.text = text
         self.error = ""
+        self.ask_initial = False  # another pupil with the same first name has this homework
+        self.initial = ""
 
     def build(self):
         theme = self.theme
         h = theme.control_height
-        self.panel = pygame.Rect(0, 0, 860, 420)
+        self.panel = pygame.Rect(0, 0, 860, 500 if self.ask_initial else 420)
         self.panel.center = (W // 2, H // 2)
         x, width = self.panel.x + 40, self.panel.width - 80
         self.field = self.ui.TextField(
@@ -56,6 +58,19 @@ class CodeEntryScene(Overlay):
         self.container.add(self.field)
         self.default_focus = self.field
         y = self.panel.bottom - h - 30
+        if self.ask_initial:
+            self.initial_field = self.ui.TextField(
+                theme,
+                (x + width - 120, self.panel.y + 340, 120, h),
+                self.initial,
+                "D",
+                1,
+                on_submit=lambda _text: self.submit(),
+                on_change=lambda v: setattr(self, "initial", v),
+                allowed=str.isalpha,
+            )
+            self.container.add(self.initial_field)
+            self.default_focus = self.initial_field
         self.button(
             (self.panel.right - 40 - 300, y, 300, h),
             _t(self, "saisie.valider"),
@@ -72,10 +87,14 @@ class CodeEntryScene(Overlay):
     def submit(self):
         profile = self.app.profile
         try:
-            code, _devoir = progress.join(profile, self.field.text)
+            code, _devoir = progress.join(profile, self.field.text, self.initial)
         except ErreurCode as error:
             self.error = self.explain(error)
             self.app.play("error")
+            if error.cle == "initiale" and not self.ask_initial:
+                self.ask_initial = True
+                self.text = self.field.text
+                self.rebuild()
             return
         self.app.play("success")
         self.app.save_profile()
@@ -102,6 +121,11 @@ class CodeEntryScene(Overlay):
             theme, surface, _t(self, "saisie.titre"), (x, y, width, 50), "title", None, "center"
         )
         draw_text(theme, surface, _t(self, "saisie.texte"), (x, y + 70, width, 80), "body")
+        if self.ask_initial:
+            h = theme.control_height
+            row = (x, self.panel.y + 340, width - 140, h)
+            text = _t(self, "saisie.initiale")
+            draw_text(theme, surface, text, row, "body", None, "right", "middle")
         if self.error:
             box = pygame.Rect(x, self.panel.y + 260, width, 2 * theme.line_height("body") + 6)
             draw_text(theme, surface, self.error, box, "body", colors.bad)
