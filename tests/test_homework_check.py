@@ -146,7 +146,7 @@ def test_cli_creer_and_corriger(tmp_path, logs, capsys):
     assert "abîmé ou coupé" in capsys.readouterr().out
     assert main(["devoir", "corriger", str(rendus), "--code", "AAAA"]) == 2
     assert main(["devoir", "creer", "--niveaux", "9"]) == 2
-    assert "Niveau(x) inconnu(s) : 9" in capsys.readouterr().err
+    assert "Niveau inconnu : 9." in capsys.readouterr().err
 
 
 def test_more_stars_announced_than_earned_is_an_edit(tmp_path, logs):

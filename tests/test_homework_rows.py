@@ -122,6 +122,7 @@ def test_what_the_class_understood_comes_from_the_replayed_log(tmp_path, logs):
 def test_french_words_and_formula_guard():
     assert plural(1, "niveau") == "1 niveau" and plural(4, "niveau") == "4 niveaux"
     assert de("Alice") == "d'Alice" and que("Alice") == "qu'Alice" and de("Noé") == "de Noé"
+    assert de("Yasmine") == "de Yasmine" and de("Yves") == "d'Yves" and de("Hugo") == "d'Hugo"
     assert day(dt.date(2026, 12, 6)) == "6 décembre 2026"
     assert day("2026-12-01") == "1er décembre 2026"
     grille = check_files([], classe=parse_class_list("NOM;Prénom\nDUPONT;Léa\n"), workers=1)
@@ -149,3 +150,14 @@ def test_simuler_json_counts_rows_traps_and_realistic_lists(capsys):
     assert summary["honnetes_valides"] == summary["honnetes"]
     assert len(summary["listes"]) == 5
     assert all(x["eleves_lus"] == x["attendus"] and x["identiques"] for x in summary["listes"])
+
+
+def test_simulated_class_lists_read_back_whole():
+    import random
+
+    from game.homework.simulate import class_list_text, class_of
+
+    for count in (6, 30, 60, 200):
+        pupils = class_of(random.Random(count), count)
+        classe = parse_class_list(class_list_text(pupils))
+        assert len(classe.eleves) == count and not classe.refus

@@ -25,7 +25,7 @@ def add_arguments(parser):
         "aux élèves qui ont le même prénom)",
     )  # fmt: skip
     corriger = sub.add_parser("corriger", help="vérifie les devoirs rendus d'un dossier")
-    corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossier(s) ou fichiers")
+    corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossiers ou fichiers")
     corriger.add_argument(
         "--liste", metavar="CSV", help="la liste de la classe (.csv, .xlsx, .ods…)"
     )
@@ -65,7 +65,8 @@ def parse_levels(text):
     wrong = sorted(numbers - known)
     if wrong or not numbers:
         raise CliError(
-            f"Niveau(x) inconnu(s) : {', '.join(map(str, wrong)) or 'aucun'}. "
+            ("Niveaux inconnus" if len(wrong) > 1 else "Niveau inconnu")
+            + f" : {', '.join(map(str, wrong)) or 'aucun'}. "
             f"Niveaux disponibles : {', '.join(map(str, sorted(known)))}."
         )
     return tuple(sorted(numbers))

@@ -193,7 +193,8 @@ def _assigned_levels(devoir, grille):
     missing = [n for n in devoir.niveaux if n not in by_number]
     if missing:
         grille.messages.append(
-            f"Niveau(x) {', '.join(map(str, missing))} inconnu(s) dans cette version du jeu."
+            ("Niveaux inconnus" if len(missing) > 1 else "Niveau inconnu")
+            + f" dans cette version du jeu : {', '.join(map(str, missing))}."
         )
     return [by_number[n] for n in devoir.niveaux if n in by_number]
 
@@ -243,7 +244,7 @@ def _prepare(envoi, grille, eleves, candidates, jobs):
     copie.version_jeu = handin.version_jeu
     if copied_from:
         copie.problemes.append(
-            f"ce fichier porte le nom de {name} mais c'est le devoir {de(copied_from)} "
+            f"ce fichier porte le nom {de(name)} mais c'est le devoir {de(copied_from)} "
             "(son prénom est écrit dedans) : une copie renommée"
         )
     if not handin.somme_ok:

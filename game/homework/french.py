@@ -40,7 +40,10 @@ def _plural_word(word):
 
 
 def _elides(name):
-    first = (name or "").lstrip()[:1]
+    text = (name or "").lstrip()
+    first = text[:1]
+    if first in "yY" and text[1:2] in VOWELS:  # « de Yasmine », but « d'Yves »
+        return False
     return bool(first) and first in VOWELS  # « d'Hugo », « qu'Hélène »
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.homework.french import de
 from game.homework.handin import name_in_file_name
 from game.homework.seeds import file_name_part, normalise_name
 
@@ -125,6 +126,6 @@ def _tell_the_owner(rows):
         for owner in rows:
             if owner is not row and same(owner.prenom_fichier or owner.prenom, row.copie_de):
                 owner.remarques.append(
-                    f"son fichier a aussi été rendu sous le nom de {row.prenom} "
+                    f"son fichier a aussi été rendu sous le nom {de(row.prenom)} "
                     f"({Path(row.fichier).name})"
                 )

@@ -160,6 +160,8 @@ def plant_edit(folder, code, prenom):
 FAMILIES = [
     "ARNAUD", "BLANC", "COLIN", "DURAND", "FAURE", "GIRARD", "HENRY", "JOLY", "KLEIN",
     "LEROY", "MARTIN", "NOEL", "PERRIN", "ROUX", "SIMON", "THOMAS", "VIDAL", "WEBER",
+    "BERNARD", "CARON", "DUPONT", "EVRARD", "FONTAINE", "GARNIER", "HUBERT", "JACOB",
+    "LAMBERT", "MOREAU", "NICOLAS", "PETIT", "RENARD", "SCHMITT", "TESSIER", "VINCENT",
 ]  # fmt: skip
 STRANGER = "Maxime"  # hands in a cut file, and is not in the class list
 
@@ -168,8 +170,9 @@ def class_of(rng, count):
     """[(family name, profile first name)]: two pupils share a first name (the game asked
     each for an initial: « Lucas D. », « Lucas M. »)."""
     firsts = rng.sample(NAMES, count) if count <= len(NAMES) else _many_names(count)
-    families = [FAMILIES[i % len(FAMILIES)] + ("" if i < len(FAMILIES) else str(i)) for i in
-                range(count)]  # fmt: skip
+    size = len(FAMILIES)  # a bigger class: double family names (« DURAND-PETIT »)
+    families = [FAMILIES[i % size] + ("" if i < size else "-" + FAMILIES[(i // size + i) % size])
+                for i in range(count)]  # fmt: skip
     rng.shuffle(families)
     pupils = list(zip(families, firsts, strict=True))
     if count >= 6:  # the twins: pupils 3 and 4, families with different initials
@@ -333,7 +336,11 @@ def _verdict(copie):
 
 
 def _many_names(count):
-    return [f"{NAMES[i % len(NAMES)]}{i // len(NAMES) + 1}" for i in range(count)]
+    size = len(NAMES)  # then compound first names (« Chloé-Léa »), as real ones are
+    return [
+        NAMES[i % size] + ("" if i < size else "-" + NAMES[(i // size + i) % size])
+        for i in range(count)
+    ]
 
 
 def _version():
