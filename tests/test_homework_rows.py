@@ -161,3 +161,12 @@ def test_simulated_class_lists_read_back_whole():
         pupils = class_of(random.Random(count), count)
         classe = parse_class_list(class_list_text(pupils))
         assert len(classe.eleves) == count and not classe.refus
+
+
+def test_python_exception_text_never_reaches_the_teacher():
+    from game.homework.french import teacher_text
+
+    raw = "Le niveau a rencontré une erreur en rejouant l'action n° 3 (KeyError : 'x')."
+    text = teacher_text(raw)
+    assert "KeyError" not in text and text.startswith("Le niveau a rencontré une erreur")
+    assert teacher_text("Objectif pas atteint.") == "Objectif pas atteint."

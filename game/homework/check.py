@@ -24,7 +24,7 @@ from game.homework import rows
 from game.homework.code import ErreurCode, decode, game_version, normaliser
 from game.homework.flags import TRAINING_KEYS, action_count, edited_figures, flag_same_actions
 from game.homework.french import day as date_fr
-from game.homework.french import de, plural
+from game.homework.french import de, plural, teacher_text
 from game.homework.replay import cores, replay_many
 from game.homework.seeds import normalise_name, personal_seed
 
@@ -316,7 +316,7 @@ def _apply_result(case, result, jobs, copie, grille):
     case.remarques += result.get("remarques", [])
     _understood(case, result.get("questions"))
     if not case.but:
-        case.problemes.append(result.get("raison") or "objectif pas atteint")
+        case.problemes.append(teacher_text(result.get("raison")) or "objectif pas atteint")
     elif grille.devoir.trois_etoiles and case.etoiles < 3:
         case.problemes.append(
             f"{plural(case.etoiles, 'étoile')} sur 3 : le devoir demande les trois"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MOIS = [
     "janvier",
@@ -55,6 +56,22 @@ def de(name):
 def que(name):
     """« qu'Alice », « que Gabriel »."""
     return f"qu'{name}" if _elides(name) else f"que {name}"
+
+
+PYTHON_ERROR = re.compile(r"\s*\(?\b[A-Z]\w*(Error|Exception|Interrupt|Exit)\b[^)]*\)?")
+
+
+def teacher_text(reason):
+    """A reason without Python's exception names (« (KeyError : 'x') »): those go to the
+    game's log; the teacher reads French only."""
+    text = str(reason or "")
+    cleaned = PYTHON_ERROR.sub("", text).strip()
+    if cleaned != text:
+        import logging
+
+        logging.getLogger(__name__).info("replay problem: %s", text)
+        cleaned = cleaned.rstrip(" :.") + " (les détails sont dans le journal du jeu)."
+    return cleaned
 
 
 def day(value):

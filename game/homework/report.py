@@ -86,10 +86,20 @@ def _row(grille, copie):
     cells += [
         decimal(minutes, 1) if copie.rendu_le else "",
         "oui" if copie.en_retard else "non",
-        _text(copie.rendu_le.replace("T", " ")),
+        _text(_when(copie.rendu_le)),
         _text(" ; ".join(copie.raisons())),
     ]
     return cells
+
+
+def _when(iso):
+    """« 2026-12-01T18:02:11 » → « 01/12/2026 18:02 » (a date French Excel reads)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    except (TypeError, ValueError):
+        return iso or ""
 
 
 def csv_text(grille):
@@ -109,11 +119,11 @@ def write_csv(path, grille):
     write_atomic(path, "\ufeff" + csv_text(grille), backup=False)
 
 
-def cell(case):
+def cell(case, copie=None):
     """One grid cell in a terminal: « ✔ ★★☆ Q✔ », « ✘ ★☆☆ Q✘ », « — » (not handed in);
     Q✔ / Q✘: the understanding questions right (or not) at the first try."""
     if case is None or not case.rendu:
-        return "—"
+        return "✘ non" if copie is not None and copie.rendu else "—"  # the file does not count
     stars = "★" * case.etoiles + "☆" * (3 - case.etoiles)
     understood = " Q✔" if case.compris else (" Q✘" if case.compris is False else "")
     return f"{'✔' if case.fait else '✘'} {stars}{understood}"
@@ -129,7 +139,9 @@ def grid_text(grille):
     lines.append(head + " | bilan")
     lines.append("-" * (len(head) + 10))
     for copie in grille.copies:
-        cells = "".join(f" | {cell(copie.cases.get(n.numero))}".ljust(14) for n in grille.niveaux)
+        cells = "".join(
+            f" | {cell(copie.cases.get(n.numero), copie)}".ljust(14) for n in grille.niveaux
+        )
         late = " (en retard)" if copie.en_retard else ""
         lines.append(_name(copie).ljust(width) + cells + f" | {status(copie)}{late}")
     lines.append("Q✔ / Q✘ : questions de compréhension justes (ou non) du premier coup.")

@@ -153,6 +153,7 @@ class GridScene(Screen):
             for i, niveau in enumerate(self.grille.niveaux):
                 self._draw_cell(
                     surface,
+                    copie,
                     copie.cases.get(niveau.numero),
                     pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
                 )
@@ -168,9 +169,13 @@ class GridScene(Screen):
                 "middle",
             )
 
-    def _draw_cell(self, surface, case, rect):
+    def _draw_cell(self, surface, copie, case, rect):
         theme, colors = self.theme, self.colors
         if case is None or not case.rendu:
+            if copie.rendu:  # a file that does not count: every level « non »
+                icon = pygame.Rect(rect.centerx - 12, rect.centery - 12, 24, 24)
+                self.ui.draw_icon(surface, "cross", icon, colors.bad)
+                return
             draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
             return
         icon = pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24)
