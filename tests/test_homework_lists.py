@@ -101,3 +101,13 @@ def test_random_binary_and_prose_are_never_names():
     assert result.eleves == [] and "liste de classe" in result.refus
     figures = parse_class_list("12;14;15\n8;9;10\n11;12;13\n")
     assert figures.eleves == [] and figures.refus
+
+
+def test_title_line_repeated_headers_and_initials():
+    text = "Élèves\nPrénom,Nom de famille\nChloé,DURAND\nPrénom,Nom de famille\nNoé,MARTIN\n"
+    assert names(parse_class_list(text)) == ["DURAND Chloé", "MARTIN Noé"]
+    assert [e.prenom for e in parse_class_list("Léa D.\nLéa M.\nNoé\n").eleves] == [
+        "Léa D.",
+        "Léa M.",
+        "Noé",
+    ]

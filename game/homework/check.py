@@ -65,6 +65,7 @@ class Copie:
     cases: dict = field(default_factory=dict)  # level number → Case
     prenom_fichier: str = ""  # the first name written in the file
     copie_de: str = ""  # renamed file: the first name written inside
+    hors_liste: bool = False  # a class list was given and this name is not in it
     problemes: list = field(default_factory=list)  # about the whole file
     remarques: list = field(default_factory=list)
 
@@ -106,7 +107,7 @@ class Grille:
     @property
     def inconnus(self):
         """Rows of hand-ins whose name is not in the class list."""
-        return sum(1 for c in self.copies if "pas dans la liste" in " ".join(c.remarques))
+        return sum(1 for c in self.copies if c.hors_liste)
 
 
 def list_files(inputs):

@@ -27,7 +27,10 @@ NOM = {"nom", "noms", "nomdefamille", "nomdusage", "nomeleve", "name", "lastname
 PRENOM = {"prenom", "prenoms", "prenomeleve", "prenom1", "firstname", "givenname"}
 FULL = {"eleve", "eleves", "nomprenom", "nometprenom", "nomprenoms", "identite", "student"}
 CLASSE = {"classe", "division", "groupe", "class"}
-OTHER = {"nele", "nee", "neele", "datedenaissance", "naissance", "sexe", "genre", "ine"}
+OTHER = {
+    "nele", "nee", "neele", "datedenaissance", "naissance", "sexe", "genre", "ine",
+    "regime", "identifiant", "options", "option", "email", "mail",
+}  # fmt: skip
 
 
 @dataclass
@@ -64,7 +67,7 @@ def parse_class_list(data, name=""):
     seen = {}
     rejected = 0
     for number, row in enumerate(rows, start=1):
-        if number <= header_at or not any(row):
+        if number <= header_at or not any(row) or _is_header_again(row):
             continue
         if len(result.eleves) >= MAX_PUPILS:
             result.messages.append(f"Ligne {number} : plus de {MAX_PUPILS} élèves, j'arrête là.")
@@ -93,20 +96,38 @@ def _clean(cell):
     return " ".join(str(cell).replace("\u00a0", " ").split()).strip('"').strip()
 
 
+def _header_columns(row):
+    columns = {}
+    for index, cell in enumerate(row):
+        key = normalise_name(cell)
+        for role, words in (("nom", NOM), ("prenom", PRENOM), ("full", FULL)):
+            if key in words:
+                columns.setdefault(role, index)
+        if key in CLASSE:
+            columns.setdefault("classe", index)
+    return columns
+
+
+def _names_found(columns):
+    return sum(1 for role in ("nom", "prenom", "full") if role in columns)
+
+
 def _find_header(rows):
-    """(row number of the header or 0, {"nom"/"prenom"/"full"/"classe": column})."""
+    """(row number of the header or 0, {"nom"/"prenom"/"full"/"classe": column}): the
+    first rows' one with the most name headers (a title line « Élèves » comes first)."""
+    best, best_columns = 0, {}
     for number, row in enumerate(rows[:HEADER_ROWS], start=1):
-        columns = {}
-        for index, cell in enumerate(row):
-            key = normalise_name(cell)
-            for role, words in (("nom", NOM), ("prenom", PRENOM), ("full", FULL)):
-                if key in words:
-                    columns.setdefault(role, index)
-            if key in CLASSE:
-                columns.setdefault("classe", index)
-        if "prenom" in columns or "full" in columns or "nom" in columns:
-            return number, columns
-    return 0, {}
+        columns = _header_columns(row)
+        if _names_found(columns) > _names_found(best_columns):
+            best, best_columns = number, columns
+    return best, best_columns
+
+
+def _is_header_again(row):
+    """A header repeated on every page of an export: not a pupil."""
+    words = [normalise_name(c) for c in row if c]
+    headers = NOM | PRENOM | FULL | CLASSE | OTHER
+    return bool(words) and all(w in headers for w in words)
 
 
 def _add_row(result, number, row, columns, seen):
@@ -150,8 +171,8 @@ def split_full_name(text):
     """« DE LA FONTAINE Jean-Baptiste » → (« DE LA FONTAINE », « Jean-Baptiste »);
     « Chloé » → (« », « Chloé »); « MARTIN LÉA » → (« MARTIN », « LÉA »)."""
     words = text.split()
-    if len(words) < 2:
-        return "", text
+    if len(words) < 2 or _is_initial(words[-1]):
+        return "", text  # « Chloé », « Léa D. »: a first name (with its initial)
     upper = 0
     while upper < len(words) and _is_upper(words[upper]):
         upper += 1
@@ -160,6 +181,11 @@ def split_full_name(text):
     if upper == 0:
         upper = 1  # « Martin Léa »: a school list writes the family name first
     return " ".join(words[:upper]), " ".join(words[upper:])
+
+
+def _is_initial(word):
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) == 1 and len(word) <= 2
 
 
 def _is_upper(word):

@@ -95,6 +95,7 @@ def one_per_pupil(copies, classe, absent_row):
         else:
             key = ("nom", normalise_name(copie.prenom) or copie.fichier)
             if classe is not None:
+                copie.hors_liste = True
                 copie.remarques.append(doubt or "ce prénom n'est pas dans la liste de la classe")
         groups.setdefault(key, []).append(copie)
     rows = []
