@@ -54,6 +54,11 @@ def test_class_column_gives_the_label_and_particles_stay_in_the_name():
     assert result.classe == "5e B"
 
 
+def test_excel_unicode_text_utf16():
+    data = "NOM\tPrénom\r\nDURAND\tChloé\r\nMARTIN\tNoé\r\n".encode("utf-16")
+    assert names(parse_class_list(data, "liste.txt")) == ["DURAND Chloé", "MARTIN Noé"]
+
+
 def test_windows_1252_and_bom():
     raw = "NOM;Prénom\r\nDUPONT;Léa\r\nMARTIN;Noé\r\n".encode("cp1252")
     assert names(parse_class_list(raw, "liste.csv")) == ["DUPONT Léa", "MARTIN Noé"]

@@ -54,6 +54,11 @@ def rows_of(data, name=""):
 
 
 def _decode(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's « Texte Unicode » (UTF-16)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise Refus("Ce fichier texte est abîmé. " + SAVE_AS_CSV) from None
     if b"\x00" in data[:4096]:
         raise Refus("Ce fichier n'est pas du texte (ni un tableur connu). " + SAVE_AS_CSV)
     try:
