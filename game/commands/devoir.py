@@ -154,7 +154,8 @@ def _correct(args):
         for message in classe.messages:
             print(f"Liste de la classe : {message}")
     grille = check_files(args.dossier, code, classe, workers=args.coeurs)
-    grille.classe = args.classe if args.classe is not None else register.label(grille.code)
+    # the label given here, else the list's « Classe » column, else the homework's own
+    grille.classe = args.classe or grille.classe or register.label(grille.code)
     print(report.grid_text(grille))
     if args.csv:
         try:
