@@ -116,3 +116,14 @@ def test_title_line_repeated_headers_and_initials():
         "Léa M.",
         "Noé",
     ]
+
+
+def test_cli_refuses_an_old_xls_list_with_a_way_out(tmp_path, capsys):
+    from game.cli import main
+
+    (tmp_path / "rendus").mkdir()
+    xls = tmp_path / "classe.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert main(["devoir", "corriger", str(tmp_path / "rendus"), "--liste", str(xls)]) == 2
+    err = capsys.readouterr().err
+    assert ".xls" in err and "CSV" in err and "Traceback" not in err

@@ -123,3 +123,28 @@ def test_the_class_list_given_with_the_homework_asks_twins_for_an_initial(app, t
     with pytest.raises(ErreurCode):
         progress.join(app.profile, code, folder=tmp_path)
     assert progress.join(app.profile, code, "M", folder=tmp_path)[0] == code
+
+
+def test_dropping_a_spreadsheet_list_and_a_backup(app, tmp_path):
+    from game.homework import backup, certificate
+
+    demo._reset(app)
+    app.push("teacher")
+    click(app, find_button(top(app), "Corriger des devoirs").rect.center)
+    scene = top(app)
+    listes = Path(__file__).parent / "data" / "listes"
+    app.step([pygame.event.Event(pygame.DROPFILE, file=str(listes / "tableur-4eA.ods"))], 1 / 30)
+    assert len(scene.classe.eleves) == 6 and scene.label_field.text == "4e A"
+    xls = tmp_path / "vieux.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    app.step([pygame.event.Event(pygame.DROPFILE, file=str(xls))], 1 / 30)
+    assert ".xls" in scene.message and len(scene.classe.eleves) == 6  # the list stays
+    app.scenes.pop()
+    other = tmp_path / "autre-ordinateur"
+    paper = certificate.Attestation("Zoé B", "4e A", "2C8G-FYZP-TNDS", ((1, 3),), "2026-12-06")
+    code = certificate.issue(paper, other)
+    saved = backup.export(tmp_path / "sauvegarde.zip", other)
+    teacher = top(app)
+    app.step([pygame.event.Event(pygame.DROPFILE, file=str(saved))], 1 / 30)
+    assert "importée" in teacher.cert_result
+    assert certificate.check(code)[0] == paper
