@@ -148,3 +148,13 @@ def test_dropping_a_spreadsheet_list_and_a_backup(app, tmp_path):
     app.step([pygame.event.Event(pygame.DROPFILE, file=str(saved))], 1 / 30)
     assert "importée" in teacher.cert_result
     assert certificate.check(code)[0] == paper
+
+
+def test_a_wrong_code_keeps_its_text_and_the_focus_after_valider(app):
+    demo.setup_map_some(app)
+    app.push("homework_code")
+    entry = top(app)
+    entry.field.set_text("ABCD-EFGH-JKMN")
+    click(app, find_button(entry, "Valider").rect.center)
+    assert entry.error and entry.field.text == "ABCD-EFGH-JKMN"
+    assert entry.container.focused is entry.field

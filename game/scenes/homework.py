@@ -95,6 +95,8 @@ class CodeEntryScene(Overlay):
                 self.ask_initial = True
                 self.text = self.field.text
                 self.rebuild()
+            else:  # the code stays typed and the field keeps the focus: fix it, press Entrée
+                self.container.focus.set(self.field)
             return
         self.app.play("success")
         self.app.save_profile()
