@@ -68,7 +68,7 @@ def test_swapped_level_late_forbidden_hints_and_missing_level(tmp_path, logs):
     grille = check_files([tmp_path], code=CODE, workers=1)
     chloe, noe = row(grille, "Chloé"), row(grille, "Noé")
     assert "celle d'un autre niveau" in " ".join(chloe.raisons())
-    assert noe.en_retard and "rendu en retard, le 09/12/2026" in " ".join(noe.raisons())
+    assert noe.en_retard and "rendu en retard, le 9 décembre 2026" in " ".join(noe.raisons())
     assert "niveau 2 : pas fait" in " ".join(noe.raisons())
     assert noe.cases[1].fait and not noe.cases[2].fait
     hinted = json.loads(json.dumps(logs["Zoé"]))
@@ -106,11 +106,13 @@ def test_class_list_gives_absent_pupils_and_csv_for_french_excel(tmp_path, logs)
     assert [(c.nom, c.valide) for c in grille.copies] == [("DURAND", True), ("MARTIN", False)]
     assert "rien rendu" in row(grille, "Noé").raisons()
     lines = csv_text(grille).splitlines()
-    assert lines[0].startswith("Nom;Prénom;Niveau;")
-    assert lines[1].startswith("DURAND;Chloé;1;") and ";oui;3;" in lines[1]
-    niveau_2 = next(line for line in lines if line.startswith("DURAND;Chloé;2;"))
-    figure = niveau_2.split(";")[9]  # level 2's loss: a decimal figure
+    assert lines[0].startswith("Nom;Prénom;Fichier rendu;Bilan;N1 fait;N1 étoiles;")
+    assert len(lines) == 1 + 2  # the header, then one line per pupil
+    assert lines[1].startswith("DURAND;Chloé;devoir-") and ";valide;oui;3;oui;" in lines[1]
+    head = lines[0].split(";")
+    figure = lines[1].split(";")[head.index("N2 objectif (recalculé)")]
     assert "," in figure and "." not in figure  # decimal comma
+    assert lines[2].startswith("MARTIN;Noé;;rien rendu;non;")
 
 
 def test_cli_creer_and_corriger(tmp_path, logs, capsys):
@@ -144,7 +146,7 @@ def test_cli_creer_and_corriger(tmp_path, logs, capsys):
     assert "abîmé ou coupé" in capsys.readouterr().out
     assert main(["devoir", "corriger", str(rendus), "--code", "AAAA"]) == 2
     assert main(["devoir", "creer", "--niveaux", "9"]) == 2
-    assert "Niveau(x) inconnu(s) : 9" in capsys.readouterr().err
+    assert "Niveau inconnu : 9." in capsys.readouterr().err
 
 
 def test_more_stars_announced_than_earned_is_an_edit(tmp_path, logs):

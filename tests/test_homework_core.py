@@ -76,7 +76,7 @@ def test_names_are_normalised_like_on_a_class_list():
     assert len(seeds) == 5 and all(0 <= s < 2**63 for s in seeds)
 
 
-def test_class_list_windows_header_duplicates_and_wrong_separator():
+def test_class_list_windows_header_duplicates_and_comma():
     raw = "NOM;Prénom\r\n\r\nDUPONT;Léa\r\nMARTIN;Noé\r\nDUPONT;Léa\r\nDURAND;Léa\r\n"
     result = parse_class_list(raw.encode("cp1252"))
     assert [e.prenom for e in result.eleves] == ["Léa", "Noé", "Léa"]
@@ -85,7 +85,7 @@ def test_class_list_windows_header_duplicates_and_wrong_separator():
     assert "plusieurs élèves s'appellent Léa" in text
     comma = parse_class_list("Dupont,Chloé\nMartin,Hugo\n")
     assert [e.nom for e in comma.eleves] == ["Dupont", "Martin"]
-    assert "Séparateur « , »" in comma.messages[0]
+    assert not any("Séparateur" in m for m in comma.messages)
     bom = parse_class_list("\ufeffNom;Prénom\nBernard;Zoé\n".encode())
     assert [(e.nom, e.prenom, e.ligne) for e in bom.eleves] == [("Bernard", "Zoé", 2)]
 
@@ -161,7 +161,9 @@ def test_a_folder_of_garbage_never_stops_the_check(tmp_path_factory, files):
     for index, content in enumerate(files):
         (folder / f"devoir-{index}.tuto").write_bytes(content)
     grille = check_files([folder], workers=1)
-    assert len(grille.illisibles) == len(files) and not grille.copies
+    assert len(grille.illisibles) == len(files)
+    # every file is a row (named from its file name), none counts
+    assert len(grille.copies) <= len(files) and not any(c.valide for c in grille.copies)
     assert all(reason.endswith(".") for _, reason in grille.illisibles)
 
 

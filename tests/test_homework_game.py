@@ -115,7 +115,7 @@ def test_teacher_drops_files_and_gets_the_grid_report_and_certificates(app, tmp_
     grid.export_csv()
     report = next((app.opened_folders[-1]).glob("rapport-*.csv"))
     rows = list(csv.reader(report.read_text("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0][:3] == ["Nom", "Prénom", "Niveau"] and len(rows) == 1 + 7 * 2
+    assert rows[0][:4] == ["Nom", "Prénom", "Fichier rendu", "Bilan"] and len(rows) == 1 + 7
     grid.certificates()
     assert top(app).name == "teacher_picture"
     assert len(list(top(app).path.parent.glob("attestation-*.png"))) == 5
@@ -138,7 +138,7 @@ def test_teacher_pastes_the_class_list_copied_from_a_spreadsheet(app, monkeypatc
     monkeypatch.setattr(clipboard, "read_text", lambda: copied)
     click(app, find_button(scene, "Coller la liste").rect.center)
     assert [e.prenom for e in scene.classe.eleves] == ["Chloé", "Emma", "Léo"]
-    assert "3 élève(s)" in scene.message
+    assert "3 élèves." in scene.message and "Séparateur" not in scene.message  # pasting: no warning
     monkeypatch.setattr(clipboard, "read_text", lambda: ";;;\n;;")  # no first name at all
     click(app, find_button(scene, "Coller la liste").rect.center)
     assert len(scene.classe.eleves) == 3  # the list already pasted stays

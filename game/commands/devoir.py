@@ -1,4 +1,5 @@
-"""`tuto-llm devoir creer|corriger|simuler|attestation`: homework for teachers, from a terminal.
+"""`tuto-llm devoir creer|corriger|simuler|attestation|sauvegarder|importer`: homework
+for teachers, from a terminal.
 
 The game's « Espace enseignant » does the same without a terminal; both use
 `game.homework`.
@@ -19,9 +20,15 @@ def add_arguments(parser):
     creer.add_argument("--pour", metavar="JJ/MM/AAAA", help="date limite (incluse)")
     creer.add_argument("--classe", default="", help="le nom de la classe, par exemple « 5e B »")
     creer.add_argument("--dossier", default=".", help="où écrire la feuille (défaut : ici)")
+    creer.add_argument(
+        "--liste", metavar="FICHIER", help="la liste de la classe (le jeu demande une initiale "
+        "aux élèves qui ont le même prénom)",
+    )  # fmt: skip
     corriger = sub.add_parser("corriger", help="vérifie les devoirs rendus d'un dossier")
-    corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossier(s) ou fichiers")
-    corriger.add_argument("--liste", metavar="CSV", help="la liste de la classe (NOM;Prénom)")
+    corriger.add_argument("dossier", nargs="+", metavar="DOSSIER", help="dossiers ou fichiers")
+    corriger.add_argument(
+        "--liste", metavar="CSV", help="la liste de la classe (.csv, .xlsx, .ods…)"
+    )
     corriger.add_argument("--csv", metavar="FICHIER", help="écrit le rapport (rapport.csv)")
     corriger.add_argument("--code", help="le code du devoir (défaut : celui des fichiers)")
     corriger.add_argument("--classe", default=None, help="le nom de la classe pour le rapport")
@@ -34,6 +41,12 @@ def add_arguments(parser):
     simuler.add_argument("--json", action="store_true", help="dernière ligne : un objet JSON")
     attest = sub.add_parser("attestation", help="vérifie le code d'une attestation")
     attest.add_argument("code", help="le code imprimé sur l'attestation")
+    save = sub.add_parser(
+        "sauvegarder", help="sauvegarde l'espace enseignant (clé des attestations comprise)"
+    )
+    save.add_argument("fichier", nargs="?", help="le .zip à écrire (défaut : dans enseignant/)")
+    load = sub.add_parser("importer", help="importe la sauvegarde d'un autre ordinateur")
+    load.add_argument("fichier", help="le .zip fait par « sauvegarder »")
 
 
 def parse_levels(text):
@@ -52,7 +65,8 @@ def parse_levels(text):
     wrong = sorted(numbers - known)
     if wrong or not numbers:
         raise CliError(
-            f"Niveau(x) inconnu(s) : {', '.join(map(str, wrong)) or 'aucun'}. "
+            ("Niveaux inconnus" if len(wrong) > 1 else "Niveau inconnu")
+            + f" : {', '.join(map(str, wrong)) or 'aucun'}. "
             f"Niveaux disponibles : {', '.join(map(str, sorted(known)))}."
         )
     return tuple(sorted(numbers))
@@ -91,7 +105,8 @@ def _create(args):
     folder = Path(args.dossier)
     try:
         write_atomic(folder / f"feuille-{code}.html", html_page(texts), backup=False)
-        register.remember(code, args.classe)
+        class_list = _read_class_list(args.liste) if args.liste else None
+        register.remember(code, args.classe or getattr(class_list, "classe", ""), class_list)
         png = _sheet_png(texts, folder / f"feuille-{code}.png")
     except SaveError as error:
         raise CliError(str(error)) from None
@@ -139,7 +154,8 @@ def _correct(args):
         for message in classe.messages:
             print(f"Liste de la classe : {message}")
     grille = check_files(args.dossier, code, classe, workers=args.coeurs)
-    grille.classe = args.classe if args.classe is not None else register.label(grille.code)
+    # the label given here, else the list's « Classe » column, else the homework's own
+    grille.classe = args.classe or grille.classe or register.label(grille.code)
     print(report.grid_text(grille))
     if args.csv:
         try:
@@ -151,20 +167,13 @@ def _correct(args):
 
 
 def _read_class_list(path):
-    from pathlib import Path
-
     from game.cli import CliError
-    from game.homework.classlist import MAX_BYTES, parse_class_list
+    from game.homework.classlist import read_class_list_file
 
-    try:
-        if Path(path).stat().st_size > MAX_BYTES:
-            raise CliError(f"« {path} » est bien trop gros pour une liste de classe.")
-        return parse_class_list(Path(path).read_bytes())
-    except OSError as error:
-        from game.files import os_error_text
-
-        reason = os_error_text(error)
-        raise CliError(f"Je n'arrive pas à lire la liste « {path} » ({reason}).") from None
+    classe = read_class_list_file(path)
+    if classe.refus:
+        raise CliError(f"Liste de la classe « {path} » : {classe.refus}")
+    return classe
 
 
 def _simulate(args):
@@ -202,9 +211,31 @@ def _certificate(args):
     if found is None:
         print(problem)
         return 1
-    stars = ", ".join(f"niveau {n} {'★' * s}{'☆' * (3 - s)}" for n, s in found.niveaux)
-    print(f"Attestation authentique : {found.prenom} ({found.classe or 'sans classe'}), ")
-    print(f"devoir {found.devoir}, le {found.date} : {stars or 'aucun niveau'}.")
+    print(f"Attestation authentique : {certificate.describe(found)}")
+    return 0
+
+
+def _backup(args):
+    from game.cli import CliError
+    from game.homework import backup
+
+    try:
+        path = backup.export(args.fichier)
+    except backup.BackupError as error:
+        raise CliError(str(error)) from None
+    print(f"Sauvegarde écrite : {path}")
+    print("Elle contient la clé des attestations : gardez-la comme une clé.")
+    return 0
+
+
+def _import(args):
+    from game.cli import CliError
+    from game.homework import backup
+
+    try:
+        print(backup.import_backup(args.fichier))
+    except backup.BackupError as error:
+        raise CliError(str(error)) from None
     return 0
 
 
@@ -214,5 +245,7 @@ def run(args):
         "corriger": _correct,
         "simuler": _simulate,
         "attestation": _certificate,
+        "sauvegarder": _backup,
+        "importer": _import,
     }
     return actions[args.action](args)

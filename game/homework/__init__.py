@@ -7,8 +7,13 @@ both use it. Modules:
 - `code`: the homework code (`Devoir`, `encode`, `decode` → `ErreurCode` in French);
 - `seeds`: the personal seed of a pupil (`normalise_name`, `personal_seed`);
 - `handin`: the hand-in file `devoir-CODE-Prenom.tuto` (`build`, `write`, `read`);
-- `classlist`: the class list as schools export it (`parse_class_list`);
+- `classlist`: the class list as schools export it (`parse_class_list`,
+  `read_class_list_file`), its columns found by their headers;
+- `listfile`: a list file as rows (CSV/text in any encoding, .xlsx, .ods; refusals);
 - `check`: checking a folder of hand-ins (`check_files`) → a `Grille`;
-- `report`: `rapport.csv` for French Excel and the printed grid;
-- `certificate`: the short verification code of a certificate.
+- `rows`: whose is each file, one row per pupil of the list (renamed files, twins);
+- `report`: `rapport.csv` for French Excel, the printed grid, what the class understood;
+- `certificate`: the short verification code of a certificate; `backup`: the teacher's
+  backup (with the certificate key) and its import;
+- `french`: plurals, elisions, dates in words, no exception text for a teacher.
 """

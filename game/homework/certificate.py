@@ -3,8 +3,11 @@
 The verification code (« 7KQD-M3XA ») is an HMAC of what the certificate says
 (first name, class, homework code, levels and stars, date) with a key kept on the
 teacher's computer (`<home>/enseignant/cle-attestations`). The game notes every
-certificate it issues (`attestations.json`); typing a code back shows what the real
-certificate says, so a hand-edited picture is caught. Nothing leaves the computer.
+certificate it issues (`attestations.json`, with a public mark of the key that signed
+it); typing a code back shows what the real certificate says, so a hand-edited picture
+is caught. A missing or other key is said as such (« je ne peux pas vérifier… »), never
+as « modifiée »; the teacher's backup (`backup.py`) carries the key to another computer.
+Nothing leaves the computer otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ GROUPS = 2
 SALT = 11  # different check characters from homework codes: one is never the other
 KEY_FILE = "cle-attestations"
 LEDGER = "attestations.json"
+IMPORTED_KEYS = "cles-attestations-importees"
+CANNOT_CHECK = (
+    "Je ne peux pas vérifier cette attestation sur cet ordinateur : la clé qui l'a signée "
+    "n'est pas ici (elle a été effacée, ou l'attestation vient d'un autre ordinateur). "
+    "Importez la sauvegarde de l'espace enseignant de l'ordinateur qui l'a faite."
+)
 MAX_LEDGER = 5000
 
 
@@ -42,8 +51,9 @@ def teacher_dir():
     return home_dir() / "enseignant"
 
 
-def _key(folder):
-    """The teacher's secret key (created at first use, atomically)."""
+def _key(folder, create=True):
+    """The teacher's secret key (created at first use, atomically); None if it is missing
+    and `create` is False (checking never makes a new key: it would fail silently)."""
     from game.storage import write_atomic
 
     path = folder / KEY_FILE
@@ -53,9 +63,38 @@ def _key(folder):
             return key
     except (OSError, ValueError):
         pass
+    if not create:
+        return None
     key = secrets.token_bytes(32)
     write_atomic(path, key.hex() + "\n")
     return key
+
+
+def fingerprint(key):
+    """A short public mark of a key (which key signed a certificate), never the key."""
+    return hashlib.sha256(b"tuto-llm/cle|" + key).hexdigest()[:12]
+
+
+def imported_keys(folder):
+    """Keys of other computers, imported with their teacher backup (`backup.py`)."""
+    try:
+        lines = (folder / IMPORTED_KEYS).read_text("ascii").split()
+    except (OSError, ValueError):
+        return []
+    keys = []
+    for line in lines[:200]:
+        try:
+            key = bytes.fromhex(line)
+        except ValueError:
+            continue
+        if len(key) == 32:
+            keys.append(key)
+    return keys
+
+
+def keys_here(folder):
+    own = _key(folder, create=False)
+    return ([own] if own else []) + imported_keys(folder)
 
 
 def code_for(attestation, key):
@@ -75,9 +114,10 @@ def issue(attestation, folder=None):
     from game.storage import write_json
 
     folder = folder or teacher_dir()
-    code = code_for(attestation, _key(folder))
+    key = _key(folder)
+    code = code_for(attestation, key)
     ledger = _load_ledger(folder)
-    ledger[code] = asdict(attestation)
+    ledger[code] = {**asdict(attestation), "cle": fingerprint(key)}
     if len(ledger) > MAX_LEDGER:
         ledger = dict(list(ledger.items())[-MAX_LEDGER:])
     write_json(folder / LEDGER, ledger)
@@ -96,17 +136,37 @@ def check(text, folder=None):
     entry = _load_ledger(folder).get(code)
     if not isinstance(entry, dict):
         return None, "Cette attestation n'a pas été faite sur cet ordinateur (code inconnu)."
+    mark = entry.pop("cle", None)
     try:
         entry["niveaux"] = tuple(tuple(pair) for pair in entry["niveaux"])
         attestation = Attestation(**entry)
     except (KeyError, TypeError, ValueError):
         return None, "La liste des attestations est abîmée pour ce code."
-    if not hmac.compare_digest(code_for(attestation, _key(folder)), code):
-        return None, "Cette attestation a été modifiée : son code ne correspond plus."
-    return attestation, None
+    keys = keys_here(folder)
+    signers = [k for k in keys if fingerprint(k) == mark] if mark else keys
+    if not signers:
+        return None, CANNOT_CHECK
+    if any(hmac.compare_digest(code_for(attestation, k), code) for k in signers):
+        return attestation, None
+    if not mark:  # an older note, without its key's mark: which key made it is unknown
+        return None, CANNOT_CHECK
+    return None, "Cette attestation a été modifiée : son code ne correspond plus."
 
 
 def from_copie(copie, grille, date):
     """The certificate of a pupil's line in the grid (levels done, with their stars)."""
     done = tuple((c.numero, c.etoiles) for c in copie.cases.values() if c.fait)
-    return Attestation(copie.prenom, grille.classe, grille.code, done, date.isoformat())
+    name = f"{copie.prenom} {copie.nom}".strip()  # twins share a first name, never a line
+    return Attestation(name, grille.classe, grille.code, done, date.isoformat())
+
+
+def describe(attestation):
+    """« Chloé (5e B), devoir K7QM-…, le 6 décembre 2026 : niveau 1 ★★★, … »."""
+    from game.homework.french import day
+
+    stars = ", ".join(f"niveau {n} {'★' * s}{'☆' * (3 - s)}" for n, s in attestation.niveaux)
+    classe = attestation.classe or "sans classe"
+    return (
+        f"{attestation.prenom} ({classe}), devoir {attestation.devoir}, "
+        f"le {day(attestation.date)} : {stars or 'aucun niveau'}."
+    )

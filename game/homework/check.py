@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.homework import handin as handin_mod
+from game.homework import rows
 from game.homework.code import ErreurCode, decode, game_version, normaliser
 from game.homework.flags import TRAINING_KEYS, action_count, edited_figures, flag_same_actions
+from game.homework.french import day as date_fr
+from game.homework.french import de, plural, teacher_text
 from game.homework.replay import cores, replay_many
 from game.homework.seeds import normalise_name, personal_seed
 
@@ -43,6 +46,8 @@ class Case:
     actions: int | None = None
     mesure: float | None = None  # the goal's figure, recomputed
     temps_ms: int = 0  # declared by the pupil's computer
+    compris: bool | None = None  # every understanding question right at the first try
+    manquees: list = field(default_factory=list)  # ids of the questions missed at first
     problemes: list = field(default_factory=list)
     remarques: list = field(default_factory=list)
 
@@ -58,6 +63,9 @@ class Copie:
     en_retard: bool = False
     version_jeu: str = ""
     cases: dict = field(default_factory=dict)  # level number → Case
+    prenom_fichier: str = ""  # the first name written in the file
+    copie_de: str = ""  # renamed file: the first name written inside
+    hors_liste: bool = False  # a class list was given and this name is not in it
     problemes: list = field(default_factory=list)  # about the whole file
     remarques: list = field(default_factory=list)
 
@@ -96,6 +104,11 @@ class Grille:
     def valides(self):
         return sum(1 for c in self.copies if c.valide)
 
+    @property
+    def inconnus(self):
+        """Rows of hand-ins whose name is not in the class list."""
+        return sum(1 for c in self.copies if c.hors_liste)
+
 
 def list_files(inputs):
     """The hand-in files among `inputs` (files and folders); folders give their *.tuto."""
@@ -118,42 +131,38 @@ def check_files(
     classe: a `classlist.ListeClasse` (to list who handed nothing in).
     """
     start = time.monotonic()
-    grille = Grille(classe=label)
+    grille = Grille(classe=label or (classe.classe if classe is not None else ""))
     files = list_files(inputs)
     if len(files) >= MAX_FILES:
         grille.messages.append(
             f"Plus de {MAX_FILES} fichiers : seuls les {MAX_FILES} premiers sont lus."
         )
-    handins = _read_all(files, grille)
-    grille.code = _expected_code(code, handins, grille)
+    envois = [(path, *handin_mod.read(path)) for path in files]
+    readable = [h for _p, h, _r in envois if h is not None]
+    grille.code = _expected_code(code, readable, grille)
     if grille.code:
         grille.devoir = decode(grille.code)
         grille.niveaux = _assigned_levels(grille.devoir, grille)
-    mine = _sort_homework(handins, grille)
-    candidates = _candidate_names(mine, classe)
+    eleves = classe.eleves if classe is not None else []
+    candidates = _candidate_names(readable, classe)
     jobs = {}
-    for handin in mine:
-        grille.copies.append(_prepare(handin, grille, candidates, jobs))
+    copies = [_prepare(e, grille, eleves, candidates, jobs) for e in envois]
     results = replay_many(jobs, workers, progress, cancelled)
-    for copie in grille.copies:
+    for copie in copies:
         for case in copie.cases.values():
             _apply_result(case, results.get((copie.fichier, case.numero)), jobs, copie, grille)
+    grille.copies = copies
     flag_same_actions(grille, jobs)
-    _match_class(grille, classe)
+    grille.copies = rows.one_per_pupil(copies, classe, _absent)
     grille.workers = min(workers or cores(), max(1, len(jobs)))
     grille.secondes = time.monotonic() - start
     return grille
 
 
-def _read_all(files, grille):
-    handins = []
-    for path in files:
-        handin, problem = handin_mod.read(path)
-        if handin is None:
-            grille.illisibles.append((str(path), problem[0].upper() + problem[1:] + "."))
-        else:
-            handins.append(handin)
-    return handins
+def _absent(eleve):
+    absent = Copie(eleve.prenom, nom=eleve.nom)
+    absent.problemes.append("rien rendu")
+    return absent
 
 
 def _standard(code):
@@ -185,25 +194,22 @@ def _assigned_levels(devoir, grille):
     missing = [n for n in devoir.niveaux if n not in by_number]
     if missing:
         grille.messages.append(
-            f"Niveau(x) {', '.join(map(str, missing))} inconnu(s) dans cette version du jeu."
+            ("Niveaux inconnus" if len(missing) > 1 else "Niveau inconnu")
+            + f" dans cette version du jeu : {', '.join(map(str, missing))}."
         )
     return [by_number[n] for n in devoir.niveaux if n in by_number]
 
 
-def _sort_homework(handins, grille):
-    """The hand-ins of this homework; the others go to `illisibles` with their reason."""
-    mine = []
-    for handin in handins:
-        code = _standard(handin.code)
-        if code is None:
-            reason = f"Le code du devoir dans ce fichier est abîmé (« {handin.code[:20]} »)."
-        elif code != grille.code:
-            reason = f"Ce fichier est pour un autre devoir (code {code}), pas pour {grille.code}."
-        else:
-            mine.append(handin)
-            continue
-        grille.illisibles.append((handin.chemin, f"{handin.prenom} : {reason}"))
-    return mine
+def _file_problem(handin, problem, grille):
+    """Why this file does not count at all (damaged, another homework), or None."""
+    if handin is None:
+        return problem[0].upper() + problem[1:] + "."
+    code = _standard(handin.code)
+    if code is None:
+        return f"Le code du devoir dans ce fichier est abîmé (« {handin.code[:20]} »)."
+    if code != grille.code:
+        return f"Ce fichier est pour un autre devoir (code {code}), pas pour {grille.code}."
+    return None
 
 
 def _candidate_names(handins, classe):
@@ -221,10 +227,27 @@ def _version_tuple(text):
     return tuple(parts + [0] * (3 - len(parts)))
 
 
-def _prepare(handin, grille, candidates, jobs):
-    """The pupil's line before replay; queues one job per assigned level's log."""
-    copie = Copie(handin.prenom, fichier=handin.chemin, rendu_le=handin.rendu_le)
+def _prepare(envoi, grille, eleves, candidates, jobs):
+    """The file's line before replay; queues one job per assigned level's log.
+
+    A file that does not count (damaged, another homework) is still the line of the
+    pupil its file name names, with every level « non » and the reason."""
+    path, handin, problem = envoi
+    name, copied_from = rows.identity(path, handin, eleves)
+    copie = Copie(name, fichier=str(path), copie_de=copied_from)
+    copie.cases = {n.numero: Case(n.numero, n.id) for n in grille.niveaux}
+    reason = _file_problem(handin, problem, grille)
+    if reason is not None:
+        grille.illisibles.append((str(path), reason))
+        copie.problemes.append(reason[0].lower() + reason[1:].rstrip("."))
+        return copie
+    copie.rendu_le, copie.prenom_fichier = handin.rendu_le, handin.prenom
     copie.version_jeu = handin.version_jeu
+    if copied_from:
+        copie.problemes.append(
+            f"ce fichier porte le nom {de(name)} mais c'est le devoir {de(copied_from)} "
+            "(son prénom est écrit dedans) : une copie renommée"
+        )
     if not handin.somme_ok:
         copie.problemes.append(
             "fichier modifié à la main après avoir été rendu (sa somme de contrôle est fausse)"
@@ -235,43 +258,39 @@ def _prepare(handin, grille, candidates, jobs):
     if day is not None and grille.devoir.en_retard(day):
         copie.en_retard = True
         copie.remarques.append(
-            f"rendu en retard, le {day:%d/%m/%Y} (date déclarée par l'ordinateur de l'élève)"
+            f"rendu en retard, le {date_fr(day)} (date déclarée par l'ordinateur de l'élève)"
         )
-    for niveau in grille.niveaux:
-        case = Case(niveau.numero, niveau.id)
-        copie.cases[niveau.numero] = case
-        journal = handin.journaux.get(niveau.id)
+    for case in copie.cases.values():
+        journal = handin.journaux.get(case.niveau_id)
         if journal is None:
             case.problemes.append("pas fait (aucune partie de ce niveau dans le fichier)")
             continue
         case.rendu = True
-        _check_identity(case, journal, handin, grille.code, candidates)
-        jobs[(copie.fichier, niveau.numero)] = journal
+        _check_identity(case, journal, name, grille.code, candidates)
+        jobs[(copie.fichier, case.numero)] = journal
     return copie
 
 
-def _check_identity(case, journal, handin, code, candidates):
+def _check_identity(case, journal, prenom, code, candidates):
     """Is this log the right level, played with this pupil's own seed?"""
     if journal.get("niveau") != case.niveau_id:
-        case.problemes.append(
-            f"la partie rangée ici est celle d'un autre niveau ({journal.get('niveau')!r})"
-        )
+        case.problemes.append("la partie rangée ici est celle d'un autre niveau")
         return
     seed = journal.get("graine")
-    if seed == personal_seed(code, handin.prenom, case.niveau_id):
+    if seed == personal_seed(code, prenom, case.niveau_id):
         return
     owner = next(
         (
             n
             for n in candidates
             if personal_seed(code, n, case.niveau_id) == seed
-            and normalise_name(n) != normalise_name(handin.prenom)
+            and normalise_name(n) != normalise_name(prenom)
         ),
         None,
     )
     if owner:
         case.problemes.append(
-            f"partie jouée avec la graine de {owner} : fichier copié sur {owner} et renommé"
+            f"partie jouée avec la graine {de(owner)} : fichier copié sur {owner} et renommé"
         )
     else:
         case.problemes.append(
@@ -296,49 +315,31 @@ def _apply_result(case, result, jobs, copie, grille):
     niveau = next(n for n in grille.niveaux if n.numero == case.numero)
     case.mesure = mesures.get(niveau.objectif.metrique)
     case.remarques += result.get("remarques", [])
+    _understood(case, result.get("questions"))
     if not case.but:
-        case.problemes.append(result.get("raison") or "objectif pas atteint")
+        case.problemes.append(teacher_text(result.get("raison")) or "objectif pas atteint")
     elif grille.devoir.trois_etoiles and case.etoiles < 3:
-        case.problemes.append(f"{case.etoiles} étoile(s) sur 3 : le devoir demande les trois")
+        case.problemes.append(
+            f"{plural(case.etoiles, 'étoile')} sur 3 : le devoir demande les trois"
+        )
     if case.indices and not grille.devoir.indices:
         case.problemes.append(
-            f"{case.indices} indice(s) demandé(s) alors que le devoir les interdit"
+            f"{plural(case.indices, 'indice demandé', 'indices demandés')} "
+            "alors que le devoir les interdit"
         )
     case.problemes += edited_figures(journal, result, niveau.objectif.metrique)
     case.fait = case.but and not case.problemes
 
 
-def _match_class(grille, classe):
-    """Puts the class list's names on the lines; adds the pupils who handed nothing in."""
-    if classe is None:
-        grille.copies.sort(key=lambda c: normalise_name(c.prenom))
+def _understood(case, questions):
+    """From the replay: was every question asked answered right at the first try?"""
+    if not isinstance(questions, list) or not questions:
         return
-    taken = {}
-    for copie in grille.copies:
-        eleve = _find_pupil(copie.prenom, classe.eleves)
-        if eleve is None:
-            copie.remarques.append("ce prénom n'est pas dans la liste de la classe")
-            continue
-        if id(eleve) in taken:
-            copie.problemes.append(f"deux fichiers pour le même élève ({taken[id(eleve)]})")
-        taken[id(eleve)] = Path(copie.fichier).name
-        copie.nom = eleve.nom
-    for eleve in classe.eleves:
-        if id(eleve) not in taken:
-            absent = Copie(eleve.prenom, nom=eleve.nom)
-            absent.problemes.append("rien rendu")
-            grille.copies.append(absent)
-    grille.copies.sort(key=lambda c: (normalise_name(c.nom), normalise_name(c.prenom)))
-
-
-def _find_pupil(prenom, eleves):
-    key = normalise_name(prenom)
-    for eleve in eleves:
-        forms = {
-            eleve.cle,
-            normalise_name(eleve.prenom + eleve.nom[:1]),
-            normalise_name(eleve.prenom + eleve.nom),
-        }
-        if key in forms:
-            return eleve
-    return None
+    answered = [(q, ok) for q, ok in questions if ok is not None]
+    if not answered:
+        return
+    case.manquees = [q for q, ok in answered if not ok]
+    if case.manquees:
+        case.compris = False
+    elif len(answered) == len(questions):
+        case.compris = True

@@ -5,6 +5,7 @@ same actions at the same instants in two pupils' logs is only a remark for the
 teacher (a flag, not a verdict).
 """
 
+from game.homework.french import que
 from game.homework.handin import canonical
 
 TRAINING_KEYS = ("etapes_totales", "pas_machine", "pas")
@@ -86,4 +87,4 @@ def flag_same_actions(grille, jobs):
             continue
         for copie, case in group:
             others = ", ".join(c.prenom for c, _ in group if c is not copie)
-            case.remarques.append(f"mêmes actions, aux mêmes instants, que {others} (à vérifier)")
+            case.remarques.append(f"mêmes actions, aux mêmes instants, {que(others)} (à vérifier)")

@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.homework.code import game_version, version_text
-from game.homework.seeds import file_name_part
+from game.homework.seeds import file_name_part, normalise_name
 
 FORMAT = 1
 KIND = "devoir"
@@ -79,18 +80,48 @@ def build(code, prenom, journaux, quand=None):
     return data
 
 
-def file_name(code, prenom):
-    return f"devoir-{code}-{file_name_part(prenom)}{SUFFIX}"
+def file_name(code, prenom, number=1):
+    extra = f"-{number}" if number > 1 else ""
+    return f"devoir-{code}-{file_name_part(prenom)}{extra}{SUFFIX}"
+
+
+FILE_NAME = re.compile(
+    r"^devoir-([0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4})-(.+?)(?:-\d{1,2})?(?: ?\(\d+\))?$"
+)
+
+
+def name_in_file_name(path):
+    """(code, name part) of `devoir-CODE-Name.tuto` (copies « (1) », « -2 » ignored),
+    else (« », the file's stem)."""
+    stem = Path(str(path)).stem
+    found = FILE_NAME.match(stem)
+    if found is None:
+        return "", stem
+    return found.group(1).upper(), found.group(2)
+
+
+def free_path(folder, code, prenom):
+    """Where this pupil's hand-in goes: their own older file is replaced, never another
+    pupil's (a file of the same name but another first name gets « -2 », « -3 »…)."""
+    for number in range(1, 50):
+        path = Path(folder) / file_name(code, prenom, number)
+        if not path.exists():
+            return path
+        found, _ = read(path)
+        if found is not None and normalise_name(found.prenom) == normalise_name(prenom):
+            return path
+    return Path(folder) / file_name(code, f"{prenom} {dt.datetime.now():%H%M%S}")
 
 
 def write(folder, data):
-    """Writes the hand-in atomically in `folder` (an older one is replaced); returns its path.
+    """Writes the hand-in atomically in `folder` (this pupil's older one is replaced,
+    never another pupil's); returns its path.
 
     Raises `game.storage.SaveError` (a French sentence) if it cannot be written.
     """
     from game.storage import write_atomic
 
-    path = Path(folder) / file_name(data["code"], data["prenom"])
+    path = free_path(folder, data["code"], data["prenom"])
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     write_atomic(path, text, backup=False)
     return path
@@ -138,8 +169,8 @@ def read(path):
 
     data, problem = read_log(path)
     if problem is not None:
-        if "JSON" in problem:
-            problem = "fichier abîmé ou coupé : " + problem
+        if "JSON" in problem:  # cut on the way or edited: no format jargon for a teacher
+            problem = "fichier abîmé ou coupé (il s'arrête au milieu ou a été modifié)"
         return None, problem
     try:
         return from_dict(data, path), None

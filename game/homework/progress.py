@@ -12,10 +12,12 @@ level, the best run is kept (done by the homework's rule first, then more stars)
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 from game.homework import handin
 from game.homework.code import decode, game_version, normaliser
-from game.homework.seeds import personal_seed
+from game.homework.seeds import normalise_name, personal_seed
 
 MAX_HOMEWORKS = 20
 
@@ -50,10 +52,48 @@ def state(profile):
     return profile.homework
 
 
-def join(profile, text):
+INITIAL = re.compile(r"\s[^\W\d_]\.?$")
+
+
+def has_initial(name):
+    """« Léa D. », « Léa D » → True; « Léa » → False."""
+    return bool(INITIAL.search(name or ""))
+
+
+def twin_here(profile, code, folder=None):
+    """True when this computer shows another pupil with the same first name for this
+    homework: the teacher's class list noted with the homework (`register`), or a hand-in
+    of another pupil in the hand-in folder."""
+    from game.homework import register
+
+    name = pupil_name(profile, code) if code in state(profile)["devoirs"] else profile.name
+    if has_initial(name):
+        return False
+    key = normalise_name(name)
+    if key in register.twins(code):
+        return True
+    mine = (state(profile)["devoirs"].get(code) or {}).get("fichier", "")
+    folder = Path(folder or homework_dir())
+    try:
+        files = sorted(folder.glob(f"devoir-{code}-*{handin.SUFFIX}"))[:200]
+    except OSError:
+        return False
+    for path in files:
+        if str(path) == mine:
+            continue
+        found, _ = handin.read(path)
+        if found is not None and normalise_name(found.prenom) == key:
+            return True
+    return False
+
+
+def join(profile, text, initiale="", folder=None):
     """Takes a typed code: the homework becomes the active one. Returns (code, Devoir).
 
-    Raises `ErreurCode` (French) for a wrong code or one from a newer game.
+    Raises `ErreurCode` (French) for a wrong code or one from a newer game, and
+    `ErreurCode(cle="initiale")` when another pupil with the same first name has this
+    homework on this computer: then call again with `initiale` (a letter of the family
+    name): the pupil becomes « Léa D. » for this homework (own seeds, own file).
     """
     from game.homework.code import ErreurCode
 
@@ -65,8 +105,19 @@ def join(profile, text):
             "de mettre Tuto LLM à jour.",
             cle="version",
         )
+    letter = next((c for c in (initiale or "") if c.isalpha()), "")
+    fresh = code not in state(profile)["devoirs"] or not state(profile)["devoirs"][code]["prenom"]
+    if fresh and not letter and twin_here(profile, code, folder):
+        raise ErreurCode(
+            "Un autre élève qui s'appelle aussi "
+            f"{profile.name} a ce devoir : ajoute l'initiale de ton nom de famille.",
+            cle="initiale",
+            prenom=profile.name,
+        )
     homework = state(profile)
     entry = homework["devoirs"].setdefault(code, _empty(profile))
+    if letter and fresh:
+        entry["prenom"] = f"{profile.name} {letter.upper()}."
     entry["prenom"] = entry["prenom"] or profile.name
     homework["actif"] = code
     if len(homework["devoirs"]) > MAX_HOMEWORKS:

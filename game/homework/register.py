@@ -26,12 +26,16 @@ def load():
     return {k: v for k, v in (data or {}).items() if isinstance(v, dict)}
 
 
-def remember(code, classe):
-    """Notes a new homework. Raises `SaveError` (French) if it cannot be written."""
+def remember(code, classe, class_list=None):
+    """Notes a new homework (with the first names its class list has twice, if given: the
+    game then asks those pupils for an initial). Raises `SaveError` (French)."""
     from game.storage import write_json
 
     entries = load()
     entries[code] = {"classe": str(classe)[:40], "cree_le": dt.date.today().isoformat()}
+    if class_list is not None:
+        keys = [e.cle for e in class_list.eleves]
+        entries[code]["homonymes"] = sorted({k for k in keys if keys.count(k) > 1})[:50]
     write_json(_path(), dict(list(entries.items())[-MAX_ENTRIES:]))
 
 
@@ -40,3 +44,9 @@ def label(code):
     entry = load().get(code, {})
     value = entry.get("classe", "")
     return value if isinstance(value, str) else ""
+
+
+def twins(code):
+    """The normalised first names shared by two pupils of this homework's class list."""
+    value = load().get(code, {}).get("homonymes", [])
+    return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()

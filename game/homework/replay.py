@@ -33,7 +33,10 @@ def replay_summary(journal):
             _levels = registry.par_id()
         verdict = rejouer(journal, _levels)
     except Exception as error:  # a bug somewhere: one French line, never a crash
-        return {"valide": False, "raison": f"Rejeu impossible ({type(error).__name__})."}
+        import logging
+
+        logging.getLogger(__name__).info("replay failed: %r", error)
+        return {"valide": False, "raison": "Rejeu impossible : le jeu a rencontré une erreur."}
     return {
         "valide": verdict.valide,
         "raison": verdict.raison,
@@ -45,7 +48,21 @@ def replay_summary(journal):
         "refusees": verdict.actions_refusees,
         "temps_ms": verdict.temps_ms,
         "remarques": list(verdict.remarques),
+        "questions": first_answers(verdict.etat),
     }
+
+
+def first_answers(etat):
+    """[[question id, right at the first try (True/False) or None if unanswered]], read
+    from the replayed state (never from a figure the file announces)."""
+    posees = getattr(etat, "posees", None) or []
+    reponses = getattr(etat, "reponses", None) or {}
+    out = []
+    for posee in posees:
+        given = reponses.get(posee.get("id")) if isinstance(posee, dict) else None
+        first = given[0] == posee["bonne"] if given else None
+        out.append([posee.get("id"), first])
+    return out
 
 
 def replay_many(journals, workers=None, progress=None, cancelled=None):
@@ -89,7 +106,13 @@ def _result(future):
     try:
         return future.result()
     except Exception as error:  # a worker died (out of memory…): say so for this log only
-        return {"valide": False, "raison": f"Rejeu interrompu ({type(error).__name__})."}
+        import logging
+
+        logging.getLogger(__name__).info("replay worker stopped: %r", error)
+        return {
+            "valide": False,
+            "raison": "Rejeu interrompu (l'ordinateur a manqué de mémoire ou de temps).",
+        }
 
 
 def _level_of(journal):

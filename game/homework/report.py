@@ -1,33 +1,40 @@
 """The class report: `rapport.csv` for French Excel / LibreOffice, and the printed grid.
 
 CSV: UTF-8 with a BOM (so Excel reads the accents), `;` between columns, a decimal
-comma in figures, one row per pupil and assigned level. Text cells that Excel would
-take for a formula (=, +, -, @) get a leading apostrophe.
+comma in figures, exactly one row per pupil (of the class list, plus one per unknown
+hand-in) with the assigned levels side by side. Text cells that Excel would take for a
+formula (=, +, -, @, or a tab / line break first) get a leading apostrophe.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
+from pathlib import Path
 
+from game.homework.french import plural
 from game.homework.seeds import normalise_name
 
-COLUMNS = [
-    "Nom",
-    "Prénom",
-    "Niveau",
-    "Titre",
-    "Fait",
-    "Étoiles",
-    "Indices",
-    "Pas d'entraînement",
-    "Actions",
-    "Objectif (recalculé)",
-    "Temps déclaré (min)",
-    "En retard",
-    "Rendu le (déclaré)",
-    "Problèmes et remarques",
+FIXED = ["Nom", "Prénom", "Fichier rendu", "Bilan"]
+PER_LEVEL = [
+    "fait",
+    "étoiles",
+    "compris du 1er coup",
+    "indices",
+    "pas d'entraînement",
+    "actions",
+    "objectif (recalculé)",
 ]
+LAST = ["Temps déclaré (min)", "En retard", "Rendu le (déclaré)", "Problèmes et remarques"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def columns(grille):
+    """The header: one row per pupil, the assigned levels side by side."""
+    per_level = [f"N{n.numero} {what}" for n in grille.niveaux for what in PER_LEVEL]
+    return FIXED + per_level + LAST
 
 
 def decimal(value, digits=4):
@@ -43,44 +50,65 @@ def decimal(value, digits=4):
 
 def _text(value):
     text = str(value or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _row(grille, copie, niveau, case):
-    reasons = list(copie.problemes) + list(copie.remarques)
-    if case is not None:
-        reasons += case.problemes + case.remarques
-    done = case is not None and case.fait
+def yes_no(value):
+    return "" if value is None else ("oui" if value else "non")
+
+
+def status(copie):
+    if not copie.rendu:
+        return "rien rendu"
+    return "valide" if copie.valide else "à voir"
+
+
+def _level_cells(case):
+    if case is None or not case.rendu:
+        return ["non", "", "", "", "", "", ""]
     return [
-        _text(copie.nom),
-        _text(copie.prenom),
-        str(niveau.numero),
-        _text(niveau.titre),
-        "oui" if done else "non",
-        str(case.etoiles) if case and case.rendu else "",
-        str(case.indices) if case and case.rendu else "",
-        decimal(case.pas) if case else "",
-        decimal(case.actions) if case else "",
-        decimal(case.mesure) if case else "",
-        decimal(case.temps_ms / 60000, 1) if case and case.rendu else "",
-        "oui" if copie.en_retard else "non",
-        _text(copie.rendu_le.replace("T", " ")),
-        _text(" ; ".join(reasons)),
+        yes_no(case.fait),
+        str(case.etoiles),
+        yes_no(case.compris),
+        str(case.indices),
+        decimal(case.pas),
+        decimal(case.actions),
+        decimal(case.mesure),
     ]
 
 
+def _row(grille, copie):
+    cells = [_text(copie.nom), _text(copie.prenom), _text(Path(copie.fichier).name)]
+    cells.append(status(copie))
+    for niveau in grille.niveaux:
+        cells += _level_cells(copie.cases.get(niveau.numero))
+    minutes = sum(c.temps_ms for c in copie.cases.values() if c.rendu) / 60000
+    cells += [
+        decimal(minutes, 1) if copie.rendu_le else "",
+        "oui" if copie.en_retard else "non",
+        _text(_when(copie.rendu_le)),
+        _text(" ; ".join(copie.raisons())),
+    ]
+    return cells
+
+
+def _when(iso):
+    """« 2026-12-01T18:02:11 » → « 01/12/2026 18:02 » (a date French Excel reads)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    except (TypeError, ValueError):
+        return iso or ""
+
+
 def csv_text(grille):
-    """The report as text (write it with `encoding='utf-8-sig'` or use `write_csv`)."""
+    """The report as text, one line per pupil (write it with `write_csv`)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(grille))
     for copie in grille.copies:
-        for niveau in grille.niveaux:
-            writer.writerow(_row(grille, copie, niveau, copie.cases.get(niveau.numero)))
-    for path, reason in grille.illisibles:
-        writer.writerow(
-            ["", "", "", "", "non", "", "", "", "", "", "", "", "", _text(f"{path} : {reason}")]
-        )
+        writer.writerow(_row(grille, copie))
     return out.getvalue()
 
 
@@ -91,12 +119,14 @@ def write_csv(path, grille):
     write_atomic(path, "\ufeff" + csv_text(grille), backup=False)
 
 
-def cell(case):
-    """One grid cell in a terminal: « ✔ ★★☆ », « ✘ ★☆☆ », « — » (not handed in)."""
+def cell(case, copie=None):
+    """One grid cell in a terminal: « ✔ ★★☆ Q✔ », « ✘ ★☆☆ Q✘ », « — » (not handed in);
+    Q✔ / Q✘: the understanding questions right (or not) at the first try."""
     if case is None or not case.rendu:
-        return "—"
+        return "✘ non" if copie is not None and copie.rendu else "—"  # the file does not count
     stars = "★" * case.etoiles + "☆" * (3 - case.etoiles)
-    return f"{'✔' if case.fait else '✘'} {stars}"
+    understood = " Q✔" if case.compris else (" Q✘" if case.compris is False else "")
+    return f"{'✔' if case.fait else '✘'} {stars}{understood}"
 
 
 def grid_text(grille):
@@ -105,30 +135,71 @@ def grid_text(grille):
     title = f"Devoir {grille.code}" + (f" — {grille.classe}" if grille.classe else "")
     lines.append(title)
     width = max([len(_name(c)) for c in grille.copies] + [6])
-    head = "Élève".ljust(width) + "".join(f" | N{n.numero}".ljust(10) for n in grille.niveaux)
+    head = "Élève".ljust(width) + "".join(f" | N{n.numero}".ljust(14) for n in grille.niveaux)
     lines.append(head + " | bilan")
     lines.append("-" * (len(head) + 10))
     for copie in grille.copies:
-        cells = "".join(f" | {cell(copie.cases.get(n.numero))}".ljust(10) for n in grille.niveaux)
-        status = "valide" if copie.valide else ("rien rendu" if not copie.rendu else "à voir")
+        cells = "".join(
+            f" | {cell(copie.cases.get(n.numero), copie)}".ljust(14) for n in grille.niveaux
+        )
         late = " (en retard)" if copie.en_retard else ""
-        lines.append(_name(copie).ljust(width) + cells + f" | {status}{late}")
+        lines.append(_name(copie).ljust(width) + cells + f" | {status(copie)}{late}")
+    lines.append("Q✔ / Q✘ : questions de compréhension justes (ou non) du premier coup.")
+    for line in understanding_lines(grille):
+        lines.append(line)
     problems = [(c, c.raisons()) for c in grille.copies]
-    if any(reasons for _, reasons in problems) or grille.illisibles:
+    if any(reasons for _, reasons in problems):
         lines.append("")
         lines.append("Pourquoi :")
     for copie, reasons in problems:
         for reason in reasons:
             lines.append(f"  {_name(copie)} : {reason}")
-    for path, reason in grille.illisibles:
-        lines.append(f"  {path} : {reason}")
     for message in grille.messages:
         lines.append(f"Note : {message}")
-    lines.append(
-        f"{grille.valides} devoir(s) valide(s) sur {len(grille.copies)} élève(s) ; "
-        f"{len(grille.illisibles)} fichier(s) écarté(s)."
-    )
+    lines.append(summary_line(grille))
     return "\n".join(lines)
+
+
+def summary_line(grille):
+    pupils = len(grille.copies)
+    valid = plural(grille.valides, "devoir valide", "devoirs valides")
+    text = f"{valid} sur {plural(pupils, 'élève')}"
+    if grille.illisibles:
+        text += f" ; {plural(len(grille.illisibles), 'fichier', 'fichiers')} qui ne compte"
+        text += "nt pas" if len(grille.illisibles) > 1 else " pas"
+    return text + "."
+
+
+def understanding(grille):
+    """Per assigned level: (niveau, right at the first try, answered, most missed text)."""
+    out = []
+    for niveau in grille.niveaux:
+        cases = [c.cases.get(niveau.numero) for c in grille.copies]
+        answered = [c for c in cases if c is not None and c.compris is not None]
+        right = sum(1 for c in answered if c.compris)
+        missed = Counter(q for c in answered for q in c.manquees)
+        text = question_text(niveau, missed.most_common(1)[0][0]) if missed else ""
+        out.append((niveau, right, len(answered), text))
+    return out
+
+
+def understanding_lines(grille):
+    lines = []
+    for niveau, right, answered, text in understanding(grille):
+        line = f"Niveau {niveau.numero} : compris du premier coup : {right}/{answered}"
+        if text:
+            line += f" — question la plus manquée : « {text} »"
+        lines.append(line)
+    return lines
+
+
+def question_text(niveau, question):
+    """The question as the pupils read it, its computed values shown as « … »."""
+    try:
+        template = niveau.textes("fr")["questions"][question]["texte"]
+    except (KeyError, TypeError, AttributeError, OSError):
+        return str(question)
+    return re.sub(r"\{[^{}]*\}", "…", str(template))
 
 
 def _name(copie):

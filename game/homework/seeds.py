@@ -24,11 +24,133 @@ def normalise_name(name):
     return "".join(kept).casefold()[:MAX_NAME]
 
 
+# Letters of other alphabets written in Latin letters, so a teacher can read the file name.
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "i",
+            "ie",
+            "g",
+        ],
+        strict=True,
+    )
+)
+_GREEK = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+        [
+            "a",
+            "v",
+            "g",
+            "d",
+            "e",
+            "z",
+            "i",
+            "th",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "x",
+            "o",
+            "p",
+            "r",
+            "s",
+            "s",
+            "t",
+            "y",
+            "f",
+            "ch",
+            "ps",
+            "o",
+            "a",
+            "e",
+            "i",
+            "i",
+            "o",
+            "y",
+            "o",
+            "i",
+            "y",
+            "i",
+            "y",
+        ],
+        strict=True,
+    )
+)
+
+
+def _latin(char):
+    lower = char.lower()
+    out = _CYRILLIC.get(lower, _GREEK.get(lower))
+    if out is None:
+        return char
+    return out.capitalize() if char != lower else out
+
+
 def file_name_part(name):
-    """The first name as it goes in a file name: « Chloé » → « Chloe » (ASCII, no spaces)."""
-    text = unicodedata.normalize("NFKD", name if isinstance(name, str) else "")
-    kept = "".join(c for c in text if c.isascii() and (c.isalnum() or c in "-"))
-    return kept[:MAX_NAME] or "eleve"
+    """The first name as it goes in a file name, readable and distinct:
+
+    « Chloé » → « Chloe »; « Léa D. » → « Lea-D » (the initial stays); « Аня » →
+    « Anya-4f1c2a » and « 李娜 » → « 李娜-9b03e1 »: other alphabets are written in Latin
+    letters where the game knows how (Cyrillic, Greek), kept as they are otherwise, and
+    get a short stable mark of the name so that two of them never share a file.
+    """
+    name = name if isinstance(name, str) else ""
+    text = unicodedata.normalize("NFKD", "".join(_latin(c) for c in name[: MAX_NAME * 2]))
+    kept, lossy = [], False
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        if char.isalnum():
+            kept.append(char)
+            lossy = lossy or not char.isascii()
+        else:
+            kept.append("-")
+    part = "-".join(p for p in "".join(kept).split("-") if p)[:MAX_NAME]
+    lossy = lossy or any(_latin(c) != c for c in name)
+    if not part:
+        part, lossy = "eleve", True
+    if lossy:
+        mark = hashlib.sha256(normalise_name(name).encode("utf-8")).hexdigest()[:6]
+        part = f"{part}-{mark}"
+    return part
 
 
 def personal_seed(code, name, level_id):

@@ -157,12 +157,50 @@ def plant_edit(folder, code, prenom):
     handin.write(folder, data)
 
 
+FAMILIES = [
+    "ARNAUD", "BLANC", "COLIN", "DURAND", "FAURE", "GIRARD", "HENRY", "JOLY", "KLEIN",
+    "LEROY", "MARTIN", "NOEL", "PERRIN", "ROUX", "SIMON", "THOMAS", "VIDAL", "WEBER",
+    "BERNARD", "CARON", "DUPONT", "EVRARD", "FONTAINE", "GARNIER", "HUBERT", "JACOB",
+    "LAMBERT", "MOREAU", "NICOLAS", "PETIT", "RENARD", "SCHMITT", "TESSIER", "VINCENT",
+]  # fmt: skip
+STRANGER = "Maxime"  # hands in a cut file, and is not in the class list
+
+
+def class_of(rng, count):
+    """[(family name, profile first name)]: two pupils share a first name (the game asked
+    each for an initial: « Lucas D. », « Lucas M. »)."""
+    firsts = rng.sample(NAMES, count) if count <= len(NAMES) else _many_names(count)
+    size = len(FAMILIES)  # a bigger class: double family names (« DURAND-PETIT »)
+    families = [FAMILIES[i % size] + ("" if i < size else "-" + FAMILIES[(i // size + i) % size])
+                for i in range(count)]  # fmt: skip
+    rng.shuffle(families)
+    pupils = list(zip(families, firsts, strict=True))
+    if count >= 6:  # the twins: pupils 3 and 4, families with different initials
+        other = next(i for i in range(count) if i != 3 and families[i][0] != families[3][0])
+        families[4], families[other] = families[other], families[4]
+        pupils = list(zip(families, firsts, strict=True))
+        twin = firsts[3]
+        pupils[3] = (families[3], f"{twin} {families[3][0]}.")
+        pupils[4] = (families[4], f"{twin} {families[4][0]}.")
+    return pupils
+
+
+def class_list_text(pupils):
+    lines = ["NOM;Prénom"]
+    for family, prenom in pupils:
+        lines.append(f"{family};{prenom.split(' ')[0] if prenom.endswith('.') else prenom}")
+    return "\n".join(lines) + "\n"
+
+
 def simulate(folder, eleves, numeros, workers, echeance=None):
     """Plays, hands in, plants the traps, checks. Returns (grille, summary dict)."""
     from game.homework.check import check_files
+    from game.homework.classlist import parse_class_list
+    from game.homework.report import csv_text
 
     rng = random.Random(eleves * 1000 + sum(numeros))
-    names = rng.sample(NAMES, eleves) if eleves <= len(NAMES) else _many_names(eleves)
+    pupils = class_of(rng, eleves)
+    names = [p for _f, p in pupils]
     devoir = Devoir(tuple(numeros), True, False, echeance, rng.randrange(2**14), _version())
     code = devoir.code
     start = time.monotonic()
@@ -172,14 +210,14 @@ def simulate(folder, eleves, numeros, workers, echeance=None):
         quand = when + dt.timedelta(minutes=7 * index)
         handin.write(folder, handin.build(code, prenom, logs[prenom], quand))
     seconds_play = time.monotonic() - start
-    copied, victim, edited = names[0], names[1], names[2]
-    plant_copy(folder, code, copied, victim)
-    plant_edit(folder, code, edited)
+    traps = plant_traps(folder, code, names)
     cpu_before = _children_cpu()
-    grille = check_files([folder], workers=workers)
+    classe = parse_class_list(class_list_text(pupils))
+    grille = check_files([folder], classe=classe, workers=workers)
     cpu = _children_cpu() - cpu_before
-    by_name = {c.prenom: c for c in grille.copies}
-    honest = [n for n in names if n not in (victim, edited)]
+    rows = {_key(c.prenom, c.nom): c for c in grille.copies}
+    by_name = {p: rows.get(_key(p, f)) for f, p in pupils}
+    honest = [n for n in names if n not in traps["victims"]]
     summary = {
         "eleves": eleves,
         "niveaux": list(numeros),
@@ -187,18 +225,88 @@ def simulate(folder, eleves, numeros, workers, echeance=None):
         "secondes_jeu": round(seconds_play, 1),
         "secondes_verification": round(grille.secondes, 1),
         "valides": grille.valides,
-        "honnetes_valides": sum(1 for n in honest if by_name[n].valide),
+        "honnetes_valides": sum(1 for n in honest if by_name[n] and by_name[n].valide),
         "honnetes": len(honest),
-        "pieges": {
-            "copie": _verdict(by_name.get(victim)),
-            "modifie": _verdict(by_name.get(edited)),
-        },
+        "pieges": _trap_verdicts(traps, by_name),
         "cores": grille.workers,
         # The machine may be shared: the processes' own CPU time and the load say how much.
         "secondes_cpu_verification": round(cpu, 1),
         "charge_machine": round(_load(), 1),
+        "lignes_rapport": len(csv_text(grille).splitlines()) - 1,
+        "inconnus": grille.inconnus,
+        "listes": realistic_lists(),
     }
     return grille, summary
+
+
+def _key(prenom, nom):
+    from game.homework.seeds import normalise_name
+
+    return normalise_name(prenom.split(" ")[0] if prenom.endswith(".") else prenom), nom
+
+
+def plant_traps(folder, code, names):
+    """The traps (as many as the class size allows); returns who they hit."""
+    traps = {"victims": set()}
+    if len(names) >= 2:
+        plant_copy(folder, code, names[0], names[1])
+        traps["copie"] = names[1]
+    if len(names) >= 3:
+        plant_edit(folder, code, names[2])
+        traps["modifie"] = names[2]
+    if len(names) >= 6:
+        source = folder / handin.file_name(code, names[0])
+        (folder / handin.file_name(code, names[5])).write_bytes(source.read_bytes())
+        traps["renomme"] = (names[5], names[0])
+        traps["homonymes"] = (names[3], names[4])
+    stranger = handin.build(code, STRANGER, {}, dt.datetime(2026, 12, 1, 20, 0))
+    path = handin.write(folder, stranger)
+    path.write_bytes(path.read_bytes()[:120])  # cut on the way: still a row, named from its file
+    traps["victims"] = {traps.get("copie"), traps.get("modifie"), traps.get("renomme", [""])[0]}
+    return traps
+
+
+def _trap_verdicts(traps, by_name):
+    out = {}
+    for trap in ("copie", "modifie"):
+        if trap in traps:
+            out[trap] = _verdict(by_name.get(traps[trap]))
+    if "renomme" in traps:
+        victim, source = traps["renomme"]
+        out["renomme"] = f"{_verdict(by_name.get(victim))} | {_state(by_name.get(source))}"
+    if "homonymes" in traps:
+        out["homonymes"] = " | ".join(_state(by_name.get(n)) for n in traps["homonymes"])
+    return out
+
+
+def _state(copie):
+    if copie is None:
+        return "introuvable"
+    name = f"{copie.prenom} {copie.nom}".strip()
+    if copie.valide:
+        return f"{name} : valide (corrigé à part)"
+    return f"{name} : NON VALIDE : " + " ; ".join(copie.raisons()[:1])
+
+
+def realistic_lists():
+    """Each realistic class list export of the test folder, read: pupils read = expected."""
+    import json
+    from pathlib import Path
+
+    from game.homework.classlist import read_class_list_file
+
+    folder = Path(__file__).resolve().parents[2] / "tests" / "data" / "listes"
+    try:
+        expected = json.loads((folder / "attendus.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return []  # an installed game without its tests
+    out = []
+    for name, pupils in expected.items():
+        found = read_class_list_file(folder / name)
+        read = [f"{e.nom} {e.prenom}".strip() for e in found.eleves]
+        out.append({"fichier": name, "eleves_lus": len(read), "attendus": len(pupils),
+                    "identiques": read == pupils})  # fmt: skip
+    return out
 
 
 def _children_cpu():
@@ -228,7 +336,11 @@ def _verdict(copie):
 
 
 def _many_names(count):
-    return [f"{NAMES[i % len(NAMES)]}{i // len(NAMES) + 1}" for i in range(count)]
+    size = len(NAMES)  # then compound first names (« Chloé-Léa »), as real ones are
+    return [
+        NAMES[i % size] + ("" if i < size else "-" + NAMES[(i // size + i) % size])
+        for i in range(count)
+    ]
 
 
 def _version():

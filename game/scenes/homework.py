@@ -20,6 +20,8 @@ from game.scenes.common import H, Overlay, W, draw_stars, draw_text
 
 PANEL = pygame.Rect(0, 0, 900, 620)
 PANEL.center = (W // 2, H // 2)
+ROWS_TOP = 185  # the levels' rows, under the code and the rules
+ROW_GAP = 10
 CODE_CHARS = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -")
 
 
@@ -34,11 +36,13 @@ class CodeEntryScene(Overlay):
         super().__init__(app)
         self.text = text
         self.error = ""
+        self.ask_initial = False  # another pupil with the same first name has this homework
+        self.initial = ""
 
     def build(self):
         theme = self.theme
         h = theme.control_height
-        self.panel = pygame.Rect(0, 0, 860, 420)
+        self.panel = pygame.Rect(0, 0, 860, 500 if self.ask_initial else 420)
         self.panel.center = (W // 2, H // 2)
         x, width = self.panel.x + 40, self.panel.width - 80
         self.field = self.ui.TextField(
@@ -54,6 +58,19 @@ class CodeEntryScene(Overlay):
         self.container.add(self.field)
         self.default_focus = self.field
         y = self.panel.bottom - h - 30
+        if self.ask_initial:
+            self.initial_field = self.ui.TextField(
+                theme,
+                (x + width - 120, self.panel.y + 340, 120, h),
+                self.initial,
+                "D",
+                1,
+                on_submit=lambda _text: self.submit(),
+                on_change=lambda v: setattr(self, "initial", v),
+                allowed=str.isalpha,
+            )
+            self.container.add(self.initial_field)
+            self.default_focus = self.initial_field
         self.button(
             (self.panel.right - 40 - 300, y, 300, h),
             _t(self, "saisie.valider"),
@@ -70,10 +87,16 @@ class CodeEntryScene(Overlay):
     def submit(self):
         profile = self.app.profile
         try:
-            code, _devoir = progress.join(profile, self.field.text)
+            code, _devoir = progress.join(profile, self.field.text, self.initial)
         except ErreurCode as error:
             self.error = self.explain(error)
             self.app.play("error")
+            if error.cle == "initiale" and not self.ask_initial:
+                self.ask_initial = True
+                self.text = self.field.text
+                self.rebuild()
+            else:  # the code stays typed and the field keeps the focus: fix it, press Entrée
+                self.container.focus.set(self.field)
             return
         self.app.play("success")
         self.app.save_profile()
@@ -82,6 +105,8 @@ class CodeEntryScene(Overlay):
     def explain(self, error):
         """The code's problem in the player's language (French if the catalog lacks it)."""
         key = f"devoirs.erreur.{error.cle}"
+        if error.valeurs.get("n") == 1 and self.app.translator.has(key + "_un"):
+            key += "_un"
         if not self.app.translator.has(key):
             return str(error)
         ranks = self.app.translator.t_list("devoirs.erreur.rangs") or ["1", "2", "3", "4"]
@@ -98,6 +123,11 @@ class CodeEntryScene(Overlay):
             theme, surface, _t(self, "saisie.titre"), (x, y, width, 50), "title", None, "center"
         )
         draw_text(theme, surface, _t(self, "saisie.texte"), (x, y + 70, width, 80), "body")
+        if self.ask_initial:
+            h = theme.control_height
+            row = (x, self.panel.y + 340, width - 140, h)
+            text = _t(self, "saisie.initiale")
+            draw_text(theme, surface, text, row, "body", None, "right", "middle")
         if self.error:
             box = pygame.Rect(x, self.panel.y + 260, width, 2 * theme.line_height("body") + 6)
             draw_text(theme, surface, self.error, box, "body", colors.bad)
@@ -122,7 +152,7 @@ class HomeworkPanel(Overlay):
     def build(self):
         theme = self.theme
         h = theme.control_height
-        y = PANEL.y + 200
+        y = PANEL.y + ROWS_TOP
         self.row_y = []
         for numero, _level_id, done, _stars in self.rows():
             label = _t(self, "panneau.rejouer" if done else "panneau.jouer")
@@ -135,24 +165,24 @@ class HomeworkPanel(Overlay):
                 sound=None,
             )
             self.row_y.append(y)
-            y += h + 12
+            y += h + ROW_GAP
+        # one row of buttons under the levels (never over a level's « Jouer »)
         bottom = PANEL.bottom - h - 24
+        x = PANEL.x + 40
         self.default_focus = self.button(
-            (PANEL.right - 340, bottom, 300, h),
+            (PANEL.right - 40 - 250, bottom, 250, h),
             _t(self, "panneau.rendre"),
             self.hand_in,
             icon="check",
             sound=None,
         )
+        self.button((x, bottom, 150, h), _t(self, "panneau.fermer"), self.back, "secondary")
         self.button(
-            (PANEL.x + 40, bottom, 200, h), _t(self, "panneau.fermer"), self.back, "secondary"
-        )
-        self.button(
-            (PANEL.x + 260, bottom, 220, h), _t(self, "panneau.autre"), self.other_code, "secondary"
+            (x + 162, bottom, 180, h), _t(self, "panneau.autre"), self.other_code, "secondary"
         )
         if self.handed_path is not None:
             self.button(
-                (PANEL.right - 340, bottom - h - 70, 300, h),
+                (x + 354, bottom, 204, h),
                 _t(self, "panneau.ouvrir"),
                 self.open_folder,
                 "secondary",
@@ -244,13 +274,16 @@ class HomeworkPanel(Overlay):
     def _draw_footer(self, surface, x, width):
         theme, colors = self.theme, self.colors
         left = sum(1 for row in self.rows() if not row[2])
-        y = PANEL.y + 200 + len(self.rows()) * (theme.control_height + 12) + 8
-        text = _t(self, "panneau.reste", n=left) if left else _t(self, "panneau.tout_fait")
+        y = PANEL.y + ROWS_TOP + len(self.rows()) * (theme.control_height + ROW_GAP) + 4
+        key = "panneau.reste_un" if left == 1 else "panneau.reste"
+        text = _t(self, key, n=left) if left else _t(self, "panneau.tout_fait")
         entry = progress.state(self.app.profile)["devoirs"].get(self.code, {})
         if self.handed_path is not None:
-            text = f"{_t(self, 'panneau.rendu')}\n{self.handed_path}"
+            text = _t(self, "panneau.rendu", fichier=self.handed_path.name)
         elif entry.get("rendu_le"):
-            when = entry["rendu_le"].replace("T", " ")[:16]
+            from game.homework.french import day
+
+            when = f"{day(entry['rendu_le'])} {entry['rendu_le'][11:16]}".strip()
             text += "\n" + _t(self, "panneau.deja_rendu", date=when)
         draw_text(
             theme,

@@ -7,3 +7,11 @@ The homework logic itself is pygame-free in `game.homework`.
 def t(scene, key, **kwargs):
     """A text of the homework catalogs (`devoirs.<key>`) in the game's language."""
     return scene.app.t(f"devoirs.{key}", **kwargs)
+
+
+def tn(scene, key, n, **kwargs):
+    """Like `t`, with the singular text `<key>_un` for one (and for zero in French)."""
+    singular = n == 1 or (n == 0 and scene.app.translator.lang == "fr")
+    if singular and scene.app.translator.has(f"devoirs.{key}_un"):
+        key += "_un"
+    return scene.app.t(f"devoirs.{key}", n=n, **kwargs)

@@ -76,6 +76,6 @@ def write_certificates(grille, day, folder=None):
         if not attestation.niveaux:
             continue
         code = certificate.issue(attestation)
-        path = folder / f"attestation-{file_name_part(copie.prenom)}.png"
+        path = folder / f"attestation-{file_name_part(attestation.prenom)}.png"
         paths.append(paper.save_png(draw_certificate(attestation, code, day), path))
     return paths

@@ -9,28 +9,36 @@ reads one copied from a spreadsheet (`game.clipboard`).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
 import pygame
 
-from game.homework.certificate import teacher_dir
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
 from game.teacher import t as _t
+from game.teacher import tn as _tn
 
-LIST_SUFFIXES = (".csv", ".txt")
+LIST_SUFFIXES = (".csv", ".txt", ".xlsx", ".ods", ".xls", ".xlsm", ".tsv")
 
 
 def inbox_dir():
-    """Where the teacher can copy the pupils' files (the default folder to check)."""
-    return teacher_dir() / "rendus"
+    """The default folder to check: where « Rendre mon devoir » writes the pupils'
+    files on this computer (created, so that it exists and can be opened)."""
+    from game.homework.progress import homework_dir
+
+    folder = homework_dir()
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class CheckJob:
     """One background check: `progress` (0..1), `done`, `grille` or `error` (French)."""
 
-    def __init__(self, inputs, classe, workers=None):
+    def __init__(self, inputs, classe, workers=None, label=""):
         self.inputs, self.classe, self.workers = list(inputs), classe, workers
+        self.label = label
         self.done_count, self.total = 0, 0
         self.grille, self.error = None, None
         self.stop = False
@@ -52,18 +60,25 @@ class CheckJob:
         self.done_count, self.total = done, total
 
     def _run(self):
+        import logging
+
+        from game.homework import register
         from game.homework.check import check_files
 
         try:
-            self.grille = check_files(
+            grille = check_files(
                 self.inputs,
                 classe=self.classe,
+                label=self.label,
                 workers=self.workers,
                 progress=self._progress,
                 cancelled=lambda: self.stop,
             )
-        except Exception as error:  # noqa: BLE001 - told to the teacher, never a crash
-            self.error = f"{type(error).__name__} ({error})"
+            grille.classe = grille.classe or register.label(grille.code)
+            self.grille = grille
+        except Exception:  # noqa: BLE001 - told to the teacher in French, details in the log
+            logging.getLogger(__name__).exception("homework check stopped")
+            self.error = "erreur inattendue (les détails sont dans le journal du jeu)"
 
 
 class CheckScene(Screen):
@@ -76,6 +91,8 @@ class CheckScene(Screen):
         self.classe = None
         self.job = None
         self.message = ""
+        self.folder_text = str(inbox_dir())
+        self.label_text = ""
 
     def build(self):
         theme, ui = self.theme, self.ui
@@ -83,9 +100,21 @@ class CheckScene(Screen):
         self.back_button()
         x = MARGIN + 40
         self.folder_field = ui.TextField(
-            theme, (x, 330, W - x - 80, h), str(inbox_dir()), max_length=400
+            theme,
+            (x, 330, W - x - 80, h),
+            self.folder_text,
+            max_length=400,
+            on_change=lambda v: setattr(self, "folder_text", v),
         )
-        self.container.add(self.folder_field)
+        self.label_field = ui.TextField(
+            theme,
+            (x + 560, 230, 260, h),
+            self.label_text,
+            "5e B",
+            24,
+            on_change=lambda v: setattr(self, "label_text", v),
+        )
+        self.container.add(self.folder_field, self.label_field)
         busy = self.job is not None and not self.job.done
         self.default_focus = self.button(
             (W - 400, 620, 320, h + 6),
@@ -115,20 +144,13 @@ class CheckScene(Screen):
             self._load_class_list(path)
         elif path.exists() and path not in self.files:
             self.files.append(path)
-            self.message = _t(self, "prof.deposes_n", n=len(self.files))
+            self.message = _tn(self, "prof.deposes_n", len(self.files))
         self.app.play("click")
 
     def _load_class_list(self, path):
-        from game.homework.classlist import MAX_BYTES, parse_class_list
+        from game.homework.classlist import read_class_list_file
 
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise OSError("trop gros")
-            classe = parse_class_list(path.read_bytes())
-        except OSError:
-            self.message = _t(self, "prof.liste_illisible", nom=path.name)
-            return
-        self._use_class_list(classe, path.name)
+        self._use_class_list(read_class_list_file(path), path.name)
 
     def paste_class_list(self):
         """The class list copied from a spreadsheet (NOM and Prénom columns) or a text."""
@@ -148,28 +170,29 @@ class CheckScene(Screen):
             self.app.play("error")
             return
         self.classe, self.class_label = classe, label
+        if classe.classe and not self.label_text.strip():
+            self.label_text = classe.classe  # the list's « Classe » column
+            self.label_field.set_text(classe.classe)
         notes = " ".join(classe.messages[:3])
-        self.message = _t(self, "prof.liste_ok", n=len(classe.eleves), notes=notes)
+        self.message = _tn(self, "prof.liste_ok", len(classe.eleves), notes=notes)
 
     def clear(self):
         self.files, self.classe, self.class_label, self.message = [], None, None, ""
 
     def open_inbox(self):
-        folder = Path(self.folder_field.text.strip() or inbox_dir())
-        if folder == inbox_dir():
-            folder.mkdir(parents=True, exist_ok=True)
+        folder = Path(self.folder_text.strip() or inbox_dir())
         if not self.app.open_folder(folder):
             self.app.notify(str(folder), "info")
 
     def start(self):
-        inputs = self.files or [Path(self.folder_field.text.strip() or inbox_dir())]
+        inputs = self.files or [Path(self.folder_text.strip() or inbox_dir())]
         missing = [p for p in inputs if not Path(p).exists()]
         if missing:
             self.message = _t(self, "prof.introuvable", chemin=missing[0])
             self.app.play("error")
             return
         self.app.play("click")
-        self.job = CheckJob(inputs, self.classe).start()
+        self.job = CheckJob(inputs, self.classe, label=self.label_text.strip()).start()
         self.rebuild()
 
     def cancel(self):
@@ -198,6 +221,10 @@ class CheckScene(Screen):
         text = _t(self, "prof.depose_aide")
         draw_text(theme, surface, text, (x, 110, width, 120), "body")
         draw_text(theme, surface, _t(self, "prof.sinon_dossier"), (x, 295, width, 30), "small")
+        draw_text(
+            theme, surface, _t(self, "prof.classe_grille"), (x, 230, 540, h_of(theme)), "small",
+            None, "left", "middle",
+        )  # fmt: skip
         names = ", ".join(p.name for p in self.files[-4:]) or _t(self, "prof.aucun_depot")
         info = _t(self, "prof.deposes", noms=names) + (
             "\n" + _t(self, "prof.liste", nom=self.class_label) if self.class_label else ""
@@ -213,3 +240,7 @@ class CheckScene(Screen):
                 _t(self, "prof.progression", fait=self.job.done_count, total=self.job.total or "…"),
             )
             bar.draw(surface)
+
+
+def h_of(theme):
+    return theme.control_height

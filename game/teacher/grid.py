@@ -10,6 +10,7 @@ import pygame
 from game.homework.certificate import teacher_dir
 from game.scenes.common import Screen, W, draw_stars, draw_text, heading
 from game.teacher import t as _t
+from game.teacher import tn as _tn
 
 TOP = 150
 ROW_H = 44
@@ -26,6 +27,10 @@ class GridScene(Screen):
         self.grille = grille
         self.scroll = 0
         self.selected = 0 if grille.copies else None
+        self.show_understood = False
+        from game.homework.report import understanding
+
+        self.understood = understanding(grille)
 
     def build(self):
         h = self.theme.control_height
@@ -36,6 +41,12 @@ class GridScene(Screen):
         self.button(
             (W - 620, 18, 260, h), _t(self, "prof.attestations"), self.certificates, "secondary"
         )
+        self.button(
+            (W - 1000, 18, 360, h), _t(self, "prof.compris"), self.toggle_understood, "secondary"
+        )
+
+    def toggle_understood(self):
+        self.show_understood = not self.show_understood
 
     def handle_event(self, event):
         rows = len(self.grille.copies)
@@ -46,6 +57,7 @@ class GridScene(Screen):
             index = (event.pos[1] - TOP - ROW_H) // ROW_H
             if 0 <= index < VISIBLE_ROWS and self.scroll + index < rows and event.pos[1] > TOP:
                 self.selected = self.scroll + index
+                self.show_understood = False
                 return True
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN) and rows:
             step = 1 if event.key == pygame.K_DOWN else -1
@@ -83,6 +95,16 @@ class GridScene(Screen):
             return
         self.app.push("teacher_picture", paths[0], _t(self, "prof.attestations"), len(paths))
 
+    def understood_text(self):
+        """Per level: « compris du premier coup : 17/28 » and the question most missed."""
+        lines = [_t(self, "prof.compris_titre")]
+        for niveau, right, answered, missed in self.understood:
+            line = _t(self, "prof.compris_ligne", n=niveau.numero, ok=right, total=answered)
+            if missed:
+                line += " " + _t(self, "prof.compris_manquee", question=missed)
+            lines.append(line)
+        return "\n".join(lines)
+
     def draw_content(self, surface):
         grille = self.grille
         title = _t(self, "prof.devoir_titre", code=grille.code) + (
@@ -95,18 +117,11 @@ class GridScene(Screen):
     def _draw_table(self, surface):
         theme, colors = self.theme, self.colors
         x0 = 40
-        for i, niveau in enumerate(self.grille.niveaux):
-            rect = (x0 + NAME_W + i * CELL_W, TOP, CELL_W, ROW_H)
-            draw_text(
-                theme,
-                surface,
-                _t(self, "prof.niveau_n", n=niveau.numero),
-                rect,
-                "small",
-                None,
-                "center",
-                "middle",
-            )
+        for i, (niveau, right, answered, _missed) in enumerate(self.understood):
+            rect = (x0 + NAME_W + i * CELL_W, TOP - 6, CELL_W, ROW_H + 6)
+            head = _t(self, "prof.niveau_n", n=niveau.numero)
+            head += "\n" + _t(self, "prof.compris_court", ok=right, total=answered)
+            draw_text(theme, surface, head, rect, "small", None, "center", "middle")
         status_x = x0 + NAME_W + len(self.grille.niveaux) * CELL_W
         draw_text(
             theme,
@@ -138,6 +153,7 @@ class GridScene(Screen):
             for i, niveau in enumerate(self.grille.niveaux):
                 self._draw_cell(
                     surface,
+                    copie,
                     copie.cases.get(niveau.numero),
                     pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
                 )
@@ -153,9 +169,13 @@ class GridScene(Screen):
                 "middle",
             )
 
-    def _draw_cell(self, surface, case, rect):
+    def _draw_cell(self, surface, copie, case, rect):
         theme, colors = self.theme, self.colors
         if case is None or not case.rendu:
+            if copie.rendu:  # a file that does not count: every level « non »
+                icon = pygame.Rect(rect.centerx - 12, rect.centery - 12, 24, 24)
+                self.ui.draw_icon(surface, "cross", icon, colors.bad)
+                return
             draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
             return
         icon = pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24)
@@ -165,13 +185,21 @@ class GridScene(Screen):
             icon,
             colors.good if case.fait else colors.bad,
         )
-        draw_stars(surface, (rect.x + 72, rect.centery), case.etoiles, 10, theme)
+        draw_stars(surface, (rect.x + 66, rect.centery), case.etoiles, 10, theme)
+        if case.compris is not None:  # the understanding question, right at the first try?
+            mark = pygame.Rect(rect.x + 100, rect.centery - 9, 18, 18)
+            self.ui.draw_icon(
+                surface,
+                "check" if case.compris else "cross",
+                mark,
+                colors.good if case.compris else colors.bad,
+            )
         if case.indices:
             draw_text(
                 theme,
                 surface,
                 f"i{case.indices}",
-                (rect.right - 34, rect.y, 30, rect.h),
+                (rect.right - 28, rect.y, 28, rect.h),
                 "small",
                 colors.ink_soft,
                 "left",
@@ -183,6 +211,9 @@ class GridScene(Screen):
         box = pygame.Rect(40, TOP + ROW_H * (VISIBLE_ROWS + 1) + 6, W - 80, 720 - 10)
         box.height = 720 - box.y - 12
         theme.draw_panel(surface, box)
+        if self.show_understood:
+            draw_text(theme, surface, self.understood_text(), box.inflate(-24, -14), "small")
+            return
         if self.selected is None or self.selected >= len(self.grille.copies):
             return
         copie = self.grille.copies[self.selected]
@@ -252,5 +283,5 @@ class PicturePreview(Screen):
         rect = self.picture.get_rect(midtop=(W // 2, 96))
         surface.blit(self.picture, rect)
         pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
-        text = _t(self, "prof.images", n=self.count, dossier=self.path.parent)
+        text = _tn(self, "prof.images", self.count, dossier=self.path.parent)
         draw_text(self.theme, surface, text, (40, 650, W - 440, 60), "small")

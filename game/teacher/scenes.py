@@ -14,6 +14,7 @@ import pygame
 from game.homework.certificate import teacher_dir
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
 from game.teacher import t as _t
+from game.teacher.created import HomeworkCreatedScene, write_sheets  # noqa: F401 (registry)
 
 
 class TeacherSpace(Screen):
@@ -40,7 +41,9 @@ class TeacherSpace(Screen):
             lambda: self.app.push("teacher_check"),
             icon="check",
         )
-        self.button((x, 560, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+        self.button((x, 530, 440, h), _t(self, "prof.dossier"), self.open_folder, "secondary")
+        self.button((x, 650, 440, h), _t(self, "prof.sauvegarder"), self.save_backup, "secondary")
+        self._recent_buttons(pygame.Rect(620, 250, W - 620 - 60, 260))
         self.cert_field = self.ui.TextField(
             self.theme,
             (620, 580, 300, h),
@@ -54,10 +57,72 @@ class TeacherSpace(Screen):
             (940, 580, 280, h), _t(self, "prof.verifier"), self.check_certificate, "secondary"
         )
 
+    def _recent_buttons(self, box):
+        """« Derniers devoirs »: each one reopens its code and its sheet."""
+        from game.homework import register
+        from game.homework.french import day
+
+        h = self.theme.control_height
+        title = _t(self, "prof.derniers")
+        y = box.y + 20 + self.theme.text_height(title, box.w - 30, "heading") + 8
+        for code, entry in list(register.load().items())[-4:][::-1]:
+            classe = entry.get("classe", "") if isinstance(entry.get("classe"), str) else ""
+            label = " · ".join(p for p in (code, classe, day(entry.get("cree_le", ""))) if p)
+            self.button(
+                (box.x + 15, y, box.w - 30, h),
+                label,
+                lambda c=code, k=classe: self.reopen(c, k),
+                "secondary",
+            )
+            y += h + 8
+
+    def reopen(self, code, label):
+        from game.homework.code import decode
+        from game.storage import SaveError
+
+        try:
+            devoir = decode(code)
+            paths = write_sheets(devoir, label)
+        except (ValueError, SaveError) as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.push("teacher_created", devoir, label, paths)
+
+    def save_backup(self):
+        from game.homework import backup
+
+        try:
+            path = backup.export()
+        except backup.BackupError as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.notify(_t(self, "prof.sauvegarde_ecrite", chemin=path), "info")
+        self.app.open_folder(path.parent)
+
+    def handle_event(self, event):
+        if event.type == pygame.DROPFILE:  # a backup of another computer: imported
+            self.import_backup(getattr(event, "file", ""))
+            return True
+        return super().handle_event(event)
+
+    def import_backup(self, name):
+        from game.homework import backup
+
+        try:
+            self.cert_result = backup.import_backup(name)
+        except backup.BackupError as error:
+            self.cert_result = str(error)
+            self.app.play("error")
+            return
+        self.app.play("success")
+        self.rebuild()
+
     def check_certificate(self):
         from game.homework import certificate
+        from game.homework.french import day
 
         self.cert_text = self.cert_field.text
+        self.container.focus.set(self.cert_field)  # the field keeps its text and the focus
         found, problem = certificate.check(self.cert_text)
         if found is None:
             self.cert_result = problem
@@ -70,7 +135,7 @@ class TeacherSpace(Screen):
             "prof.authentique",
             prenom=found.prenom,
             classe=classe,
-            date=found.date,
+            date=day(found.date),
             etoiles=stars,
         )
         self.app.play("success")
@@ -101,7 +166,7 @@ class TeacherSpace(Screen):
         draw_text(
             theme, surface, _t(self, "prof.corriger_aide"), (x, 390 + below, help_w, 70), "small"
         )
-        draw_text(theme, surface, str(teacher_dir()), (x, 620, 460, 60), "small", colors.ink_soft)
+        draw_text(theme, surface, str(teacher_dir()), (x, 590, 460, 50), "small", colors.ink_soft)
         self._draw_recent(surface, pygame.Rect(620, 250, W - 620 - 60, 260))
         draw_text(theme, surface, _t(self, "prof.attestation_titre"), (620, 545, 600, 30), "small")
         if self.cert_result:
@@ -116,21 +181,15 @@ class TeacherSpace(Screen):
         theme.draw_panel(surface, box)
         title = _t(self, "prof.derniers")
         draw_text(theme, surface, title, box.inflate(-30, -20), "heading")
-        y = box.y + 20 + theme.text_height(title, box.w - 30, "heading") + 10
-        entries = list(register.load().items())[-4:][::-1]
-        if not entries:
+        if not register.load():
             draw_text(
                 theme,
                 surface,
                 _t(self, "prof.aucun"),
-                (box.x + 15, y, box.w - 30, 40),
+                (box.x + 15, box.y + 64, box.w - 30, 40),
                 "body",
                 theme.colors.ink_soft,
             )
-        for code, entry in entries:
-            label = f"{code}   {entry.get('classe', '')}   {entry.get('cree_le', '')}"
-            draw_text(theme, surface, label, (box.x + 15, y, box.w - 30, 40), "body")
-            y += theme.line_height("body") + 8
 
 
 LEVEL_W = 220
@@ -149,6 +208,7 @@ class NewHomeworkScene(Screen):
         self.due = ""
         self.label = ""
         self.error = ""
+        self.class_list = None  # dropped on the form: twins will be asked for an initial
 
     def build(self):
         from levels import registry
@@ -219,6 +279,23 @@ class NewHomeworkScene(Screen):
         )
         self.field_y = y
 
+    def handle_event(self, event):
+        if event.type == pygame.DROPFILE:
+            from game.homework.classlist import read_class_list_file
+            from game.teacher import tn
+
+            found = read_class_list_file(getattr(event, "file", ""))
+            if found.refus:
+                self.error = found.refus
+                return True
+            self.class_list, self.error = found, ""
+            if found.classe and not self.label.strip():
+                self.label = found.classe
+                self.label_field.set_text(found.classe)
+            self.app.notify(tn(self, "prof.liste_ok", len(found.eleves), notes=""), "info")
+            return True
+        return super().handle_event(event)
+
     def _level(self, numero, value):
         (self.levels.add if value else self.levels.discard)(numero)
 
@@ -239,7 +316,7 @@ class NewHomeworkScene(Screen):
         devoir = Devoir.nouveau(sorted(self.levels), self.hints, self.stars, due)
         try:
             paths = write_sheets(devoir, self.label.strip())
-            register.remember(devoir.code, self.label.strip())
+            register.remember(devoir.code, self.label.strip(), self.class_list)
         except (SaveError, ValueError) as error:
             self.error = str(error)
             self.app.play("error")
@@ -282,70 +359,3 @@ def parse_due(text):
             return None, ("date_loin", {})
         return day, None
     return None, ("date_illisible", {"texte": text})
-
-
-def write_sheets(devoir, label):
-    """The sheet as PNG and HTML in the teacher folder; returns [paths]."""
-    from game.homework.sheet import html_page, sheet_texts
-    from game.storage import write_atomic
-    from game.teacher.sheet_png import write_sheet_png
-
-    texts = sheet_texts(devoir, devoir.code, label)
-    folder = teacher_dir() / "feuilles"
-    png = write_sheet_png(texts, folder / f"feuille-{devoir.code}.png")
-    html = folder / f"feuille-{devoir.code}.html"
-    write_atomic(html, html_page(texts), backup=False)
-    return [png, html]
-
-
-class HomeworkCreatedScene(Screen):
-    """The code, big; the sheet's picture; where the files are."""
-
-    name = "teacher_created"
-
-    def __init__(self, app, devoir, label, paths):
-        super().__init__(app)
-        self.devoir, self.label, self.paths = devoir, label, paths
-        self.preview = None
-
-    def build(self):
-        h = self.theme.control_height
-        self.back_button()
-        self.default_focus = self.button(
-            (MARGIN + 40, 620, 360, h), _t(self, "prof.ouvrir"), self.open_folder, "secondary"
-        )
-        self.button(
-            (W - 360, 620, 300, h),
-            _t(self, "prof.termine"),
-            lambda: self.app.scenes.pop(),
-            icon="check",
-        )
-
-    def open_folder(self):
-        if not self.app.open_folder(self.paths[0].parent):
-            self.app.notify(str(self.paths[0].parent), "info")
-
-    def draw_content(self, surface):
-        theme, colors = self.theme, self.colors
-        heading(self, surface, _t(self, "prof.code_titre"), y=24)
-        x = MARGIN + 40
-        box = pygame.Rect(x, 110, 640, 130)
-        theme.draw_panel(surface, box, edge=colors.second, width=4)
-        theme.text(surface, self.devoir.code, box.center, theme.size("title") + 30, None, "center")
-        lines = [_t(self, "prof.classe_nom", classe=self.label) if self.label else ""]
-        lines += [_t(self, "prof.feuille"), *[p.name for p in self.paths], ""]
-        lines += [_t(self, "prof.dans_dossier"), str(self.paths[0].parent)]
-        draw_text(
-            theme, surface, "\n".join(line for line in lines if line), (x, 270, 640, 300), "small"
-        )
-        self._draw_preview(surface, pygame.Rect(780, 100, 330, 467))
-
-    def _draw_preview(self, surface, rect):
-        if self.preview is None:
-            from game.homework.sheet import sheet_texts
-            from game.teacher.sheet_png import draw_sheet
-
-            page = draw_sheet(sheet_texts(self.devoir, self.devoir.code, self.label))
-            self.preview = pygame.transform.smoothscale(page, rect.size)
-        surface.blit(self.preview, rect)
-        pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
