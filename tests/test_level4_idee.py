@@ -6,7 +6,7 @@ from levels.l4_attention.logic import NIVEAU
 def _sans_la_tete(graine, enigme, tete):
     etat = NIVEAU.nouvel_etat(graine)
     for action in NIVEAU.resoudre(graine):
-        if action.get("type") == "regler" and (action["enigme"], action["tete"]) == (enigme, tete):
+        if action["type"] != "regler" or (action["enigme"], action["tete"]) == (enigme, tete):
             continue
         NIVEAU.appliquer(etat, action)
     return etat
@@ -135,7 +135,7 @@ def test_ce_que_tu_viens_de_decouvrir_a_les_nombres_de_l_enfant():
     valeurs = NIVEAU.decouverte(partie.etat)
     ex = partie.etat.enigmes[3].exemples[0]
     poids, _ = logic.ecouter(ex.mot, ex.place, partie.etat.reglages[3][0])
-    assert valeurs["part1"] == f"{round(100 * max(poids))} %"
+    assert valeurs["part1"] == f"{round(100 * max(poids))}\u00a0%"
     assert valeurs["tetes_reussies"] == valeurs["tetes"] == 5
     for langue in ("fr", "en"):
         texte = NIVEAU.textes(langue)["decouvert"].format(**valeurs)

@@ -12,7 +12,8 @@ def signe(valeur):
 
 
 def pourcent(x):
-    return f"{round(100 * x)} %"
+    """« 93 % » (une espace insécable : le nombre et son signe restent ensemble)."""
+    return f"{round(100 * x)}\u00a0%"
 
 
 def au_hasard(etat, hasard):
@@ -123,8 +124,7 @@ def exemple_de_la_question(etat):
     regle = etat.enigmes[numero].regles[tete]
     deja = {ex.mot for e in etat.enigmes for ex in e.exemples}
     possibles = enigmes.candidats_question(regle)
-    while True:
-        mot, place = hasard.choice(possibles)
+    for mot, place in hasard.sample(possibles, min(200, len(possibles))):
         if mot in deja:
             continue
         juste = enigmes.eleve_de_regle(mot, place, regle)
@@ -136,6 +136,7 @@ def exemple_de_la_question(etat):
             eleves = [juste, *list(lettres.values())[:2]]
             hasard.shuffle(eleves)
             return numero, tete, mot, place, eleves
+    raise ValueError(f"pas de prénom pour la question ({regle})")  # jamais : des centaines
 
 
 def predire_ecoute(etat):
