@@ -152,3 +152,16 @@ def test_rien_a_l_ecran_ne_nomme_la_regle_a_trouver():
         for cle, texte in textes.items():
             for mot in mots:
                 assert mot not in texte.lower(), (cle, mot)
+
+
+def test_les_reglages_de_l_indice_3_partout_ne_gagnent_pas():
+    """Recopier l'indice 3 sur toutes les têtes ne gagne pas : chaque énigme a sa règle."""
+    from levels.l4_attention import joueurs
+
+    for graine in range(30):
+        etat = NIVEAU.nouvel_etat(graine)
+        _numero, reglage = joueurs.reglage_de_l_indice(etat)
+        for tetes in etat.reglages:
+            for tete in range(len(tetes)):
+                tetes[tete] = {carte: list(v) for carte, v in reglage.items()}
+        assert not NIVEAU.est_termine(etat)
