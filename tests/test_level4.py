@@ -31,22 +31,26 @@ def test_depart_loin_du_but():
     etat = NIVEAU.nouvel_etat(0)
     mesures = NIVEAU.mesures(etat)
     assert mesures["reussite"] < 0.5
-    assert mesures["bonnes_lettres"] == 0  # au départ, tout le monde est écouté pareil
+    assert mesures["tetes_reussies"] == 0  # au départ, tout le monde est écouté pareil
+    assert mesures["bonnes_lettres"] < mesures["lettres"] // 3
     assert not NIVEAU.est_termine(etat)
     assert NIVEAU.progression(etat) == 0.0
 
 
 def test_le_calcul_est_celui_du_gpt():
     """Chaque écoute est exactement engine.gpt.attention sur les clés/valeurs visibles."""
+    from engine.vocab import VOCAB_STANDARD
+
     etat = NIVEAU.nouvel_etat(0)
-    etat.reglages[0][0] = {"question": [3, -1], "panneau": [2, 1]}
-    (ecoute,) = logic.ecoutes(etat, 0)[0]
-    mot, place = "chat", 3
+    etat.reglages[1][0] = {"question": [3, -1], "panneau": [2, 1]}
+    ecoute = logic.ecoutes(etat, 1)[2][0]
+    ex = etat.enigmes[1].exemples[2]
+    mot, place = ex.mot, ex.place
     cles = [logic.cle(mot, j, [2, 1]) for j in range(place + 1)]
     valeurs = [logic.valeur(c) for c in mot[: place + 1]]
     poids, sortie = attention([3.0, -1.0], cles, valeurs)
     assert ecoute.poids == poids
-    assert ecoute.proba_cible == pytest.approx(sortie[1])  # « a » est le jeton 1
+    assert ecoute.proba_cible == pytest.approx(sortie[VOCAB_STANDARD.char_to_id[ex.cibles[0]]])
 
 
 def test_masque_causal_on_ne_regarde_pas_derriere():
@@ -60,20 +64,24 @@ def test_masque_causal_on_ne_regarde_pas_derriere():
 def test_chaque_enigme_est_reussie_par_le_solveur():
     partie = partie_resolue()
     mesures = NIVEAU.mesures(partie.etat)
-    for enigme in logic.ENIGMES:
+    for enigme in partie.etat.enigmes:
         assert mesures[f"enigme_{enigme.id}"] >= 0.95
     assert mesures["bonnes_lettres"] == mesures["lettres"]
     assert mesures["crans"] <= logic.CRANS_MAX_ETOILE
 
 
-def test_les_reglages_de_l_indice_3_marchent():
-    """L'indice n° 3 donne des réglages : ils doivent vraiment réussir le niveau."""
-    etat = NIVEAU.nouvel_etat(0)
-    chat = {"question": [2, 0], "panneau": [3, 1]}
-    premier = {"question": [0, -3], "panneau": [1, 2]}
-    voyelle = {"question": [3, 1], "panneau": [3, 2]}
-    etat.reglages = [[chat], [premier], [voyelle], [copy.deepcopy(premier), voyelle]]
-    assert NIVEAU.est_termine(etat)
+def test_les_reglages_de_l_indice_3_marchent_sur_leur_seule_enigme():
+    """L'indice n° 3 travaille UNE énigme : ses réglages la réussissent, pas le niveau."""
+    from levels.l4_attention import joueurs
+
+    for graine in range(10):
+        etat = NIVEAU.nouvel_etat(graine)
+        while (action := NIVEAU.joueur_copie_indice3(etat)) is not None:
+            NIVEAU.appliquer(etat, action)
+        numero = joueurs.tete_de_l_indice(graine)
+        assert NIVEAU.tableau(etat)[numero][0] >= logic.SEUIL_REUSSITE
+        assert NIVEAU.mesures(etat)["tetes_reussies"] <= 2
+        assert not NIVEAU.est_termine(etat)
 
 
 def test_journaux_trafiques_juges_sur_ce_qu_ils_atteignent():
@@ -96,7 +104,7 @@ def test_journaux_trafiques_juges_sur_ce_qu_ils_atteignent():
     del sans_une["actions"][2]
     verdict = rejouer(sans_une, niveaux)
     assert verdict.termine == NIVEAU.est_termine(verdict.etat)
-    assert verdict.mesures["enigme_premier"] < 0.95
+    assert verdict.mesures["enigme_2"] < 0.95 or verdict.mesures["enigme_1"] < 0.95
 
     melange = copy.deepcopy(journal)
     random.Random(3).shuffle(melange["actions"])
@@ -105,7 +113,7 @@ def test_journaux_trafiques_juges_sur_ce_qu_ils_atteignent():
 
     autre_graine = copy.deepcopy(journal)
     autre_graine["graine"] = 12345
-    assert rejouer(autre_graine, niveaux).valide
+    assert not rejouer(autre_graine, niveaux).valide  # chaque partie a ses énigmes
 
     casse = copy.deepcopy(journal)
     casse["graine"] = "douze"
@@ -212,8 +220,8 @@ def test_textes_fr_en_ont_les_memes_cles():
     assert len(fr["indices"]) == 3 and len(fr["etoiles"]) == 3
     for question in NIVEAU.questions:
         assert len(fr[f"questions.{question}.choix"]) == 3 == len(en[f"questions.{question}.choix"])
-    for enigme in logic.ENIGMES:
-        assert f"enigmes.{enigme.id}_titre" in fr and f"enigmes.{enigme.id}_mission" in fr
+    for ident, _tetes, _exemples in logic.FORME:
+        assert f"enigmes.{ident}_titre" in fr and f"enigmes.{ident}_mission" in fr
     assert "{seuil}" in fr["objectif"] and "{seuil}" in en["objectif"]
 
 
@@ -293,7 +301,7 @@ def test_jouer_au_niveau_4_avec_la_souris(tmp_path):
             if action["type"] != "regler":
                 continue
             _clic(app, vue.onglets[action["enigme"]].rect.center)
-            if logic.ENIGMES[action["enigme"]].tetes > 1:
+            if logic.TETES[action["enigme"]] > 1:
                 _clic(app, vue.boutons_tetes[action["tete"]].rect.center)
             for carte, axe, _, moins, plus in vue.lignes:
                 if (carte, axe) == (action["carte"], action["axe"]):
@@ -326,7 +334,7 @@ def test_vue_4_aux_trois_tailles_de_texte_et_en_anglais():
         for taille in (0, 1, 2):
             app.theme.configure(text_size=taille)
             hote.rebuild()
-            for n in range(len(logic.ENIGMES)):
+            for n in range(logic.NB_ENIGMES):
                 hote.view.choisir_enigme(n)
                 app.step(dt=1 / 60)
         app.translator.lang = "en"

@@ -258,11 +258,15 @@ class DessinAttention:
         theme, c, t = self.theme, self.theme.colors, self.t
         d = self.droite
         # le panneau est dessiné sous les widgets : on le dessine d'abord puis on redessine
-        enigme = logic.ENIGMES[self.enigme]
+        enigme = self.enigmes[self.enigme]
         reglage = self.reglage()
         if enigme.tetes == 1:
             titre = pygame.Rect(d.x + 16, d.y + 12, d.w - 32, 42)
             theme.draw_text(surface, t("vue.reglages"), titre, "heading", c.ink, "left", "middle")
+            score = self.calculs()["tetes"][self.enigme][0]
+            texte = t("vue.reussite_enigme", score=self.pourcent(score))
+            couleur = c.good if score >= logic.SEUIL_REUSSITE else c.ink
+            theme.draw_text(surface, texte, titre, "body", couleur, "right", "middle")
         y_sous_titre = None
         for carte, axe, ligne, moins, _plus in self.lignes:
             if axe == logic.AXES[0]:

@@ -20,7 +20,6 @@ question à chaque panneau (produit scalaire), en fait des poids avec softmax et
 mélange les réponses. La lettre que l'élève rassemble est sa prédiction.
 """
 
-import copy
 import functools
 import itertools
 from dataclasses import dataclass, field
@@ -36,88 +35,20 @@ from levels.base import (
     lire_choix,
     lire_entier,
 )
-from levels.l4_attention import joueurs
+from levels.l4_attention import joueurs, methode
+from levels.l4_attention.enigmes import FORME, VOYELLES, enigmes_de
 
-VOYELLES = frozenset("aeiouy")
 AXES = ("voyelle", "place")  # les deux spécialités : les deux nombres d'une carte
 CARTES = ("question", "panneau")
 QUESTION_MIN, QUESTION_MAX = -5, 5
 PANNEAU_MIN, PANNEAU_MAX = 0, 3
 QUESTION_DEPART = (0, 0)  # au départ, la question ne cherche rien : tout le monde pareil
 PANNEAU_DEPART = (1, 1)
-SEUIL_REUSSITE = 0.9
-CRANS_MAX_ETOILE = 30  # le défi d'efficacité : régler en peu de crans
-
-
-@dataclass(frozen=True)
-class Exemple:
-    """Un élève (à la table `place`, comptée depuis 0) doit rassembler la lettre `cibles[tête]`."""
-
-    mot: str
-    place: int
-    cibles: tuple
-
-
-@dataclass(frozen=True)
-class Enigme:
-    id: str
-    tetes: int
-    exemples: tuple
-
-
-def _exemples(liste):
-    return tuple(Exemple(mot, place, tuple(cibles)) for mot, place, cibles in liste)
-
-
-ENIGMES = (
-    # Comme dans le cours : dans « chat », le « t » écoute la voyelle.
-    Enigme("chat", 1, _exemples([("chat", 3, "a")])),
-    # La lettre suivante est la première du mot : « pa » → « p » (papa), « li » → « l » (lili).
-    Enigme(
-        "premier",
-        1,
-        _exemples(
-            [
-                ("papa", 1, "p"),
-                ("lili", 1, "l"),
-                ("anna", 2, "a"),
-                ("otto", 2, "o"),
-                ("bob", 1, "b"),
-                ("coco", 1, "c"),
-            ]
-        ),
-    ),
-    # La lettre suivante est la dernière voyelle déjà vue : « kimon » → « o ».
-    Enigme(
-        "voyelle",
-        1,
-        _exemples(
-            [
-                ("alibi", 3, "i"),
-                ("olala", 3, "a"),
-                ("kimono", 4, "o"),
-                ("ukulele", 5, "e"),
-                ("papa", 2, "a"),
-                ("banana", 4, "a"),
-            ]
-        ),
-    ),
-    # Deviner les DEUX lettres suivantes : une tête pour chacune.
-    Enigme(
-        "deux_tetes",
-        2,
-        _exemples(
-            [
-                ("papa", 1, "pa"),
-                ("lili", 1, "li"),
-                ("coco", 1, "co"),
-                ("nina", 1, "ni"),
-                ("bonbon", 2, "bo"),
-                ("tintin", 2, "ti"),
-            ]
-        ),
-    ),
-)
+SEUIL_REUSSITE = methode.SEUIL  # chaque tête de chaque énigme
+VISE_SOLVEUR = 0.95
+CRANS_MAX_ETOILE = 45  # le défi d'efficacité : régler en peu de crans
+NB_ENIGMES = len(FORME)
+TETES = tuple(tetes for _, tetes, _ in FORME)
 
 
 def actions_regler(numero, tete, actuel, cible):
@@ -144,9 +75,10 @@ def reglage_depart():
 
 @dataclass
 class EtatAttention(EtatNiveau):
+    enigmes: tuple = ()  # les énigmes de la graine (`enigmes.enigmes_de`)
     # reglages[énigme][tête] = {"question": [voyelle, place], "panneau": [voyelle, place]}
     reglages: list = field(
-        default_factory=lambda: [[reglage_depart() for _ in range(e.tetes)] for e in ENIGMES]
+        default_factory=lambda: [[reglage_depart() for _ in range(t)] for t in TETES]
     )
     crans: int = 0  # de combien de crans les boutons ont bougé en tout
     nb_reglages: int = 0
@@ -213,7 +145,7 @@ class Ecoute:
 
 def ecoutes(etat, numero_enigme):
     """Toutes les écoutes d'une énigme : [[Ecoute par tête] par exemple]."""
-    enigme = ENIGMES[numero_enigme]
+    enigme = etat.enigmes[numero_enigme]
     resultat = []
     for ex in enigme.exemples:
         ligne = []
@@ -230,11 +162,15 @@ def ecoutes(etat, numero_enigme):
     return resultat
 
 
+def scores_tetes(lignes):
+    """La réussite de chaque tête : la probabilité moyenne qu'elle donne à sa bonne lettre."""
+    tetes = range(len(lignes[0]))
+    return [sum(ligne[t].proba_cible for ligne in lignes) / len(lignes) for t in tetes]
+
+
 def score_enigme(etat, numero_enigme):
-    """La réussite d'une énigme : la probabilité moyenne donnée à la bonne lettre."""
-    lignes = ecoutes(etat, numero_enigme)
-    par_exemple = [sum(e.proba_cible for e in ligne) / len(ligne) for ligne in lignes]
-    return sum(par_exemple) / len(par_exemple)
+    """La réussite d'une énigme : celle de sa tête la plus faible (toutes doivent réussir)."""
+    return min(scores_tetes(ecoutes(etat, numero_enigme)))
 
 
 # ---------------------------------------------------------------------------
@@ -247,19 +183,19 @@ class NiveauAttention(Niveau):
     numero = 4
     titre = "L'attention"
     concept = ("l'attention", "attention (Query / Key / Value)")
+    # la tête la plus faible de tout le niveau : chaque tête de chaque énigme doit réussir
     objectif = Objectif("reussite", SEUIL_REUSSITE, "sur")
     defi = Objectif("crans", CRANS_MAX_ETOILE, "sous")  # lu quand le but est atteint
-    questions = ("predire_ecoute", "futur", "panneau")
+    questions = ("predire_ecoute", "futur", "panneau", "deux_tetes")
     predictions = ("predire_ecoute",)
     fonctions_capot = (attention, softmax)
-    enigmes = ENIGMES
 
     def nouvel_etat(self, graine):
-        return EtatAttention(graine=graine)
+        return EtatAttention(graine=graine, enigmes=enigmes_de(graine))
 
     def _regler(self, etat, action):
-        numero = lire_entier(action, "enigme", 0, len(ENIGMES) - 1)
-        tete = lire_entier(action, "tete", 0, ENIGMES[numero].tetes - 1)
+        numero = lire_entier(action, "enigme", 0, NB_ENIGMES - 1)
+        tete = lire_entier(action, "tete", 0, TETES[numero] - 1)
         carte = lire_choix(action, "carte", CARTES)
         axe = lire_choix(action, "axe", AXES)
         if carte == "question":
@@ -276,34 +212,57 @@ class NiveauAttention(Niveau):
 
     actions = {"regler": _regler}
 
+    def tableau(self, etat):
+        """[[réussite par tête] par énigme] : le seul calcul d'où viennent le but, la barre
+        de progression et les chiffres que la vue dessine."""
+        return [scores_tetes(ecoutes(etat, n)) for n in range(NB_ENIGMES)]
+
+    def est_termine(self, etat, tolerance=0.0):
+        toutes = [score for scores in self.tableau(etat) for score in scores]
+        return self.objectif.atteint(min(toutes), tolerance)
+
     def mesures(self, etat):
-        scores = [score_enigme(etat, n) for n in range(len(ENIGMES))]
-        justes = total = 0
-        for n in range(len(ENIGMES)):
-            for ligne in ecoutes(etat, n):
-                for e in ligne:
-                    total += 1
-                    justes += e.juste
-        mesures = {
-            "reussite": sum(scores) / len(scores),
+        toutes, justes, total, par_enigme = [], 0, 0, {}
+        for enigme, n in zip(etat.enigmes, range(NB_ENIGMES), strict=True):
+            lignes = ecoutes(etat, n)
+            scores = scores_tetes(lignes)
+            toutes += scores
+            par_enigme[f"enigme_{enigme.id}"] = min(scores)
+            total += sum(len(ligne) for ligne in lignes)
+            justes += sum(e.juste for ligne in lignes for e in ligne)
+        return {
+            "reussite": min(toutes),
+            "tetes_reussies": sum(s >= SEUIL_REUSSITE for s in toutes),
+            "tetes": len(toutes),
             "bonnes_lettres": justes,
             "lettres": total,
             "crans_au_but": etat.au_but["crans"] if etat.au_but else None,
             "crans": etat.crans,
             "reglages": etat.nb_reglages,
+            **par_enigme,
         }
-        for enigme, score in zip(ENIGMES, scores, strict=True):
-            mesures[f"enigme_{enigme.id}"] = score
-        return mesures
+
+    def progression(self, etat):
+        """La barre : chaque tête avance de son départ vers la barre ; pleine seulement quand
+        toutes y sont (le but)."""
+        if self.est_termine(etat):
+            return 1.0
+        depart = self.tableau(self.nouvel_etat(etat.graine))
+        parts = []
+        for scores, debuts in zip(self.tableau(etat), depart, strict=True):
+            for score, debut in zip(scores, debuts, strict=True):
+                ecart = SEUIL_REUSSITE - debut
+                parts.append(1.0 if score >= SEUIL_REUSSITE else max(0.0, (score - debut) / ecart))
+        return min(sum(parts) / len(parts), 0.99)
 
     def resoudre(self, graine):
         """Pour chaque tête, le réglage le moins coûteux (en crans) qui fait ≥ 95 %."""
-        actions = []
-        for numero, enigme in enumerate(ENIGMES):
-            for tete in range(enigme.tetes):
-                cible = _meilleur_reglage(enigme, tete)
-                actions += actions_regler(numero, tete, reglage_depart(), cible)
         etat = self.nouvel_etat(graine)
+        actions = []
+        for numero, enigme in enumerate(etat.enigmes):
+            for tete in range(enigme.tetes):
+                cible = meilleur_reglage(enigme, tete)
+                actions += actions_regler(numero, tete, reglage_depart(), cible)
         for action in actions:
             self.appliquer(etat, action)
         return actions + questions.reponse_du_solveur(self, etat)
@@ -317,44 +276,56 @@ class NiveauAttention(Niveau):
     def joueur_indices(self, etat):
         return joueurs.selon_les_indices(etat)
 
+    def joueur_copie_indice3(self, etat):
+        return joueurs.copie_indice3(etat)
 
-def _score_tete(enigme, tete, reglage):
-    total = 0.0
-    for ex in enigme.exemples:
-        _, sortie = ecouter(ex.mot, ex.place, reglage)
-        total += sortie[VOCAB_STANDARD.char_to_id[ex.cibles[tete]]]
-    return total / len(enigme.exemples)
+    def valeurs_indices(self, etat):
+        return joueurs.valeurs_indice3(etat)
+
+    def decouverte(self, etat):
+        return joueurs.decouverte(etat)
 
 
-def _cout(reglage):
+def cout(reglage):
+    """Les crans qui mènent du réglage de départ à `reglage`."""
     depart = reglage_depart()
     return sum(
         abs(reglage[carte][i] - depart[carte][i]) for carte in CARTES for i in range(len(AXES))
     )
 
 
-def _meilleur_reglage(enigme, tete, vise=0.95):
-    """Le réglage le moins coûteux qui fait `vise` (copie : l'appelant peut le changer)."""
-    return copy.deepcopy(_meilleur_reglage_calcule(enigme, tete, vise))
-
-
-@functools.cache  # ne dépend pas de la graine : calculé une fois par énigme et par tête
-def _meilleur_reglage_calcule(enigme, tete, vise):
-    candidats = []
-    questions = range(QUESTION_MIN, QUESTION_MAX + 1)
+@functools.cache
+def _reglages_par_cout():
+    """Tous les réglages, du moins coûteux au plus coûteux (un seul par effet a×b)."""
+    questions_ = range(QUESTION_MIN, QUESTION_MAX + 1)
     panneaux = range(PANNEAU_MIN, PANNEAU_MAX + 1)
-    for qv, qp, pv, pp in itertools.product(questions, questions, panneaux, panneaux):
-        reglage = {"question": [qv, qp], "panneau": [pv, pp]}
-        candidats.append((_cout(reglage), reglage))
-    candidats.sort(key=lambda c: c[0])
+    vus, liste = set(), []
+    tous = [
+        {"question": [qv, qp], "panneau": [pv, pp]}
+        for qv, qp, pv, pp in itertools.product(questions_, questions_, panneaux, panneaux)
+    ]
+    for reglage in sorted(tous, key=cout):
+        effet = (
+            reglage["question"][0] * reglage["panneau"][0],
+            reglage["question"][1] * reglage["panneau"][1],
+        )
+        if effet not in vus:
+            vus.add(effet)
+            liste.append(reglage)
+    return tuple(liste)
+
+
+def meilleur_reglage(enigme, tete, vise=VISE_SOLVEUR):
+    """Le réglage le moins coûteux qui fait `vise` pour cette tête (une copie neuve)."""
+    cibles = methode.cibles_de(enigme, tete)
     meilleur = None
-    for _, reglage in candidats:
-        score = _score_tete(enigme, tete, reglage)
+    for reglage in _reglages_par_cout():
+        score = methode.score_rapide(cibles, reglage)
         if score >= vise:
-            return copy.deepcopy(reglage)
+            return {carte: list(v) for carte, v in reglage.items()}
         if meilleur is None or score > meilleur[0]:
             meilleur = (score, reglage)
-    return copy.deepcopy(meilleur[1])
+    return {carte: list(v) for carte, v in meilleur[1].items()}
 
 
 NIVEAU = NiveauAttention()

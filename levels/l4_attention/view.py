@@ -27,7 +27,7 @@ class VueAttention(DessinAttention, VueNiveau):
         self.titre_mission = True
         self.enigme = 0
         self.tete = 0
-        self.exemple = [0] * len(logic.ENIGMES)
+        self.exemple = [0] * logic.NB_ENIGMES
         self.affiches = {}  # poids affichés (animés) : (énigme, exemple, tête) → liste
         self.scores_passes = set()
         self._cache_cle = None
@@ -43,9 +43,9 @@ class VueAttention(DessinAttention, VueNiveau):
         self.droite = pygame.Rect(self.gauche.right + 20, a.y + 8, a.right - 20, a.h - 16)
         self.droite.width = a.right - 20 - self.droite.x
         # les onglets des énigmes
-        largeur = (self.gauche.w - 3 * 8) // len(logic.ENIGMES)
+        largeur = (self.gauche.w - 3 * 8) // logic.NB_ENIGMES
         self.onglets = []
-        for i, enigme in enumerate(logic.ENIGMES):
+        for i, enigme in enumerate(self.enigmes):
             rect = (self.gauche.x + i * (largeur + 8), self.gauche.y, largeur, TAB_H)
             bouton = ui.Button(
                 theme,
@@ -53,7 +53,7 @@ class VueAttention(DessinAttention, VueNiveau):
                 t(f"enigmes.{enigme.id}_court"),
                 on_click=lambda i=i: self.choisir_enigme(i),
                 style="secondary",
-                tooltip=t(f"enigmes.{enigme.id}_mission"),
+                tooltip=self._mission(enigme),
             )
             self.onglets.append(self.box.add(bouton))
         self._construire_gauche()
@@ -77,8 +77,7 @@ class VueAttention(DessinAttention, VueNiveau):
         for role, titre in (("body", True), ("body", False), ("small", True), ("small", False)):
             self.role_mission, self.titre_mission = role, titre
             hauteur = max(
-                theme.text_height(self._texte_mission(e), largeur_texte, role)
-                for e in logic.ENIGMES
+                theme.text_height(self._texte_mission(e), largeur_texte, role) for e in self.enigmes
             )
             if hauteur <= reste - salle_min:
                 break
@@ -92,7 +91,7 @@ class VueAttention(DessinAttention, VueNiveau):
         )
         self.puces = []
         y_puces = self.zone_prediction.bottom + 14
-        nombre = max(len(e.exemples) for e in logic.ENIGMES)
+        nombre = max(len(e.exemples) for e in self.enigmes)
         largeur_puce = (self.gauche.w - 16) // nombre - 8
         for k in range(nombre):
             rect = (
@@ -154,8 +153,23 @@ class VueAttention(DessinAttention, VueNiveau):
         haut_carte = self.y_crans + self.hauteur_crans + 10
         self.carte_rect = pygame.Rect(d.x + 16, haut_carte, d.w - 32, d.bottom - 12 - haut_carte)
 
+    @property
+    def enigmes(self):
+        """Les énigmes de cette partie (elles changent avec la graine)."""
+        return self.partie.etat.enigmes
+
+    def _mission(self, enigme):
+        ex = enigme.exemples[0]
+        return self.t(
+            f"enigmes.{enigme.id}_mission",
+            demande=ex.mot[ex.place],
+            debut=ex.mot[: ex.place + 1],
+            cible=ex.cibles[0],
+            n=len(enigme.exemples),
+        )
+
     def _texte_mission(self, enigme):
-        mission = self.t(f"enigmes.{enigme.id}_mission")
+        mission = self._mission(enigme)
         if not self.titre_mission:
             return mission
         return f"{self.t(f'enigmes.{enigme.id}_titre')} — {mission}"
@@ -163,17 +177,17 @@ class VueAttention(DessinAttention, VueNiveau):
     # ------------------------------------------------------------------ actions
     def choisir_enigme(self, i):
         self.enigme = i
-        self.tete = min(self.tete, logic.ENIGMES[i].tetes - 1)
+        self.tete = min(self.tete, logic.TETES[i] - 1)
         self.message = ""
         self.maj()
 
     def choisir_tete(self, h):
-        if h < logic.ENIGMES[self.enigme].tetes:
+        if h < logic.TETES[self.enigme]:
             self.tete = h
             self.maj()
 
     def choisir_exemple(self, k):
-        if k < len(logic.ENIGMES[self.enigme].exemples):
+        if k < len(self.enigmes[self.enigme].exemples):
             self.exemple[self.enigme] = k
 
     def regler(self, carte, axe, sens):
@@ -198,14 +212,15 @@ class VueAttention(DessinAttention, VueNiveau):
         if cle != self._cache_cle:
             etat = self.partie.etat
             self._cache = {
-                "ecoutes": [logic.ecoutes(etat, n) for n in range(len(logic.ENIGMES))],
-                "scores": [logic.score_enigme(etat, n) for n in range(len(logic.ENIGMES))],
+                "ecoutes": [logic.ecoutes(etat, n) for n in range(logic.NB_ENIGMES)],
+                "tetes": self.niveau.tableau(etat),  # the goal's own numbers
             }
+            self._cache["scores"] = [min(scores) for scores in self._cache["tetes"]]
             self._cache_cle = cle
         return self._cache
 
     def maj(self):
-        enigme = logic.ENIGMES[self.enigme]
+        enigme = self.enigmes[self.enigme]
         for i, bouton in enumerate(self.onglets):
             bouton.style = "primary" if i == self.enigme else "secondary"
         for h, bouton in enumerate(self.boutons_tetes):
@@ -251,7 +266,11 @@ class VueAttention(DessinAttention, VueNiveau):
                 self.scores_passes.discard(n)
         vite = self.ctx.reduce_motion
         k = 1.0 if vite else min(1.0, dt * ANIM_SPEED)
-        enigme = logic.ENIGMES[self.enigme]
+        enigme = self.enigmes[self.enigme]
+        for h, bouton in enumerate(self.boutons_tetes):
+            if h < enigme.tetes:
+                score = self.pourcent(calculs["tetes"][self.enigme][h])
+                bouton.label = self.t("vue.tete_score", n=h + 1, score=score)
         for e, ligne in enumerate(calculs["ecoutes"][self.enigme]):
             for h in range(enigme.tetes):
                 cible = ligne[h].poids
@@ -264,11 +283,22 @@ class VueAttention(DessinAttention, VueNiveau):
                         m + (c - m) * k for m, c in zip(montre, cible, strict=True)
                     ]
 
+    def chiffres(self):
+        """The numbers this view draws (tab bars, head labels, notches), for the tests that
+        compare them with the level's own measures."""
+        calculs = self.calculs()
+        etat = self.partie.etat
+        return {
+            "onglets": list(calculs["scores"]),
+            "tetes": [list(scores) for scores in calculs["tetes"]],
+            "crans": etat.au_but["crans"] if etat.au_but else etat.crans,
+        }
+
     # ------------------------------------------------------------------ dessin
     def draw(self, surface):
         theme, c = self.theme, self.theme.colors
         calculs = self.calculs()
-        enigme = logic.ENIGMES[self.enigme]
+        enigme = self.enigmes[self.enigme]
         numero_ex = self.exemple[self.enigme]
         ligne = calculs["ecoutes"][self.enigme][numero_ex]
         ecoute = ligne[self.tete]
