@@ -83,6 +83,7 @@ def test_every_dico_page_fits_or_scrolls_to_its_last_word(app, size):
     from game.scenes.dico import PAGES
 
     app.settings.text_size = size
+    app.apply_settings()
     demo.setup_dico(app)
     dico = top(app)
     for page in PAGES:
@@ -97,3 +98,38 @@ def test_every_dico_page_fits_or_scrolls_to_its_last_word(app, size):
         assert dico.words_rect.bottom < min(
             w.rect.top for w in dico.container.widgets if getattr(w, "label", None)
         )
+
+
+@pytest.mark.parametrize("size", [0, 2])
+def test_all_three_hints_of_every_level_stay_above_the_close_button(app, size):
+    """At the largest text size, « Fermer » covered the end of level 4's third hint."""
+    from game.scenes import demo
+
+    app.settings.text_size = size
+    app.apply_settings()
+    for place in demo.playable_places(app):
+        if place.niveau is None:
+            continue
+        host = demo._host(app, place)
+        for numero in (1, 2, 3):
+            host.partie.jouer({"type": "indice", "numero": numero})
+        panel = app.push("hints", host)
+        close = find_button(panel, app.t("common.close"))
+        texts = [rect for kind, _n, _t, rect in panel.rows if kind == "text"]
+        assert len(texts) == 3, place.id
+        assert all(rect.bottom < close.rect.top for rect in texts), (place.id, size)
+        assert panel.panel.top >= 0 and panel.panel.bottom <= 720
+        app.scenes.clear()
+
+
+def test_three_long_hints_at_the_largest_size_get_room_instead_of_hiding(app, fake_level):  # noqa: F811
+    app.settings.text_size = 2
+    app.apply_settings()
+    host = _enter(app, fake_level)
+    long_hint = "Regarde bien chaque ligne du tableau et compare-la avec la suivante. " * 3
+    host.texts.list = lambda key, **values: [long_hint] * 3 if key == "indices" else []
+    for numero in (1, 2, 3):
+        host.partie.jouer({"type": "indice", "numero": numero})
+    panel = app.push("hints", host)
+    close = find_button(panel, app.t("common.close"))
+    assert all(rect.bottom < close.rect.top for kind, _n, _t, rect in panel.rows)

@@ -119,19 +119,24 @@ class HintsPanel(Overlay):
             "indices", **self.host.niveau.valeurs_indices(self.host.partie.etat)
         )[:3]
         shown = self.shown()
-        width = HINTS_W - 120
         title_h = theme.line_height("title") + 16
         note_h = 2 * theme.line_height("small") + 10
-        rows = []
-        for number, text in enumerate(hints, start=1):
-            if number in shown:
-                text_h = max(44, theme.text_height(text, width - 60, "body"))
-                rows.append(("text", number, text, text_h))
-            else:
-                rows.append(("button", number, None, h))
-        body = sum(height + 16 for *_rest, height in rows) if rows else 2 * h
-        height = 30 + title_h + note_h + body + h + 50
-        self.panel = panel_rect(HINTS_W, height)
+        # Three long hints at the largest text size: a wider panel first, then smaller
+        # letters — every word of a hint stays readable above « Fermer ».
+        for self.width, self.role in ((HINTS_W, "body"), (W - 40, "body"), (W - 40, "small")):
+            width = self.width - 120
+            rows = []
+            for number, text in enumerate(hints, start=1):
+                if number in shown:
+                    text_h = max(44, theme.text_height(text, width - 60, self.role))
+                    rows.append(("text", number, text, text_h))
+                else:
+                    rows.append(("button", number, None, h))
+            body = sum(height + 16 for *_rest, height in rows) if rows else 2 * h
+            height = 30 + title_h + note_h + body + h + 50
+            if height <= H - 20:
+                break
+        self.panel = panel_rect(self.width, height)
         self.rows = []
         y = self.panel.y + 30 + title_h + note_h
         next_number = min((n for n in range(1, len(hints) + 1) if n not in shown), default=None)
@@ -165,15 +170,15 @@ class HintsPanel(Overlay):
         colors = theme.colors
         theme.draw_panel(surface, self.panel)
         rect = pygame.Rect(
-            self.panel.x + 30, self.panel.y + 24, HINTS_W - 60, theme.line_height("title")
+            self.panel.x + 30, self.panel.y + 24, self.width - 60, theme.line_height("title")
         )
         draw_text(theme, surface, self.t("hints.title"), rect, "title", None, "center", "middle")
         rect = pygame.Rect(
-            self.panel.x + 30, rect.bottom + 8, HINTS_W - 60, 2 * theme.line_height("small")
+            self.panel.x + 30, rect.bottom + 8, self.width - 60, 2 * theme.line_height("small")
         )
         draw_text(theme, surface, self.t("hints.note"), rect, "small", colors.ink_soft, "center")
         if not self.rows:
-            rect = pygame.Rect(self.panel.x + 60, rect.bottom + 20, HINTS_W - 120, 100)
+            rect = pygame.Rect(self.panel.x + 60, rect.bottom + 20, self.width - 120, 100)
             draw_text(theme, surface, self.t("hints.none"), rect, "body", None, "center")
         for kind, number, text, row in self.rows:
             if kind != "text":
@@ -192,7 +197,7 @@ class HintsPanel(Overlay):
                 surface,
                 text,
                 (row.x + 60, row.y, row.width - 60, row.height),
-                "body",
+                self.role,
                 None,
                 "left",
                 "middle",
