@@ -136,10 +136,11 @@ def safe_console():
 def _load_commands():
     modules = []
     for name in COMMANDS:
+        module_name = name if "." in name else f"game.commands.{name}"
         try:
-            modules.append(importlib.import_module(f"game.commands.{name}"))
+            modules.append(importlib.import_module(module_name))
         except ModuleNotFoundError as error:
-            if error.name != f"game.commands.{name}":
+            if error.name != module_name:
                 raise  # a real missing dependency, not a command still to be written
     return modules
 

@@ -16,8 +16,8 @@ COMMANDS = [
     "perf",
     "solve",
     "verify",
-    "devoir",
-    "course",
-    "club",
+    "game.modes.devoir.command",
+    "game.modes.course.command",
+    "game.modes.course.club_command",
     "audit",
 ]

@@ -64,8 +64,8 @@ def solve_level(niveau, graine, horloge=None):
 
 def run(args):
     from game.cli import CliError
-    from game.commands.verify import describe_verdict
     from game.files import FileKindError, write_output
+    from game.proofs.core import describe_verdict
     from levels import registry
     from levels.base import OUTIL_SOLVEUR, rejouer, texte_journal
 

@@ -8,7 +8,7 @@ play is a method of `Policy`, and `LevelHost(app, place, policy=...)` asks it.
 
 Write a new way to play by subclassing `Policy` and overriding the hooks that differ
 (see docs/ARCHITECTURE.md « How to add a way to play »). The defaults are the plainest
-behaviour; `game.policies.aventure.Aventure` is the adventure.
+behaviour; `game.modes.aventure.policy.Aventure` is the adventure.
 
 The life of one level under a policy, as the host calls it:
 

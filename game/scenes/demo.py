@@ -7,10 +7,10 @@ works with whatever levels exist: a level missing from `levels/` is skipped.
 
 from __future__ import annotations
 
-from game.policies.aventure import record_result
+from game.modes.aventure.policy import record_result
+from game.modes.course import demo as _course_demo
+from game.modes.salon import demo as _race_demo
 from game.profiles import record_level_result
-from game.scenes import course_demo as _course_demo
-from game.scenes import race_demo as _race_demo
 from game.scenes.places import ENDING, SANDBOX, Place, build_places, load_levels, package_of
 from game.scenes.proof import save_proof
 
@@ -363,15 +363,15 @@ SETUPS = {
     "ending": setup_ending,
 }
 
-SETUPS.update(_race_demo.SETUPS)  # the race room's screens (game/scenes/race_demo.py)
-SETUPS.update(_course_demo.SETUPS)  # speedrun and club board (game/scenes/course_demo.py)
+SETUPS.update(_race_demo.SETUPS)  # the race room's screens (game/modes/salon/demo.py)
+SETUPS.update(_course_demo.SETUPS)  # speedrun and club board (game/modes/course/demo.py)
 
 __all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups"]
 
 
 def _homework_setups():
     """The homework screens (pupil and teacher), kept in their own module."""
-    from game.scenes.homework_demo import SETUPS as homework
+    from game.modes.devoir.demo import SETUPS as homework
 
     return homework
 

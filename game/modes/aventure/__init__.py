@@ -1,0 +1,1 @@
+"""The « aventure » way to play."""

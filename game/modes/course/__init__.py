@@ -1,0 +1,1 @@
+"""The « course » way to play."""

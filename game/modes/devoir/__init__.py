@@ -1,0 +1,1 @@
+"""The « devoir » way to play."""

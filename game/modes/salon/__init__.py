@@ -1,0 +1,1 @@
+"""The « salon » way to play."""
