@@ -15,7 +15,7 @@ COMMANDS = [
     "screenshots",
     "perf",
     "solve",
-    "verify",
+    "verify_cli",
     "game.modes.devoir.command",
     "game.modes.course.command",
     "game.modes.course.club_command",

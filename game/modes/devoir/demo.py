@@ -27,7 +27,7 @@ def _map(app):
 
 
 def _with_homework(app, levels_done=(1,)):
-    from game.commands.solve import solve_level
+    from game.proofs.solve import solve_level
     from levels import registry
 
     profile = _map(app)

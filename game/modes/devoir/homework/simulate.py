@@ -84,7 +84,7 @@ class _PupilClock:
 
 def play_level(code, prenom, numero):
     """One pupil plays one level with the solver; returns the run log."""
-    from game.commands.solve import solve_level
+    from game.proofs.solve import solve_level
     from levels import registry
 
     niveau = registry.niveau_numero(numero)
