@@ -1,7 +1,8 @@
 """Ready-made homework screens (pupil and teacher), for screenshots and tests.
 
-Merged into `game.scenes.demo.SETUPS`. A demo homework: levels 1–3, hints allowed,
-due on 8 December 2026; « Léa » has done level 1 (solver run on her personal seed).
+Merged into `game.scenes.demo.SETUPS` (`DEMO` in `game/modes/devoir/__init__.py`). A demo
+homework: levels 1–3, hints allowed, due on 8 December 2026; « Léa » has done level 1
+(solver run on her personal seed).
 """
 
 from __future__ import annotations
