@@ -36,7 +36,6 @@ from levels.base import (
     lire_choix,
     lire_entier,
 )
-from levels.l4_attention import joueurs
 
 VOYELLES = frozenset("aeiouy")
 AXES = ("voyelle", "place")  # les deux spécialités : les deux nombres d'une carte
@@ -309,12 +308,18 @@ class NiveauAttention(Niveau):
         return actions + questions.reponse_du_solveur(self, etat)
 
     def calculer_question(self, etat, question):
+        from levels.l4_attention import joueurs  # late: they import this module
+
         return joueurs.predire_ecoute(etat) if question == "predire_ecoute" else None
 
     def joueur_hasard(self, etat, hasard):
+        from levels.l4_attention import joueurs  # late: they import this module
+
         return joueurs.au_hasard(etat, hasard)
 
     def joueur_indices(self, etat):
+        from levels.l4_attention import joueurs  # late: they import this module
+
         return joueurs.selon_les_indices(etat)
 
 
