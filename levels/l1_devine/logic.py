@@ -201,6 +201,7 @@ def _tirer(etat):
 class NiveauDevine(Niveau):
     id = "l1_devine"
     numero = 1
+    ligne_bigramme = True  # sa perte devient la ligne du joueur au niveau du GPT
     titre = "Devine la suite"
     concept = ("probabilités, bigrammes", "probabilities, bigrams")
     objectif = Objectif("record_duel", SEUIL_DUEL, "sur")

@@ -115,6 +115,7 @@ class EtatGPT(EtatAtelier):
 class NiveauGPT(Atelier):
     id = "l5_gpt"
     numero = 5
+    cout_rejeu = 10.0  # il entraîne un GPT : son rejeu passe en premier
     titre = "Mon premier LLM"
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")

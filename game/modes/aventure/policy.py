@@ -18,7 +18,6 @@ from game.policies.base import Policy
 from game.profiles import record_level_result
 from game.scenes.places import build_places, open_ids
 
-BIGRAM_LEVEL = 1  # the level whose loss is the kid's own bigram line in level 5
 BIGRAM_METRIC = "perte_bigramme"
 
 
@@ -81,8 +80,9 @@ def record_result(app, place, partie):
 
 
 def keep_bigram_baseline(profile, niveau, metrics):
-    """Level 1 completed: its bigram loss becomes the kid's line in level 5 (the lowest)."""
-    if getattr(niveau, "numero", None) != BIGRAM_LEVEL:
+    """A level declaring `ligne_bigramme` (level 1) completed: its bigram loss becomes the
+    kid's line in level 5 (the lowest)."""
+    if not getattr(niveau, "ligne_bigramme", False):
         return
     loss = metrics.get(BIGRAM_METRIC)
     if not isinstance(loss, int | float) or isinstance(loss, bool) or not math.isfinite(loss):

@@ -2,7 +2,9 @@
 
 API (pygame-free):
 - `categories()` → list of `Category` in display order (each base category followed by
-  its « sans indice » variant);
+  its « sans indice » variant); `niveaux = "tous"` in the file means every level of the
+  registry (`levels.registry.MODULES`) in its order, and `{dernier}` in the rules is the
+  last level's number;
 - `category(cat_id)` → one `Category`, or raises `KeyError`;
 - `Category.level_ids(levels)` → the level ids of the category, in order, from the list of
   levels (`levels.registry.niveaux()`), or raises `KeyError` when a number is missing;
@@ -18,6 +20,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+EVERY_LEVEL = "tous"  # `niveaux = "tous"`: every level of the registry
 
 GOAL = "but"
 STARS = "etoiles"
@@ -62,15 +66,29 @@ def _check(entry: dict) -> None:
         if not isinstance(entry.get(key), str) or not entry[key]:
             raise ValueError(f"categories.toml : « {key} » manque dans {entry.get('id')!r}")
     levels = entry.get("niveaux")
+    if levels == EVERY_LEVEL:
+        return
     if not isinstance(levels, list) or not levels or not all(isinstance(n, int) for n in levels):
         raise ValueError(f"categories.toml : « niveaux » invalide dans {entry['id']!r}")
     if entry.get("exigence") not in REQUIREMENTS:
         raise ValueError(f"categories.toml : « exigence » invalide dans {entry['id']!r}")
 
 
-@cache
 def categories() -> tuple[Category, ...]:
     """Every category, in display order (the file is part of the game: errors are bugs)."""
+    from levels import registry
+
+    return _categories(len(registry.MODULES))
+
+
+def _numbers(entry, count):
+    """The category's level numbers: `niveaux = "tous"` is 1…count (every level)."""
+    levels = entry["niveaux"]
+    return tuple(range(1, count + 1)) if levels == EVERY_LEVEL else tuple(levels)
+
+
+@cache
+def _categories(count) -> tuple[Category, ...]:
     text = resources.files(__package__).joinpath("categories.toml").read_text("utf-8")
     data = tomllib.loads(text)
     common = data.get("commun", {})
@@ -78,13 +96,17 @@ def categories() -> tuple[Category, ...]:
     result = []
     for entry in data["categorie"]:
         _check(entry)
+        entry = {
+            k: v.replace("{dernier}", str(count)) if isinstance(v, str) else v
+            for k, v in entry.items()
+        }
         base = Category(
             id=entry["id"],
             name=entry["nom"],
             name_en=entry["nom_en"],
             rules=f"{entry['regles']} {common.get('regle', '')}".strip(),
             rules_en=f"{entry['regles_en']} {common.get('regle_en', '')}".strip(),
-            levels=tuple(entry["niveaux"]),
+            levels=_numbers(entry, count),
             requirement=entry["exigence"],
         )
         no_hints = Category(

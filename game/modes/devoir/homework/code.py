@@ -11,6 +11,11 @@ game version (major, minor), the levels (bit mask), hints allowed, what counts a
 done (goal / three stars), the due date (days since 2026-01-01, 0 = none) and a
 class nonce (so two homeworks with the same settings never share seeds).
 
+The number of levels has no cap: a homework with a level past the 6th gets one more
+group of four (`XXXX-XXXX-XXXX-XXXX`, 11 data characters, room for 21 levels; and so
+on), whose level mask takes every bit the longer code has to spare. A 12-character
+code reads exactly as before.
+
 The class label (« 5e B ») is NOT in the code: it would make the code long for
 nothing the pupil's game needs. It lives on the sheet, in the teacher's list of
 homeworks and in the report.
@@ -31,12 +36,37 @@ GROUPS = 3
 GROUP_DATA = 3  # data characters per group (the 4th is its check character)
 EPOCH = dt.date(2026, 1, 1)
 MAX_DAYS = 2047
-MAX_LEVELS = 6
+MAX_LEVELS = 6  # levels a 12-character code holds; more levels make a longer code
 MAX_NONCE = 2**14
-ORDINALS = ["1er", "2e", "3e", "4e", "5e", "6e"]
 LOOK_ALIKES = {"0": "zéro", "O": "O", "1": "un", "I": "I", "L": "L"}
 # (name, number of values), most significant first
 FIELDS = (("version", 64), ("niveaux", 2**MAX_LEVELS), ("regles", 4), ("jour", MAX_DAYS + 1))
+
+
+def _ordinal(index):
+    return "1er" if index == 0 else f"{index + 1}e"
+
+
+def levels_in(groups):
+    """How many levels a code of `groups` groups holds (6 for the usual 3 groups)."""
+    if groups <= GROUPS:
+        return MAX_LEVELS
+    other_bits = (64 * 4 * (MAX_DAYS + 1) * MAX_NONCE).bit_length() - 1
+    return (BASE ** (groups * GROUP_DATA - 1)).bit_length() - 1 - other_bits
+
+
+def _fields(groups):
+    return tuple(
+        (name, 2 ** levels_in(groups) if name == "niveaux" else size) for name, size in FIELDS
+    )
+
+
+def groups_for(niveaux):
+    """The groups a code needs for these level numbers: 3 up to level 6, then more."""
+    groups = GROUPS
+    while max(niveaux, default=1) > levels_in(groups):
+        groups += 1
+    return groups
 
 
 class ErreurCode(ValueError):
@@ -110,13 +140,13 @@ def _global_check(values):
     return int.from_bytes(digest[:4], "big") % BASE
 
 
-def _pack(devoir):
+def _pack(devoir, groups=GROUPS):
     major, minor = devoir.version
     if not (0 <= major < 4 and 0 <= minor < 16):
         raise ValueError("version du jeu hors des limites d'un code")
     niveaux = tuple(devoir.niveaux)
-    if not niveaux or any(not 1 <= n <= MAX_LEVELS for n in niveaux):
-        raise ValueError(f"il faut au moins un niveau, entre 1 et {MAX_LEVELS}")
+    if not niveaux or any(not 1 <= n <= levels_in(groups) for n in niveaux):
+        raise ValueError(f"il faut au moins un niveau, entre 1 et {levels_in(groups)}")
     mask = sum(1 << (n - 1) for n in set(niveaux))
     jour = 0
     if devoir.echeance is not None:
@@ -127,20 +157,20 @@ def _pack(devoir):
         raise ValueError("nonce hors des limites")
     fields = (major * 16 + minor, mask, devoir.indices * 2 + devoir.trois_etoiles, jour)
     value = 0
-    for (_, size), field_value in zip(FIELDS, fields, strict=True):
+    for (_, size), field_value in zip(_fields(groups), fields, strict=True):
         value = value * size + field_value
     return value * MAX_NONCE + devoir.nonce
 
 
-def _unpack(value):
+def _unpack(value, groups=GROUPS):
     value, nonce = divmod(value, MAX_NONCE)
     found = {}
-    for name, size in reversed(FIELDS):
+    for name, size in reversed(_fields(groups)):
         value, found[name] = divmod(value, size)
     if value:
         raise ErreurCode("Ce code n'existe pas : vérifie chaque caractère avec ta feuille.")
     mask = found["niveaux"]
-    niveaux = tuple(n for n in range(1, MAX_LEVELS + 1) if mask >> (n - 1) & 1)
+    niveaux = tuple(n for n in range(1, levels_in(groups) + 1) if mask >> (n - 1) & 1)
     if not niveaux:
         raise ErreurCode("Ce code n'existe pas : vérifie chaque caractère avec ta feuille.")
     jour = found["jour"]
@@ -155,13 +185,17 @@ def _unpack(value):
 
 
 def encode(devoir):
-    """The code of a homework: « K7QM-3XPA-HW9D ». Raises ValueError on impossible fields."""
-    return to_groups(_pack(devoir), GROUPS)
+    """The code of a homework: « K7QM-3XPA-HW9D » (one more group per 15 levels past the
+    6th). Raises ValueError on impossible fields."""
+    groups = groups_for(devoir.niveaux)
+    return to_groups(_pack(devoir, groups), groups)
 
 
 def decode(text):
     """The homework of a typed code. Raises `ErreurCode` (a French sentence) if wrong."""
-    return _unpack(from_groups(text, GROUPS))
+    length = len(_clean(text, "le code de ton devoir"))
+    groups = length // 4 if length > 4 * GROUPS and length % 4 == 0 else GROUPS
+    return _unpack(from_groups(text, groups), groups)
 
 
 def to_groups(value, groups, salt=0):
@@ -225,7 +259,7 @@ def from_groups(text, groups, salt=0, what="le code de ton devoir"):
         values = [ALPHABET.index(c) for c in group]
         if _char_check(values[:3], g + salt) != values[3]:
             raise ErreurCode(
-                f"Le {ORDINALS[g]} groupe ({group}) a une faute de frappe : "
+                f"Le {_ordinal(g)} groupe ({group}) a une faute de frappe : "
                 "relis-le lettre par lettre.",
                 groupe=g + 1,
                 cle="faute",
@@ -251,7 +285,7 @@ def _bad_char_key(char):
 
 
 def _bad_char_message(char, group):
-    where = f"Le {ORDINALS[group]} groupe"
+    where = f"Le {_ordinal(group)} groupe"
     if char in LOOK_ALIKES:
         return (
             f"{where} contient « {char} » : les codes n'ont jamais de 0, O, 1, I ni L "

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures
 
-# Rough replay cost per level (seconds on a school computer): longest first.
-COST = {"l5_gpt": 10.0}
-
 _levels = None
 
 
@@ -55,7 +52,10 @@ def replay_many(journals, workers=None, progress=None, cancelled=None):
     `progress(done, total)` is called after each log; `cancelled()` → True stops early
     (the logs not replayed are missing from the result).
     """
-    keys = sorted(journals, key=lambda k: -COST.get(_level_of(journals[k]), 1.0))
+    from levels import registry
+
+    cost = {level.id: level.cout_rejeu for level in registry.niveaux()}  # declared by each level
+    keys = sorted(journals, key=lambda k: -cost.get(_level_of(journals[k]), 1.0))
     total = len(keys)
     results = {}
     workers = min(workers or cores(), max(1, total))
