@@ -118,5 +118,5 @@ def test_no_module_outside_the_commands_imports_a_command():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 targets = {node.module} | {f"{node.module}.{a.name}" for a in node.names}
-                bad = (targets & commands) - {"game.commands"}
-                assert not bad, f"{name} importe la commande {bad}"
+                bad = {t for t in targets if t in commands or t.endswith((".command", "_command"))}
+                assert not bad - {"game.commands"}, f"{name} importe la commande {bad}"
