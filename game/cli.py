@@ -8,7 +8,8 @@ import os
 import re
 import sys
 
-from game.commands import COMMANDS
+from game import modes
+from game.commands import COMMANDS, WAYS_TO_PLAY
 
 SEED_MAX = 2**63  # one seed range everywhere: 0 ≤ seed < 2^63 (as in levels.journal)
 SEED_MESSAGE = "la graine doit être un nombre entier entre 0 et 2^63 − 1 (9223372036854775807)"
@@ -135,11 +136,13 @@ def safe_console():
 
 def _load_commands():
     modules = []
-    for name in COMMANDS:
+    names = [n for name in COMMANDS for n in (modes.commands() if name == WAYS_TO_PLAY else [name])]
+    for name in names:
+        module_name = name if "." in name else f"game.commands.{name}"
         try:
-            modules.append(importlib.import_module(f"game.commands.{name}"))
+            modules.append(importlib.import_module(module_name))
         except ModuleNotFoundError as error:
-            if error.name != f"game.commands.{name}":
+            if error.name != module_name:
                 raise  # a real missing dependency, not a command still to be written
     return modules
 

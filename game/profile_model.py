@@ -92,8 +92,10 @@ class Profile:
     saved_model: dict | None = None
     seen_intro: dict[str, bool] = field(default_factory=dict)
     first_launch_done: bool = False
-    speedrun: dict[str, Any] = field(default_factory=dict)  # see game.speedrun.records
-    homework: dict[str, Any] = field(default_factory=dict)  # see game.homework.progress
+    speedrun: dict[str, Any] = field(default_factory=dict)  # see game.modes.course.speedrun.records
+    homework: dict[str, Any] = field(
+        default_factory=dict
+    )  # see game.modes.devoir.homework.progress
     extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer game, kept as is
 
     @property
@@ -219,10 +221,12 @@ def _profile_from_dict(data: Any) -> Profile:
     _expect(isinstance(done, bool), "first_launch_done")
     profile.first_launch_done = done
     speedrun = data.get("speedrun", {})
-    _expect(isinstance(speedrun, dict), "speedrun")  # game.speedrun.records cleans the rest
+    _expect(
+        isinstance(speedrun, dict), "speedrun"
+    )  # game.modes.course.speedrun.records cleans the rest
     profile.speedrun = speedrun
     if "homework" in data:  # a damaged homework part is dropped, never the whole profile
-        from game.homework.progress import clean
+        from game.modes.devoir.homework.progress import clean
 
         profile.homework = clean(data["homework"])
     known = {f for f in Profile.__dataclass_fields__} | {"version"}

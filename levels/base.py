@@ -145,6 +145,8 @@ class Niveau:
     predictions = ()
     autres_barres = ()  # d'autres seuils montrés à l'enfant (celui du défi…), pour l'affichage
     audit_graines_max = 10**9  # `tuto-llm audit` : un niveau très lent peut en auditer moins
+    cout_rejeu = 1.0  # secondes à peu près pour rejouer un journal (les plus longs d'abord)
+    ligne_bigramme = False  # True : sa perte `perte_bigramme` devient la ligne du joueur
 
     def nouvel_etat(self, graine):
         """L'état de départ, entièrement déterminé par la graine.

@@ -17,6 +17,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import pygame
 
+from levels.crochets import verifier_crochets
+
 # La zone d'une vue si le jeu n'en donne pas : sous le bandeau de l'hôte.
 ZONE_PAR_DEFAUT = (0, 110, 1280, 610)
 
@@ -45,6 +47,15 @@ class ContexteVue(Protocol):
 
 
 class VueNiveau:
+    # Ce que l'hôte du jeu appelle sur une vue, en plus des méthodes publiques de cette base.
+    APPELS_DU_JEU = frozenset({"handle_event", "update", "draw", "rebuild", "make_view"})
+
+    def __init_subclass__(cls, **kwargs):
+        """Une vue qui écrit `rebiuld` ou `handle_evnet` est refusée au chargement."""
+        super().__init_subclass__(**kwargs)
+        connus = {nom for base in cls.__mro__[1:] for nom in vars(base)}
+        verifier_crochets(cls, VueNiveau.APPELS_DU_JEU | connus)
+
     def __init__(self, niveau, partie, ctx: ContexteVue):
         self.niveau, self.partie, self.ctx = niveau, partie, ctx
         self.ui, self.theme, self.t = ctx.ui, ctx.theme, ctx.t

@@ -27,3 +27,14 @@ def sixth_level(tmp_path):
     niveau = install_level_copy(tmp_path, patches)
     yield niveau
     uninstall_level_copy(patches)
+
+
+@pytest.fixture
+def fifth_mode(tmp_path):
+    """A throwaway way to play `mode_essai` (one folder + one `MODES` line): tests/mode_copy.py."""
+    from mode_copy import install_mode_copy, uninstall_mode_copy
+
+    patches = pytest.MonkeyPatch()
+    folder = install_mode_copy(tmp_path, patches)
+    yield folder
+    uninstall_mode_copy(patches)

@@ -1,5 +1,6 @@
 """A throwaway sixth level, made the way a new engineer would: copy a level's folder,
-rename it, add one line to the registry.
+rename it, add one line to the registry (`numero=None` keeps the copied `numero`:
+the registry's order numbers the levels anyway).
 
 `install_level_copy(tmp_path, monkeypatch)` copies `levels/l2_erreurs` (logic, view,
 both catalogs) to `<tmp>/levels_extra/l6_essai`, renames its package and id, sets
@@ -38,7 +39,7 @@ def install_level_copy(tmp_path, monkeypatch, source=SOURCE, package=PACKAGE, nu
     for path in folder.iterdir():
         if path.suffix in (".py", ".toml"):
             text = path.read_text(encoding="utf-8").replace(source, package)
-            if path.name == "logic.py":
+            if path.name == "logic.py" and numero is not None:  # None: keeps the old one
                 text = re.sub(r"^(\s+)numero = \d+$", rf"\g<1>numero = {numero}", text, flags=re.M)
             path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(levels, "__path__", [*levels.__path__, str(root)])

@@ -14,7 +14,7 @@ from test_app_support import fake_level  # noqa: F401 - fixture
 
 from engine import sauvegarde
 from game.app import App
-from game.policies.aventure import keep_bigram_baseline, record_result
+from game.modes.aventure.policy import keep_bigram_baseline, record_result
 from game.profiles import ProfileStore
 from game.scenes import demo
 from game.scenes.level import LevelContext, LevelHost

@@ -9,7 +9,7 @@ from test_app_flow import click, find_button, key, top
 
 from game.app import App
 from game.cli import main
-from game.policies.aventure import record_result
+from game.modes.aventure.policy import record_result
 from game.scenes import demo
 from game.scenes.map import MapScene
 from game.scenes.places import build_places

@@ -125,28 +125,45 @@ def see_the_result(app, host, proofs):
 
 
 def test_a_new_player_plays_the_whole_adventure(app, capsys):
+    play_the_whole_adventure(app, capsys)
+
+
+def test_a_copy_of_level_2_as_a_sixth_level_is_played_too(app, capsys, tmp_path):
+    """Folder + registry line only: the copy even keeps `numero = 2` (the registry numbers)."""
+    from level_copy import install_level_copy, uninstall_level_copy
+
+    patches = pytest.MonkeyPatch()
+    try:
+        sixth = install_level_copy(tmp_path, patches, numero=None)
+        assert registry.niveau_numero(6) is sixth
+        play_the_whole_adventure(app, capsys)
+    finally:
+        uninstall_level_copy(patches)
+
+
+def play_the_whole_adventure(app, capsys):
     niveaux = registry.niveaux()
     assert [n.numero for n in niveaux] == list(range(1, len(niveaux) + 1))
     start_new_player(app)
     proofs = []
     for niveau in niveaux:
         host = enter_level(app, niveau)
-        if niveau.numero == 5:  # level 1's loss became the kid's own line
+        if niveau.id == "l5_gpt":  # level 1's loss became the kid's own line
             baseline = app.profile.bigram_baseline
             assert baseline is not None
             assert host.partie.actions[0][1] == {"type": "ligne_bigramme", "perte": baseline}
         play_the_solver(app, host)
         see_the_result(app, host, proofs)
-        if niveau.numero == 1:
+        if niveau.ligne_bigramme:
             assert app.profile.bigram_baseline is not None
-    # The ending opened with level 5.
+    # The ending opened with the last level.
     game_map = top(app)
     assert game_map.by_id[ENDING].playable
     click(app, game_map.tiles[ENDING].rect.center)
     assert isinstance(top(app), EndingScene)
     frames(app, 5)
     assert app.crashes == 0, app.last_crash
-    # The profile on disk: five completed levels, five logs that replay to the goal.
+    # The profile on disk: every level completed, every log that replay to the goal.
     saved, message = ProfileStore().load(app.profile.id)
     assert message is None and saved.name == NAME
     levels = registry.par_id()
@@ -155,9 +172,10 @@ def test_a_new_player_plays_the_whole_adventure(app, capsys):
         assert entry.completed and entry.log is not None, niveau.id
         assert entry.log["niveau"] == niveau.id and entry.log["graine"] == SEED
         assert json.loads(proof.read_text(encoding="utf-8")) == entry.log
-        if niveau.numero < 5:  # level 5's replay (~5 s) is done once, by `verify` below
+        if niveau.id != "l5_gpt":  # level 5's replay (~5 s) is done once, by `verify` below
             assert rejouer(entry.log, levels).valide, niveau.id
-    # The teacher's check: `tuto-llm verify` on the five proof files.
+    # The teacher's check: `tuto-llm verify` on every proof file.
     capsys.readouterr()
     assert main(["verify", *map(str, proofs)]) == 0
-    assert "5 journal(aux) valide(s) sur 5" in capsys.readouterr().out
+    count = len(niveaux)
+    assert f"{count} journal(aux) valide(s) sur {count}" in capsys.readouterr().out

@@ -1,6 +1,6 @@
 """Certificates survive a lost key honestly, and travel with the teacher's backup."""
 
-from game.homework import backup, certificate
+from game.modes.devoir.homework import backup, certificate
 
 PAPER = certificate.Attestation("Chloé", "5e B", "2C8G-FYZP-TNDS", ((1, 3), (2, 2)), "2026-12-09")
 

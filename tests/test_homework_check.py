@@ -6,12 +6,12 @@ import json
 import pytest
 
 from game.cli import main
-from game.homework import handin
-from game.homework.check import check_files
-from game.homework.classlist import parse_class_list
-from game.homework.code import Devoir
-from game.homework.report import csv_text
-from game.homework.simulate import play_level
+from game.modes.devoir.homework import handin
+from game.modes.devoir.homework.check import check_files
+from game.modes.devoir.homework.classlist import parse_class_list
+from game.modes.devoir.homework.code import Devoir
+from game.modes.devoir.homework.report import csv_text
+from game.modes.devoir.homework.simulate import play_level
 
 DEVOIR = Devoir((1, 2), indices=True, echeance=dt.date(2026, 12, 8), nonce=77, version=(0, 1))
 CODE = DEVOIR.code
@@ -74,7 +74,7 @@ def test_swapped_level_late_forbidden_hints_and_missing_level(tmp_path, logs):
     hinted = json.loads(json.dumps(logs["Zoé"]))
     hinted["l1_devine"]["actions"].insert(0, [0, {"type": "indice", "numero": 1}])
     hand_in(tmp_path, "Zoé", hinted, code=strict.code)
-    from game.homework.seeds import personal_seed
+    from game.modes.devoir.homework.seeds import personal_seed
 
     for key, log in hinted.items():
         log["graine"] = personal_seed(strict.code, "Zoé", key)

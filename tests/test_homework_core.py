@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.homework import certificate
-from game.homework.classlist import parse_class_list
-from game.homework.code import ALPHABET, Devoir, ErreurCode, decode, encode, normaliser
-from game.homework.seeds import normalise_name, personal_seed
+from game.modes.devoir.homework import certificate
+from game.modes.devoir.homework.classlist import parse_class_list
+from game.modes.devoir.homework.code import ALPHABET, Devoir, ErreurCode, decode, encode, normaliser
+from game.modes.devoir.homework.seeds import normalise_name, personal_seed
 
 devoirs = st.builds(
     Devoir,
@@ -141,7 +141,7 @@ json_values = st.recursive(
     )
 )
 def test_any_hand_in_content_is_read_or_refused_in_french(data):
-    from game.homework.handin import from_dict
+    from game.modes.devoir.homework.handin import from_dict
 
     data = {"type": "devoir", "jeu": "tuto-llm", "format": 1, **data}
     try:
@@ -155,7 +155,7 @@ def test_any_hand_in_content_is_read_or_refused_in_french(data):
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.binary(max_size=200), min_size=1, max_size=4))
 def test_a_folder_of_garbage_never_stops_the_check(tmp_path_factory, files):
-    from game.homework.check import check_files
+    from game.modes.devoir.homework.check import check_files
 
     folder = tmp_path_factory.mktemp("rendus")
     for index, content in enumerate(files):
@@ -168,8 +168,8 @@ def test_a_folder_of_garbage_never_stops_the_check(tmp_path_factory, files):
 
 
 def test_a_hand_in_with_broken_logs_is_checked_without_crashing(tmp_path):
-    from game.homework import handin
-    from game.homework.check import check_files
+    from game.modes.devoir.homework import handin
+    from game.modes.devoir.homework.check import check_files
 
     code = Devoir((1, 2), nonce=3).code
     logs = {

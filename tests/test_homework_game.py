@@ -11,11 +11,11 @@ import pytest
 from test_app_flow import click, find_button, top
 
 from game.app import App
-from game.homework import handin, progress
-from game.homework.code import Devoir
-from game.homework.seeds import personal_seed
+from game.modes.devoir.demo import write_demo_class
+from game.modes.devoir.homework import handin, progress
+from game.modes.devoir.homework.code import Devoir
+from game.modes.devoir.homework.seeds import personal_seed
 from game.scenes import demo
-from game.scenes.homework_demo import write_demo_class
 
 DEVOIR = Devoir((1, 2), indices=False, echeance=dt.date(2030, 12, 8), nonce=99, version=(0, 1))
 
@@ -152,7 +152,7 @@ def test_reading_the_clipboard_never_raises():
 
 
 def test_teacher_rechecks_a_certificate_in_the_game(app):
-    from game.homework import certificate
+    from game.modes.devoir.homework import certificate
 
     paper = certificate.Attestation("Inès", "5e B", DEVOIR.code, ((1, 3),), "2026-12-09")
     code = certificate.issue(paper)

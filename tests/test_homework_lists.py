@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.homework.classlist import parse_class_list, read_class_list_file
+from game.modes.devoir.homework.classlist import parse_class_list, read_class_list_file
 
 LISTES = Path(__file__).parent / "data" / "listes"
 

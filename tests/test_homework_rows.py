@@ -5,14 +5,14 @@ import json
 
 import pytest
 
-from game.homework import handin
-from game.homework.check import check_files
-from game.homework.classlist import parse_class_list
-from game.homework.code import Devoir
-from game.homework.french import day, de, plural, que
-from game.homework.report import csv_text, grid_text, understanding
-from game.homework.seeds import file_name_part, personal_seed
-from game.homework.simulate import play_level
+from game.modes.devoir.homework import handin
+from game.modes.devoir.homework.check import check_files
+from game.modes.devoir.homework.classlist import parse_class_list
+from game.modes.devoir.homework.code import Devoir
+from game.modes.devoir.homework.french import day, de, plural, que
+from game.modes.devoir.homework.report import csv_text, grid_text, understanding
+from game.modes.devoir.homework.seeds import file_name_part, personal_seed
+from game.modes.devoir.homework.simulate import play_level
 
 DEVOIR = Devoir((1,), indices=True, nonce=91, version=(0, 1))
 CODE = DEVOIR.code
@@ -155,7 +155,7 @@ def test_simuler_json_counts_rows_traps_and_realistic_lists(capsys):
 def test_simulated_class_lists_read_back_whole():
     import random
 
-    from game.homework.simulate import class_list_text, class_of
+    from game.modes.devoir.homework.simulate import class_list_text, class_of
 
     for count in (6, 30, 60, 200):
         pupils = class_of(random.Random(count), count)
@@ -164,7 +164,7 @@ def test_simulated_class_lists_read_back_whole():
 
 
 def test_python_exception_text_never_reaches_the_teacher():
-    from game.homework.french import teacher_text
+    from game.modes.devoir.homework.french import teacher_text
 
     raw = "Le niveau a rencontré une erreur en rejouant l'action n° 3 (KeyError : 'x')."
     text = teacher_text(raw)

@@ -10,8 +10,8 @@ import pytest
 from test_app_flow import click, find_button, top
 
 from game.app import App
-from game.homework import handin, progress, register
-from game.homework.code import Devoir
+from game.modes.devoir.homework import handin, progress, register
+from game.modes.devoir.homework.code import Devoir
 from game.scenes import demo
 from game.ui.widgets import Button
 
@@ -83,8 +83,8 @@ def test_recent_homework_reopens_and_certificate_field_keeps_focus(app):
 
 
 def test_a_twin_pupil_is_asked_for_an_initial_and_gets_her_own_seed_and_file(app, tmp_path):
-    from game.homework.code import ErreurCode
-    from game.homework.seeds import personal_seed
+    from game.modes.devoir.homework.code import ErreurCode
+    from game.modes.devoir.homework.seeds import personal_seed
 
     demo.setup_map_some(app)  # the profile « Léa »
     code = DEVOIR.code
@@ -113,8 +113,8 @@ def test_a_twin_pupil_is_asked_for_an_initial_and_gets_her_own_seed_and_file(app
 
 
 def test_the_class_list_given_with_the_homework_asks_twins_for_an_initial(app, tmp_path):
-    from game.homework.classlist import parse_class_list
-    from game.homework.code import ErreurCode
+    from game.modes.devoir.homework.classlist import parse_class_list
+    from game.modes.devoir.homework.code import ErreurCode
 
     demo.setup_map_some(app)
     code = Devoir((1,), nonce=44, version=(0, 1)).code
@@ -126,7 +126,7 @@ def test_the_class_list_given_with_the_homework_asks_twins_for_an_initial(app, t
 
 
 def test_dropping_a_spreadsheet_list_and_a_backup(app, tmp_path):
-    from game.homework import backup, certificate
+    from game.modes.devoir.homework import backup, certificate
 
     demo._reset(app)
     app.push("teacher")

@@ -13,7 +13,7 @@ from test_app_flow import click, find_button, key, top
 from test_app_support import fake_level  # noqa: F401 - fixture
 
 from game.app import App
-from game.policies.aventure import Aventure
+from game.modes.aventure.policy import Aventure
 from game.policies.base import Policy
 from game.scenes import registry
 from game.scenes.level import LevelHost

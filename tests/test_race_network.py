@@ -6,14 +6,19 @@ import os
 import time
 from pathlib import Path
 
-from game.race import protocol, simulate
-from game.race.client import RaceClient
-from game.race.clock import now_ms
-from game.race.discovery import DiscoverySettings, RoomFinder, announce_bytes, announce_forever
-from game.race.host import RaceHost
-from game.race.room import Room
-from game.race.runfile import game_version
-from game.race.store import RaceStore
+from game.modes.salon.race import protocol, simulate
+from game.modes.salon.race.client import RaceClient
+from game.modes.salon.race.clock import now_ms
+from game.modes.salon.race.discovery import (
+    DiscoverySettings,
+    RoomFinder,
+    announce_bytes,
+    announce_forever,
+)
+from game.modes.salon.race.host import RaceHost
+from game.modes.salon.race.room import Room
+from game.modes.salon.race.runfile import game_version
+from game.modes.salon.race.store import RaceStore
 
 LOOP = "127.0.0.1"
 

@@ -6,13 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.race import protocol
-from game.race.clock import OffsetEstimate, sample
-from game.race.discovery import resolve, room_code
-from game.race.protocol import CLIENT_TYPES, HOST_TYPES, ProtocolError, encode, parse_message
-from game.race.room import Room
-from game.race.runfile import build_run_file, game_version, verify_run_file
-from game.race.store import RaceStore
+from game.modes.salon.race import protocol
+from game.modes.salon.race.clock import OffsetEstimate, sample
+from game.modes.salon.race.discovery import resolve, room_code
+from game.modes.salon.race.protocol import (
+    CLIENT_TYPES,
+    HOST_TYPES,
+    ProtocolError,
+    encode,
+    parse_message,
+)
+from game.modes.salon.race.room import Room
+from game.modes.salon.race.runfile import build_run_file, game_version, verify_run_file
+from game.modes.salon.race.store import RaceStore
 from levels.journal import FORMAT_JOURNAL
 
 json_values = st.recursive(
@@ -191,8 +197,8 @@ def test_run_file_of_another_seed_or_edited_is_refused():
 
 
 def test_a_verified_race_run_goes_to_the_club_board(tmp_path):
-    from game.race.runfile import add_to_club_board
-    from game.speedrun.board import Board
+    from game.modes.course.speedrun.board import Board
+    from game.modes.salon.race.runfile import add_to_club_board
 
     journal, end = _level2_log()
     data = build_run_file("niveau-2", 1, game_version(), "Lina", [journal], [(end, end)])

@@ -9,11 +9,11 @@ import pytest
 
 from game.app import App
 from game.i18n import placeholders
-from game.race.bridge import HostSession, RunnerSession
-from game.race.discovery import DiscoverySettings
-from game.race.runfile import category, game_version
-from game.scenes import race_demo
-from game.scenes.race_board import RaceHostScene, format_delta, format_ms
+from game.modes.salon import demo as race_demo
+from game.modes.salon.board import RaceHostScene, format_delta, format_ms
+from game.modes.salon.race.bridge import HostSession, RunnerSession
+from game.modes.salon.race.discovery import DiscoverySettings
+from game.modes.salon.race.runfile import category, game_version
 
 TEXTS = Path(__file__).resolve().parent.parent / "game" / "textes"
 
@@ -116,7 +116,7 @@ def _until(condition, seconds=5.0):
 
 
 def test_a_restarted_runner_computer_keeps_its_token():
-    from game.race.bridge import remember_token, remembered_token
+    from game.modes.salon.race.bridge import remember_token, remembered_token
 
     assert remembered_token("10.0.0.2", 47800, "Léa") == ""
     remember_token("10.0.0.2", 47800, "Léa", "abc")
@@ -142,9 +142,9 @@ class _FakeRunnerSession(race_demo.StaticSession):
 @pytest.mark.parametrize("category_id", ["niveau-2", "debut"])
 def test_a_runner_races_in_the_game_and_the_host_accepts_the_run(app, monkeypatch, category_id):
     """Countdown over → the category's levels one after the other → splits → run file."""
-    from game.policies import salon as salon_policy
-    from game.race.runfile import verify_run_file
-    from game.scenes.race import RaceRunnerScene
+    from game.modes.salon import policy as salon_policy
+    from game.modes.salon.menu import RaceRunnerScene
+    from game.modes.salon.race.runfile import verify_run_file
 
     now = [10_000]
     monkeypatch.setattr(salon_policy, "now_ms", lambda: now[0])
@@ -182,7 +182,7 @@ def test_a_runner_races_in_the_game_and_the_host_accepts_the_run(app, monkeypatc
 
 
 def test_tests_keep_rooms_on_this_computer(monkeypatch):
-    from game.race.discovery import room_network
+    from game.modes.salon.race.discovery import room_network
 
     settings, bind = room_network()
     assert settings.address == "127.0.0.1" and bind == "127.0.0.1"  # set by conftest
@@ -192,7 +192,7 @@ def test_tests_keep_rooms_on_this_computer(monkeypatch):
 
 
 def test_the_title_screen_opens_the_race_room(app):
-    from game.scenes.race import RaceMenuScene
+    from game.modes.salon.menu import RaceMenuScene
 
     app.scenes.clear()
     app.push("title")
@@ -229,8 +229,8 @@ def test_every_button_of_every_race_screen(app, name):
 def test_a_whole_race_through_the_game_on_loopback(app, tmp_path):
     """Host and runner threads, the runner's game plays level 2 from the shared start; the
     host re-verifies the run file and ranks it « vérifié par l'hôte »."""
+    from game.modes.salon.menu import RaceRunnerScene
     from game.scenes.demo import demo_profile
-    from game.scenes.race import RaceRunnerScene
 
     demo_profile(app, "some")
     quiet = DiscoverySettings(address="127.0.0.1", port=1, every_s=60)

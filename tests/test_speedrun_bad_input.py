@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from game import __version__
 from game.cli import main
-from game.speedrun import categories as cats
-from game.speedrun.solver import solve_run
-from game.speedrun.verify import verify_run
+from game.modes.course.speedrun import categories as cats
+from game.modes.course.speedrun.solver import solve_run
+from game.modes.course.speedrun.verify import verify_run
 from tests.speedrun_helpers import levels
 
 _GOOD = {}

@@ -7,11 +7,11 @@ import json
 
 from game import __version__
 from game.cli import main
-from game.speedrun import categories as cats
-from game.speedrun.board import ADDED, ALREADY, REFUSED, Board
-from game.speedrun.export import csv_text, write_csv
-from game.speedrun.files import write_run_file
-from game.speedrun.solver import solve_run
+from game.modes.course.speedrun import categories as cats
+from game.modes.course.speedrun.board import ADDED, ALREADY, REFUSED, Board
+from game.modes.course.speedrun.export import csv_text, write_csv
+from game.modes.course.speedrun.files import write_run_file
+from game.modes.course.speedrun.solver import solve_run
 from levels import registry
 
 CAT = cats.category("niveau-1")

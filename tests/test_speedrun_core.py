@@ -8,14 +8,14 @@ from hypothesis import strategies as st
 
 from game import __version__
 from game.cli import main
+from game.modes.course.speedrun import categories as cats
+from game.modes.course.speedrun import seeds
+from game.modes.course.speedrun.files import read_run_file, run_file_text, write_run_file
+from game.modes.course.speedrun.records import category_record, record_attempt
+from game.modes.course.speedrun.solver import solve_run
+from game.modes.course.speedrun.timer import RunTimer, SimClock, format_delta, format_time
+from game.modes.course.speedrun.verify import verify_run
 from game.profiles import ProfileStore
-from game.speedrun import categories as cats
-from game.speedrun import seeds
-from game.speedrun.files import read_run_file, run_file_text, write_run_file
-from game.speedrun.records import category_record, record_attempt
-from game.speedrun.solver import solve_run
-from game.speedrun.timer import RunTimer, SimClock, format_delta, format_time
-from game.speedrun.verify import verify_run
 from tests.speedrun_helpers import levels
 
 SEED = 1  # level 5's solver misses its goal on some seeds (4242, 7): reported

@@ -9,15 +9,15 @@ import pytest
 
 from game import __version__
 from game.app import App
-from game.policies.speedrun import Speedrun
-from game.scenes.course import start_run
+from game.modes.course.menu import start_run
+from game.modes.course.policy import Speedrun
+from game.modes.course.speedrun import categories as cats
+from game.modes.course.speedrun.files import RUNS_DIR, read_run_file, write_run_file
+from game.modes.course.speedrun.records import category_record
+from game.modes.course.speedrun.solver import solve_run
+from game.modes.course.speedrun.timer import SimClock
+from game.modes.course.speedrun.verify import verify_run
 from game.scenes.level import LevelHost
-from game.speedrun import categories as cats
-from game.speedrun.files import RUNS_DIR, read_run_file, write_run_file
-from game.speedrun.records import category_record
-from game.speedrun.solver import solve_run
-from game.speedrun.timer import SimClock
-from game.speedrun.verify import verify_run
 from levels import registry
 
 
@@ -174,7 +174,7 @@ def test_a_dropped_folder_is_verified_in_fresh_processes_in_order(app, tmp_path,
 
 def test_split_cells_colours(app):
     """Green ahead of the PB, red behind, gold for a best segment ever."""
-    from game.speedrun.records import record_attempt
+    from game.modes.course.speedrun.records import record_attempt
 
     category = cats.category("debut")
     record_attempt(app.profile, solve_run(category, 2, registry.niveaux(), 1000))
@@ -199,7 +199,7 @@ def test_split_cells_colours(app):
 
 
 def test_end_screen_exports_livesplit(app, tuto_llm_home):
-    from game.speedrun.lss import parse_lss
+    from game.modes.course.speedrun.lss import parse_lss
 
     clock = SimClock()
     start_run(app, cats.category("niveau-2"), 3, "", clock=clock)

@@ -9,12 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.cli import main
+from game.modes.course.speedrun import categories as cats
+from game.modes.course.speedrun.livesplit import LiveSplitDriver, LiveSplitLink, game_time_text
+from game.modes.course.speedrun.lss import (
+    LssError,
+    export_lss,
+    format_timespan,
+    parse_lss,
+    parse_timespan,
+)
+from game.modes.course.speedrun.records import category_record, record_attempt
+from game.modes.course.speedrun.solver import solve_run
 from game.profiles import ProfileStore
-from game.speedrun import categories as cats
-from game.speedrun.livesplit import LiveSplitDriver, LiveSplitLink, game_time_text
-from game.speedrun.lss import LssError, export_lss, format_timespan, parse_lss, parse_timespan
-from game.speedrun.records import category_record, record_attempt
-from game.speedrun.solver import solve_run
 from tests.speedrun_helpers import levels
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.commands.verify import read_log, verify_file
+from game.proofs.core import read_log, verify_file
 from levels import registry
 from levels.base import FORMAT_JOURNAL, ActionRefusee, Partie, rejouer, texte_journal
 
@@ -103,7 +103,7 @@ def test_dev_zero_is_named_and_never_read():
 def test_a_fifo_is_named_and_never_hangs(tmp_path):
     fifo = tmp_path / "tube.json"
     os.mkfifo(fifo)
-    code = f"from game.commands.verify import read_log; print(read_log({str(fifo)!r})[1])"
+    code = f"from game.proofs.core import read_log; print(read_log({str(fifo)!r})[1])"
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=30
     )

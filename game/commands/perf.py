@@ -141,8 +141,7 @@ def run_perf(names=None, frames=300, etapes=1000, window="1280x720", mode="worke
             app.seed_override = 1
             result = {"scenes": {}}
             try:
-                setups = dict(demo.SETUPS)
-                setups.update(demo.level_setups(app))
+                setups = demo.screen_setups(app)
                 for name, setup in setups.items():
                     if names and name not in names:
                         continue

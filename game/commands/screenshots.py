@@ -66,8 +66,7 @@ def _render(folder, names, langs, sizes, frames):
     app.seed_override = 1
     results = []
     try:
-        setups = dict(demo.SETUPS)
-        setups.update(demo.level_setups(app))
+        setups = demo.screen_setups(app)
         for lang in langs:
             for size in sizes:
                 app.settings.language = lang

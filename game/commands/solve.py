@@ -13,7 +13,6 @@ HIDDEN = True
 HELP = "Fait jouer le solveur intégré d'un niveau et écrit son journal (pour vérifier ou comparer)."
 
 GRAINE_PAR_DEFAUT = 1
-MS_PAR_ACTION = 1000  # the solver's log gets a steady, reproducible clock
 
 
 def add_arguments(parser):
@@ -32,40 +31,11 @@ def add_arguments(parser):
     )
 
 
-class _SteadyClock:
-    """A fake clock: every reading is one action later (deterministic logs)."""
-
-    def __init__(self):
-        self.seconds = 0.0
-
-    def __call__(self):
-        now = self.seconds
-        self.seconds += MS_PAR_ACTION / 1000
-        return now
-
-
-def solve_level(niveau, graine, horloge=None):
-    """Plays the solver's actions through a Partie; returns the Partie.
-
-    `horloge`: the clock the log's times come from (default: one second per action).
-
-    Raises RuntimeError if the solver plays a refused action or misses the goal
-    (a bug in the level, not a user error).
-    """
-    from levels.base import Partie
-
-    partie = Partie(niveau, graine, horloge=horloge or _SteadyClock())
-    for numero, action in enumerate(niveau.resoudre(graine), start=1):
-        refus = partie.jouer(action)
-        if refus is not None:
-            raise RuntimeError(f"le solveur a joué une action refusée (n° {numero}) : {refus}")
-    return partie
-
-
 def run(args):
     from game.cli import CliError
-    from game.commands.verify import describe_verdict
     from game.files import FileKindError, write_output
+    from game.proofs.core import describe_verdict
+    from game.proofs.solve import solve_level
     from levels import registry
     from levels.base import OUTIL_SOLVEUR, rejouer, texte_journal
 

@@ -8,7 +8,7 @@ play is a method of `Policy`, and `LevelHost(app, place, policy=...)` asks it.
 
 Write a new way to play by subclassing `Policy` and overriding the hooks that differ
 (see docs/ARCHITECTURE.md « How to add a way to play »). The defaults are the plainest
-behaviour; `game.policies.aventure.Aventure` is the adventure.
+behaviour; `game.modes.aventure.policy.Aventure` is the adventure.
 
 The life of one level under a policy, as the host calls it:
 
@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import random
 
+from levels.crochets import verifier_crochets
+
 SEED_MAX = 2**31
 
 
@@ -44,6 +46,13 @@ class Policy:
     """The plainest way to play: a random seed, no intro, no saving, back to the map."""
 
     name = "libre"  # a short id (logs, tests)
+
+    def __init_subclass__(cls, **kwargs):
+        """A way to play defining `on_pasue` (or any `on_…` the host never calls, or a
+        near-miss of a hook) is refused when it is loaded, with « tu voulais dire … ? »."""
+        super().__init_subclass__(**kwargs)
+        hooks = {name for base in cls.__mro__[1:] for name in vars(base)}
+        verifier_crochets(cls, hooks, prefixes=("on_",))
 
     # ------------------------------------------------------------------ the start
     def seed_for(self, app, place):

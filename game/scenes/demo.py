@@ -7,10 +7,9 @@ works with whatever levels exist: a level missing from `levels/` is skipped.
 
 from __future__ import annotations
 
-from game.policies.aventure import record_result
+from game import modes
+from game.modes.aventure.policy import record_result
 from game.profiles import record_level_result
-from game.scenes import course_demo as _course_demo
-from game.scenes import race_demo as _race_demo
 from game.scenes.places import ENDING, SANDBOX, Place, build_places, load_levels, package_of
 from game.scenes.proof import save_proof
 
@@ -363,17 +362,11 @@ SETUPS = {
     "ending": setup_ending,
 }
 
-SETUPS.update(_race_demo.SETUPS)  # the race room's screens (game/scenes/race_demo.py)
-SETUPS.update(_course_demo.SETUPS)  # speedrun and club board (game/scenes/course_demo.py)
+SETUPS.update(modes.demo_setups())  # each way to play's screens (game/modes/<mode>/demo.py)
 
-__all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups"]
-
-
-def _homework_setups():
-    """The homework screens (pupil and teacher), kept in their own module."""
-    from game.scenes.homework_demo import SETUPS as homework
-
-    return homework
+__all__ = ["SETUPS", "SANDBOX", "demo_profile", "level_setups", "screen_setups"]
 
 
-SETUPS.update(_homework_setups())
+def screen_setups(app):
+    """Every screen to draw: the shared ones, each way to play's, and each level's."""
+    return {**SETUPS, **modes.demo_setups(), **level_setups(app)}

@@ -23,7 +23,7 @@ import logging
 
 import pygame
 
-from game.policies.aventure import Aventure
+from game.modes.aventure.policy import Aventure
 from game.scenes.common import H, Screen, W
 from game.scenes.figures import LevelTexts
 from game.scenes.goal import GoalProgress

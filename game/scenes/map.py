@@ -171,7 +171,7 @@ class MapScene(MapDrawing, Screen):
 
     def _homework_button(self, h):
         """« J'ai un code de devoir », or « Mon devoir (2/4) » once a code is taken."""
-        from game.homework import progress
+        from game.modes.devoir.homework import progress
 
         code, devoir = progress.active(self.app.profile) if self.app.profile else (None, None)
         if devoir is None:

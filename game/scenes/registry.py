@@ -7,13 +7,18 @@ imports a scene's module the first time that scene is made, so no scene module i
 another one and there is no import circle.
 
 A scene's registered name is its class attribute `name` (checked when it is loaded).
-A new way to play that brings screens of its own registers them with `register(name,
-"package.module:Class")` (or the class itself).
+The screens of the ways to play are declared by each way to play (`SCENES` in
+`game/modes/<mode>/__init__.py`, found through `game.modes.MODES`); `register(name,
+"package.module:Class")` (or the class itself) adds one more. A name that is not a
+scene raises `UnknownScene` (a `KeyError`) saying « tu voulais dire … ? ».
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
+
+from game import modes
 
 SCENES: dict[str, object] = {
     "title": "game.scenes.title:TitleScene",
@@ -36,22 +41,23 @@ SCENES: dict[str, object] = {
     "quit": "game.scenes.dialogs:QuitPrompt",
     "error": "game.scenes.dialogs:ErrorPanel",
     "fallback": "game.scenes.dialogs:FallbackScene",
-    "race_menu": "game.scenes.race:RaceMenuScene",
-    "race_host": "game.scenes.race_board:RaceHostScene",
-    "race_runner": "game.scenes.race:RaceRunnerScene",
-    "homework_code": "game.scenes.homework:CodeEntryScene",
-    "homework": "game.scenes.homework:HomeworkPanel",
-    "teacher": "game.teacher.scenes:TeacherSpace",
-    "teacher_new": "game.teacher.scenes:NewHomeworkScene",
-    "teacher_created": "game.teacher.scenes:HomeworkCreatedScene",
-    "teacher_check": "game.teacher.correction:CheckScene",
-    "teacher_grid": "game.teacher.grid:GridScene",
-    "teacher_picture": "game.teacher.grid:PicturePreview",
-    "course_menu": "game.scenes.course:CourseMenuScene",
-    "course_end": "game.scenes.course_end:CourseEndScene",
-    "club_board": "game.scenes.club:ClubBoardScene",
-    "club_projector": "game.scenes.club:ClubProjectorScene",
 }
+
+
+SCENES.update(modes.scenes())
+
+
+class UnknownScene(KeyError):
+    """`app.push("mpa")`: no scene has that name; the message names the closest one."""
+
+    def __str__(self):
+        return self.args[0]
+
+
+def did_you_mean(word, choices):
+    """« Tu voulais dire « map » ? » when a choice looks like `word`, else ""."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Tu voulais dire « {found[0]} » ?" if found else ""
 
 
 def register(name, target):
@@ -62,7 +68,11 @@ def register(name, target):
 
 
 def scene_class(name):
-    """The class of the scene called `name` (KeyError for an unknown name)."""
+    """The class of the scene called `name` (`UnknownScene` for an unknown name)."""
+    if name not in SCENES:
+        SCENES.update({k: v for k, v in modes.scenes().items() if k not in SCENES})
+    if name not in SCENES:
+        raise UnknownScene(f"il n'y a pas de scène « {name} ».{did_you_mean(str(name), SCENES)}")
     target = SCENES[name]
     if isinstance(target, str):
         module_name, _, class_name = target.partition(":")

@@ -10,7 +10,7 @@ import math
 
 import pygame
 
-from game.policies.aventure import Aventure
+from game.modes.aventure.policy import Aventure
 from game.scenes.common import MARGIN, Screen, W, draw_star, draw_text, heading
 from game.scenes.figures import LevelTexts, format_value, goal_text, place_name
 from game.scenes.proof import has_proof, save_proof

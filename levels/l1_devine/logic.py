@@ -39,7 +39,6 @@ from levels.base import (
     lire_texte,
     record_au_but,
 )
-from levels.l1_devine import joueurs, questions_l1
 
 SEUIL_PERTE = 2.85  # le défi : un enfant l'atteint avec 15 à 22 prénoms bien choisis
 LISSAGE = 0.5  # un petit compte ajouté partout : rien n'est jamais « impossible »
@@ -202,6 +201,7 @@ def _tirer(etat):
 class NiveauDevine(Niveau):
     id = "l1_devine"
     numero = 1
+    ligne_bigramme = True  # sa perte devient la ligne du joueur au niveau du GPT
     titre = "Devine la suite"
     concept = ("probabilités, bigrammes", "probabilities, bigrams")
     objectif = Objectif("record_duel", SEUIL_DUEL, "sur")
@@ -316,12 +316,16 @@ class NiveauDevine(Niveau):
         }
 
     def calculer_question(self, etat, question):
+        from levels.l1_devine import questions_l1  # late: they import this module
+
         return questions_l1.calculer(etat, question)
 
     def resoudre(self, graine, candidats=50):
         """Le solveur : il donne à chaque tour le prénom qui fait le plus baisser la perte
         (parmi les cartes et des prénoms qu'il « tape ») jusqu'à passer sous la barre,
         puis joue le duel en lisant son tableau, et répond aux questions."""
+        from levels.l1_devine import joueurs  # late: they import this module
+
         etat = self.nouvel_etat(graine)
         reserve = list(_pioche(graine)[::-1][:candidats])
         actions = []
@@ -341,9 +345,13 @@ class NiveauDevine(Niveau):
         return actions
 
     def joueur_hasard(self, etat, hasard):
+        from levels.l1_devine import joueurs  # late: they import this module
+
         return joueurs.au_hasard(etat, hasard)
 
     def joueur_indices(self, etat):
+        from levels.l1_devine import joueurs  # late: they import this module
+
         return joueurs.selon_les_indices(self, etat)
 
 

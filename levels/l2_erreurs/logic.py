@@ -39,7 +39,6 @@ from levels.base import (
     pas_a_pas,
     record_au_but,
 )
-from levels.l2_erreurs import joueurs, questions_l2
 
 VOYELLES = frozenset("aeiouy")
 REPONSES = ("voyelle", "consonne", "fin")  # ce qui peut venir après une consonne
@@ -221,11 +220,15 @@ class NiveauErreurs(Niveau):
         }
 
     def calculer_question(self, etat, question):
+        from levels.l2_erreurs import questions_l2  # late: they import this module
+
         return questions_l2.calculer(self, etat, question)
 
     def resoudre(self, graine):
         """Le solveur : il pousse le poids dont la balle est le plus loin de l'anneau,
         vers l'anneau, jusqu'au but ; puis un pas de machine et les questions."""
+        from levels.l2_erreurs import joueurs  # late: they import this module
+
         etat = self.nouvel_etat(graine)
         actions = []
         while not self.est_termine(etat):
@@ -239,9 +242,13 @@ class NiveauErreurs(Niveau):
         return actions + questions.reponse_du_solveur(self, etat)
 
     def joueur_hasard(self, etat, hasard):
+        from levels.l2_erreurs import joueurs  # late: they import this module
+
         return joueurs.au_hasard(self, etat, hasard)
 
     def joueur_indices(self, etat):
+        from levels.l2_erreurs import joueurs  # late: they import this module
+
         return joueurs.poussee_des_indices(etat)
 
 

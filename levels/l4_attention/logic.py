@@ -35,7 +35,7 @@ from levels.base import (
     lire_choix,
     lire_entier,
 )
-from levels.l4_attention import joueurs, methode
+from levels.l4_attention import methode
 from levels.l4_attention.enigmes import FORME, VOYELLES, enigmes_de
 
 AXES = ("voyelle", "place")  # les deux spécialités : les deux nombres d'une carte
@@ -268,21 +268,33 @@ class NiveauAttention(Niveau):
         return actions + questions.reponse_du_solveur(self, etat)
 
     def calculer_question(self, etat, question):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.predire_ecoute(etat) if question == "predire_ecoute" else None
 
     def joueur_hasard(self, etat, hasard):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.au_hasard(etat, hasard)
 
     def joueur_indices(self, etat):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.selon_les_indices(etat)
 
     def joueur_copie_indice3(self, etat):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.copie_indice3(etat)
 
     def valeurs_indices(self, etat):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.valeurs_indice3(etat)
 
     def decouverte(self, etat):
+        from levels.l4_attention import joueurs  # late: it imports this module
+
         return joueurs.decouverte(etat)
 
 

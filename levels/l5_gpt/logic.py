@@ -30,7 +30,6 @@ from engine.gpt import Config, attention, gpt, nombre_parametres
 from levels import questions
 from levels.atelier.logique import Atelier, EtatAtelier
 from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombre
-from levels.l5_gpt import joueurs
 
 SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
 BUDGET_PAS = 300  # chaque modèle n'a que 300 pas : les réglages de départ n'y suffisent pas
@@ -116,6 +115,7 @@ class EtatGPT(EtatAtelier):
 class NiveauGPT(Atelier):
     id = "l5_gpt"
     numero = 5
+    cout_rejeu = 10.0  # il entraîne un GPT : son rejeu passe en premier
     titre = "Mon premier LLM"
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
@@ -247,6 +247,8 @@ class NiveauGPT(Atelier):
         return {"valeurs": {"largeur": largeur, "autre": autre, "n": n}, "bonne": bonne}
 
     def resoudre(self, graine):
+        from levels.l5_gpt import joueurs  # late: they import this module
+
         etat = self.nouvel_etat(graine)
         actions = [
             {"type": "placer", "bloc": bloc, "position": i} for i, bloc in enumerate(ORDRE_GPT)
@@ -260,9 +262,13 @@ class NiveauGPT(Atelier):
         return actions
 
     def joueur_hasard(self, etat, hasard):
+        from levels.l5_gpt import joueurs  # late: they import this module
+
         return joueurs.au_hasard(self, etat, hasard)
 
     def joueur_indices(self, etat):
+        from levels.l5_gpt import joueurs  # late: they import this module
+
         return joueurs.selon_les_indices(self, etat)
 
 

@@ -1,0 +1,287 @@
+"""The class grid: pupils × assigned levels (done, stars, hints, steps, actions, late),
+the reason for every problem, `rapport.csv` and the certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pygame
+
+from game.modes.devoir.homework.certificate import teacher_dir
+from game.modes.devoir.teacher import t as _t
+from game.modes.devoir.teacher import tn as _tn
+from game.scenes.common import Screen, W, draw_stars, draw_text, heading
+
+TOP = 150
+ROW_H = 44
+NAME_W = 230
+CELL_W = 150
+VISIBLE_ROWS = 8
+
+
+class GridScene(Screen):
+    name = "teacher_grid"
+
+    def __init__(self, app, grille):
+        super().__init__(app)
+        self.grille = grille
+        self.scroll = 0
+        self.selected = 0 if grille.copies else None
+        self.show_understood = False
+        from game.modes.devoir.homework.report import understanding
+
+        self.understood = understanding(grille)
+
+    def build(self):
+        h = self.theme.control_height
+        self.back_button()
+        self.default_focus = self.button(
+            (W - 340, 18, 320, h), _t(self, "prof.exporter"), self.export_csv, "secondary"
+        )
+        self.button(
+            (W - 620, 18, 260, h), _t(self, "prof.attestations"), self.certificates, "secondary"
+        )
+        self.button(
+            (W - 1000, 18, 360, h), _t(self, "prof.compris"), self.toggle_understood, "secondary"
+        )
+
+    def toggle_understood(self):
+        self.show_understood = not self.show_understood
+
+    def handle_event(self, event):
+        rows = len(self.grille.copies)
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, min(max(0, rows - VISIBLE_ROWS), self.scroll - event.y))
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            index = (event.pos[1] - TOP - ROW_H) // ROW_H
+            if 0 <= index < VISIBLE_ROWS and self.scroll + index < rows and event.pos[1] > TOP:
+                self.selected = self.scroll + index
+                self.show_understood = False
+                return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN) and rows:
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self.selected = max(0, min(rows - 1, (self.selected or 0) + step))
+            self.scroll = max(
+                0, min(self.selected, max(self.scroll, self.selected - VISIBLE_ROWS + 1))
+            )
+            return True
+        return super().handle_event(event)
+
+    def export_csv(self):
+        from game.modes.devoir.homework.report import write_csv
+        from game.storage import SaveError
+
+        path = teacher_dir() / "rapports" / f"rapport-{self.grille.code}-{dt.date.today()}.csv"
+        try:
+            write_csv(path, self.grille)
+        except SaveError as error:
+            self.app.notify(str(error), "warn")
+            return
+        self.app.notify(_t(self, "prof.rapport_ecrit", chemin=path), "info")
+        self.app.open_folder(path.parent)
+
+    def certificates(self):
+        from game.modes.devoir.teacher.certificate_png import write_certificates
+        from game.storage import SaveError
+
+        try:
+            paths = write_certificates(self.grille, dt.date.today())
+        except SaveError as error:
+            self.app.notify(str(error), "warn")
+            return
+        if not paths:
+            self.app.notify(_t(self, "prof.pas_attestation"), "info")
+            return
+        self.app.push("teacher_picture", paths[0], _t(self, "prof.attestations"), len(paths))
+
+    def understood_text(self):
+        """Per level: « compris du premier coup : 17/28 » and the question most missed."""
+        lines = [_t(self, "prof.compris_titre")]
+        for niveau, right, answered, missed in self.understood:
+            line = _t(self, "prof.compris_ligne", n=niveau.numero, ok=right, total=answered)
+            if missed:
+                line += " " + _t(self, "prof.compris_manquee", question=missed)
+            lines.append(line)
+        return "\n".join(lines)
+
+    def draw_content(self, surface):
+        grille = self.grille
+        title = _t(self, "prof.devoir_titre", code=grille.code) + (
+            f" — {grille.classe}" if grille.classe else ""
+        )
+        heading(self, surface, title, y=80, role="heading")
+        self._draw_table(surface)
+        self._draw_reasons(surface)
+
+    def _draw_table(self, surface):
+        theme, colors = self.theme, self.colors
+        x0 = 40
+        for i, (niveau, right, answered, _missed) in enumerate(self.understood):
+            rect = (x0 + NAME_W + i * CELL_W, TOP - 6, CELL_W, ROW_H + 6)
+            head = _t(self, "prof.niveau_n", n=niveau.numero)
+            head += "\n" + _t(self, "prof.compris_court", ok=right, total=answered)
+            draw_text(theme, surface, head, rect, "small", None, "center", "middle")
+        status_x = x0 + NAME_W + len(self.grille.niveaux) * CELL_W
+        draw_text(
+            theme,
+            surface,
+            _t(self, "prof.bilan"),
+            (status_x, TOP, 200, ROW_H),
+            "small",
+            None,
+            "left",
+            "middle",
+        )
+        shown = self.grille.copies[self.scroll : self.scroll + VISIBLE_ROWS]
+        for row, copie in enumerate(shown):
+            y = TOP + ROW_H * (row + 1)
+            band = pygame.Rect(x0, y, status_x + 200 - x0, ROW_H - 4)
+            fill = colors.panel if self.scroll + row != self.selected else theme_mix(colors)
+            pygame.draw.rect(surface, fill, band, border_radius=8)
+            name = f"{copie.prenom} {copie.nom}".strip()
+            draw_text(
+                theme,
+                surface,
+                name,
+                (x0 + 10, y, NAME_W - 12, ROW_H - 4),
+                "body",
+                None,
+                "left",
+                "middle",
+            )
+            for i, niveau in enumerate(self.grille.niveaux):
+                self._draw_cell(
+                    surface,
+                    copie,
+                    copie.cases.get(niveau.numero),
+                    pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
+                )
+            status, ink = _status(self, copie, colors)
+            draw_text(
+                theme,
+                surface,
+                status,
+                (status_x, y, 220, ROW_H - 4),
+                "small",
+                ink,
+                "left",
+                "middle",
+            )
+
+    def _draw_cell(self, surface, copie, case, rect):
+        theme, colors = self.theme, self.colors
+        if case is None or not case.rendu:
+            if copie.rendu:  # a file that does not count: every level « non »
+                icon = pygame.Rect(rect.centerx - 12, rect.centery - 12, 24, 24)
+                self.ui.draw_icon(surface, "cross", icon, colors.bad)
+                return
+            draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
+            return
+        icon = pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24)
+        self.ui.draw_icon(
+            surface,
+            "check" if case.fait else "cross",
+            icon,
+            colors.good if case.fait else colors.bad,
+        )
+        draw_stars(surface, (rect.x + 66, rect.centery), case.etoiles, 10, theme)
+        if case.compris is not None:  # the understanding question, right at the first try?
+            mark = pygame.Rect(rect.x + 100, rect.centery - 9, 18, 18)
+            self.ui.draw_icon(
+                surface,
+                "check" if case.compris else "cross",
+                mark,
+                colors.good if case.compris else colors.bad,
+            )
+        if case.indices:
+            draw_text(
+                theme,
+                surface,
+                f"i{case.indices}",
+                (rect.right - 28, rect.y, 28, rect.h),
+                "small",
+                colors.ink_soft,
+                "left",
+                "middle",
+            )
+
+    def _draw_reasons(self, surface):
+        theme = self.theme
+        box = pygame.Rect(40, TOP + ROW_H * (VISIBLE_ROWS + 1) + 6, W - 80, 720 - 10)
+        box.height = 720 - box.y - 12
+        theme.draw_panel(surface, box)
+        if self.show_understood:
+            draw_text(theme, surface, self.understood_text(), box.inflate(-24, -14), "small")
+            return
+        if self.selected is None or self.selected >= len(self.grille.copies):
+            return
+        copie = self.grille.copies[self.selected]
+        reasons = copie.raisons() or [_t(self, "prof.rien_a_signaler")]
+        figures = []
+        for case in copie.cases.values():
+            if case.rendu:
+                figures.append(
+                    _t(
+                        self,
+                        "prof.chiffres",
+                        n=case.numero,
+                        actions=case.actions or 0,
+                        pas=case.pas or 0,
+                        indices=case.indices,
+                    )
+                )
+        text = f"{copie.prenom} — " + " · ".join(figures) + "\n" + "\n".join(reasons[:4])
+        draw_text(theme, surface, text, box.inflate(-24, -14), "small")
+
+
+def _status(scene, copie, colors):
+    if not copie.rendu:
+        return _t(scene, "prof.rien_rendu"), colors.bad
+    late = " · " + _t(scene, "prof.en_retard") if copie.en_retard else ""
+    if copie.valide:
+        return _t(scene, "prof.valide") + late, colors.good
+    return _t(scene, "prof.a_voir") + late, colors.warn
+
+
+def theme_mix(colors):
+    from game.ui.theme import mix
+
+    return mix(colors.panel, colors.second, 0.25)
+
+
+class PicturePreview(Screen):
+    """A printable picture (a certificate), shown scaled, with its folder."""
+
+    name = "teacher_picture"
+
+    def __init__(self, app, path, title, count=1):
+        super().__init__(app)
+        self.path, self.title, self.count = path, title, count
+        self.picture = None
+
+    def build(self):
+        h = self.theme.control_height
+        self.back_button()
+        self.default_focus = self.button(
+            (W - 360, 650, 320, h),
+            _t(self, "prof.ouvrir"),
+            lambda: self.app.open_folder(self.path.parent),
+            "secondary",
+        )
+
+    def draw_content(self, surface):
+        heading(self, surface, self.title, y=24)
+        if self.picture is None:
+            try:
+                image = pygame.image.load(str(self.path))
+            except (pygame.error, OSError, FileNotFoundError):
+                image = pygame.Surface((10, 7))
+            scale = min(900 / image.get_width(), 540 / image.get_height())
+            size = (round(image.get_width() * scale), round(image.get_height() * scale))
+            self.picture = pygame.transform.smoothscale(image, size)
+        rect = self.picture.get_rect(midtop=(W // 2, 96))
+        surface.blit(self.picture, rect)
+        pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
+        text = _tn(self, "prof.images", self.count, dossier=self.path.parent)
+        draw_text(self.theme, surface, text, (40, 650, W - 440, 60), "small")

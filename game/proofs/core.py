@@ -1,0 +1,290 @@
+"""The proof core: reads a run log (bounded), replays it through the engine, judges it
+and says in French whether the goal is really reached, with the recomputed figures and
+stars; the replay pool several files share. `tuto-llm verify` (game/commands/verify_cli.py),
+homework, the club board and the race host all use it.
+
+Nothing written in a file is trusted except its seed and its actions: every figure
+is recomputed. Several files are replayed in parallel, one per core (`verify_files`).
+"""
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a real log is a few kilobytes
+
+
+def read_log(path):
+    """Reads one log file. Returns (journal, None) or (None, French reason); never raises.
+
+    Only a regular file is read (a folder, a pipe, a device such as /dev/zero are named
+    for what they are), opened without blocking (a pipe never hangs), never more than
+    `MAX_FILE_BYTES`; a JSON object with a key written twice is refused.
+    """
+    from game.files import FileKindError, read_regular_file
+
+    try:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except FileKindError as error:
+        return None, str(error)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "ce n'est pas un fichier texte (UTF-8) : ce n'est pas un journal de partie"
+    return parse_log_text(text)
+
+
+def parse_log_text(text):
+    """(journal, None) or (None, French reason) for the text of a log."""
+    import json
+
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys), None
+    except _DuplicateKey as error:
+        return None, (
+            f"la clé « {error.key} » est écrite deux fois dans le fichier : "
+            "il a été modifié à la main, ce n'est pas un journal du jeu"
+        )
+    except RecursionError:
+        return None, "le JSON est trop imbriqué pour être un journal de partie"
+    except ValueError as error:
+        line = getattr(error, "lineno", "?")
+        return None, f"ce n'est pas du JSON valide (problème à la ligne {line})"
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key):
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def nombre(x):
+    """A number the French way: 2,583 ; whole numbers stay whole."""
+    if x is None:
+        return "—"
+    if isinstance(x, bool):
+        return "oui" if x else "non"
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):
+        if x != x:
+            return "—"
+        if abs(x) < 1e9 and x == int(x):  # (an infinity is not a whole number)
+            return str(int(x))
+        return f"{x:.3f}".replace(".", ",")
+    return str(x)
+
+
+def seuil(x):
+    """A bar the French way, without useless zeros: 2,85 ; 22."""
+    if isinstance(x, float) and x != int(x):
+        return f"{x:.4f}".rstrip("0").replace(".", ",")
+    return nombre(x)
+
+
+SIGNS = {"sous": "≤", "sur": "≥"}
+
+
+def temps(ms):
+    secondes = ms // 1000
+    return f"{secondes // 60}:{secondes % 60:02d}.{ms % 1000 // 100}"
+
+
+def _labels(level):
+    """The level's French names for its measures (`[mesures]` in textes.fr.toml), if any."""
+    try:
+        from levels.base import charger_textes
+
+        labels = charger_textes(type(level).__module__, "fr").get("mesures", {})
+    except Exception:  # no texts: the raw keys will do
+        return {}
+    return {k: v for k, v in labels.items() if isinstance(v, str)}
+
+
+def _level_for(verdict):
+    from levels import registry
+
+    return registry.par_id().get(verdict.niveau_id)
+
+
+def describe_verdict(name, verdict, journal=None):
+    """A few French lines about one verdict (the human-readable report)."""
+    lines = []
+    level = _level_for(verdict) if verdict.niveau_id else None
+    head = "VALIDE" if verdict.valide else "NON VALIDE"
+    if level is None:
+        lines.append(f"✗ {name} : {head} — {verdict.raison}")
+        return "\n".join(lines)
+    mark = "✔" if verdict.valide else "✗"
+    seed = journal.get("graine") if isinstance(journal, dict) else "?"
+    lines.append(f"{mark} {name} : {head} — niveau {level.numero} « {level.titre} », graine {seed}")
+    labels = _labels(level)
+    goal = level.objectif
+    value = verdict.mesures.get(goal.metrique)
+    precise = f"{value:.4f}".replace(".", ",") if isinstance(value, float) else nombre(value)
+    lines.append(
+        f"    Objectif : {labels.get(goal.metrique, goal.metrique)} "
+        f"{SIGNS.get(goal.sens, goal.sens)} {seuil(goal.seuil)} → recalculé : "
+        f"{precise} {'(atteint)' if verdict.termine else '(pas atteint)'}"
+    )
+    if not verdict.valide:
+        lines.append(f"    Pourquoi : {verdict.raison}")
+    stars = "".join("★" if e else "☆" for e in verdict.etoiles)
+    detail = ["objectif"]
+    if level.defi is not None:
+        defi = level.defi
+        detail.append(
+            f"défi : {labels.get(defi.metrique, defi.metrique)} "
+            f"{SIGNS.get(defi.sens, defi.sens)} {seuil(defi.seuil)}"
+        )
+    detail.append("compréhension")
+    lines.append(f"    Étoiles : {stars} ({' · '.join(detail)})")
+    figures = " · ".join(f"{labels.get(k, k)} {nombre(v)}" for k, v in verdict.mesures.items())
+    lines.append(f"    Mesures : {figures}")
+    lines.append(
+        f"    Temps déclaré : {temps(verdict.temps_ms)} (écrit par l'ordinateur du joueur,"
+        " non vérifiable)"
+    )
+    lines.append(f"    Indices : {verdict.indices} · actions refusées : {verdict.actions_refusees}")
+    for remark in verdict.remarques + _claims_mismatch(verdict, journal):
+        lines.append(f"    Attention : {remark}.")
+    return "\n".join(lines)
+
+
+def _claims_mismatch(verdict, journal):
+    """What the file claimed (never trusted) versus what the replay found."""
+    claims = journal.get("annonce") if isinstance(journal, dict) else None
+    if not isinstance(claims, dict):
+        return []
+    notes = []
+    if "termine" in claims and claims.get("termine") is True and not verdict.termine:
+        notes.append("le fichier annonce l'objectif atteint, mais le rejeu ne l'atteint pas")
+    claimed = claims.get("etoiles")
+    if isinstance(claimed, list) and sum(1 for e in claimed if e is True) > sum(verdict.etoiles):
+        notes.append(
+            f"le fichier annonce {sum(1 for e in claimed if e is True)} étoile(s), "
+            f"le rejeu en trouve {sum(verdict.etoiles)}"
+        )
+    return notes
+
+
+def verify_file(path, limit_s=None):
+    """(journal or None, Verdict) for one file; never raises. A run file (speedrun)
+    gives a `game.modes.course.speedrun.verify.RunVerdict` instead (it has `valid` and
+    `to_json`)."""
+    from levels import registry
+    from levels.base import Verdict, rejouer
+
+    journal, problem = read_log(path)
+    if problem is not None:
+        return None, Verdict(False, problem[0].upper() + problem[1:] + ".")
+    from game.modes.course.speedrun.verify import is_run_file, verify_run
+
+    if is_run_file(journal):  # a speedrun: every level re-played, times checked
+        return journal, verify_run(journal)
+    if isinstance(journal, dict) and journal.get("type") == "devoir":  # a pupil's hand-in
+        return journal, Verdict(
+            False,
+            "C'est un devoir rendu (tous les niveaux d'un élève) : vérifiez-le avec "
+            "« tuto-llm devoir corriger DOSSIER », ou dans le jeu (Espace enseignant).",
+        )
+    try:
+        levels = registry.par_id()
+    except Exception as error:  # a broken level module: say so, keep going
+        return journal, Verdict(False, f"Impossible de charger les niveaux ({error}).")
+    if limit_s is None:
+        return journal, rejouer(journal, levels)
+    return journal, rejouer(journal, levels, limite_s=limit_s)
+
+
+def _plain(value):
+    """JSON-safe copy: NaN and infinities become None."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _worker_init():
+    """In a verification process: one core each, so no nested training helpers.
+
+    Its own session, like the training helpers (`engine.parallele`): on Linux a
+    session shares one slice of a busy computer, so this is what lets the files
+    really use every core when other programs run too. Ctrl+C is handled by `run`.
+    """
+    import contextlib
+    import os
+
+    from engine import parallele
+
+    parallele.fixer_defaut(1)
+    if hasattr(os, "setsid"):
+        with contextlib.suppress(OSError):
+            os.setsid()
+
+
+def replay_pool(processes, fork=False):
+    """A pool of `processes` replay processes, one core each (`_worker_init`): fresh
+    Pythons (`spawn`) unless `fork` — never fork a window or a process with threads."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=_worker_init)
+
+
+def stop_pool_now(pool):
+    """Stops a replay pool without waiting: waiting replays are dropped, running ones
+    killed (a level-5 replay can take seconds)."""
+    import contextlib
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # gone after shutdown
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with contextlib.suppress(Exception):
+            worker.terminate()
+
+
+def verify_files(names, limit_s=None, processes=None, spawn=False):
+    """(journal, Verdict) for each file, in the order given; several cores if there are some.
+
+    `limit_s`: each file's replay time limit (None: `levels.journal.TEMPS_MAX_REJEU_S`).
+    `processes`: how many at once (None: every core). `spawn`: start fresh Pythons instead
+    of forking this one — required from the game, whose window and threads must never be
+    forked; even one file is then replayed in another process (a replay holds the
+    interpreter for seconds: the window would stutter). A process with other threads is
+    never forked either (a thread holding a lock at the fork would freeze the copy)."""
+    import functools
+    import multiprocessing
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+
+    from engine.parallele import coeurs
+
+    verify_one = functools.partial(verify_file, limit_s=limit_s)
+    processes = min(len(names), coeurs() if processes is None else processes)
+    if processes < 1 or (processes < 2 and not spawn):  # from the game: never in its process
+        yield from map(verify_one, names)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    fork = "fork" in methods and not spawn and threading.active_count() == 1
+    done = 0
+    pool = replay_pool(processes, fork)
+    try:
+        for result in pool.map(verify_one, names):
+            done += 1
+            yield result
+    except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
+        yield from map(verify_one, names[done:])
+    except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
+        stop_pool_now(pool)
+        raise
+    pool.shutdown()
