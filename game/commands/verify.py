@@ -45,54 +45,22 @@ def _seconds(text):
 def read_log(path):
     """Reads one log file. Returns (journal, None) or (None, French reason); never raises.
 
-    Only a regular file is read (a folder, a pipe, a device such as /dev/zero are named
-    for what they are), opened without blocking (a pipe never hangs), never more than
-    `MAX_FILE_BYTES`; a JSON object with a key written twice is refused.
+    The one bounded reader of the game (`game.proofs.reader`): only a regular file, never
+    more than `MAX_FILE_BYTES`, depth and numbers bounded, a key written twice refused.
     """
-    from game.files import FileKindError, read_regular_file
+    from game.proofs.reader import read_json_file
 
-    try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
-    except FileKindError as error:
-        return None, str(error)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, "ce n'est pas un fichier texte (UTF-8) : ce n'est pas un journal de partie"
-    return parse_log_text(text)
+    return read_json_file(path, MAX_FILE_BYTES)
 
 
 def parse_log_text(text):
     """(journal, None) or (None, French reason) for the text of a log."""
-    import json
+    from game.proofs.reader import ReadError, parse_json
 
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys), None
-    except _DuplicateKey as error:
-        return None, (
-            f"la clé « {error.key} » est écrite deux fois dans le fichier : "
-            "il a été modifié à la main, ce n'est pas un journal du jeu"
-        )
-    except RecursionError:
-        return None, "le JSON est trop imbriqué pour être un journal de partie"
-    except ValueError as error:
-        line = getattr(error, "lineno", "?")
-        return None, f"ce n'est pas du JSON valide (problème à la ligne {line})"
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key):
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicate_keys(pairs):
-    result = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
+        return parse_json(text, MAX_FILE_BYTES), None
+    except ReadError as error:
+        return None, str(error)
 
 
 def nombre(x):
@@ -197,10 +165,12 @@ def _claims_mismatch(verdict, journal):
     if "termine" in claims and claims.get("termine") is True and not verdict.termine:
         notes.append("le fichier annonce l'objectif atteint, mais le rejeu ne l'atteint pas")
     claimed = claims.get("etoiles")
-    if isinstance(claimed, list) and sum(1 for e in claimed if e is True) > sum(verdict.etoiles):
+    count = sum(1 for e in claimed if e is True) if isinstance(claimed, list) else 0
+    if count > sum(verdict.etoiles):  # (never more than the stars a level has)
         notes.append(
-            f"le fichier annonce {sum(1 for e in claimed if e is True)} étoile(s), "
-            f"le rejeu en trouve {sum(verdict.etoiles)}"
+            f"le fichier annonce {min(count, len(verdict.etoiles))} étoile(s)"
+            + (" ou plus" if count > len(verdict.etoiles) else "")
+            + f", le rejeu en trouve {sum(verdict.etoiles)}"
         )
     return notes
 

@@ -1,0 +1,1 @@
+"""The proof core: reading files without trusting them (bounded JSON), replay, verdicts."""
