@@ -116,17 +116,18 @@ def _sheet_png(texts, path):
 
 
 def _correct(args):
-    from pathlib import Path
 
     from game.cli import CliError
+    from game.files import path_problem
     from game.homework import register, report
     from game.homework.check import check_files
     from game.homework.code import ErreurCode, normaliser
     from game.storage import SaveError
 
     for item in args.dossier:
-        if not Path(item).exists():
-            raise CliError(f"« {item} » n'existe pas : donne le dossier des devoirs rendus.")
+        problem = path_problem(item)
+        if problem is not None:
+            raise CliError(f"« {item} » : {problem}. Donne le dossier des devoirs rendus.")
     code = None
     if args.code:
         try:

@@ -197,7 +197,10 @@ def verify_file(path, limit_s=None):
     try:
         levels = registry.par_id()
     except Exception as error:  # a broken level module: say so, keep going
-        return journal, Verdict(False, f"Impossible de charger les niveaux ({error}).")
+        import logging
+
+        logging.getLogger(__name__).warning("niveaux : %r", error)
+        return journal, Verdict(False, "Impossible de charger les niveaux de cette version.")
     if limit_s is None:
         return journal, rejouer(journal, levels)
     return journal, rejouer(journal, levels, limite_s=limit_s)
@@ -280,15 +283,34 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     done = 0
     pool = replay_pool(processes, fork)
     try:
-        for result in pool.map(verify_one, names):
+        futures = [pool.submit(verify_one, name) for name in names]
+        for future in futures:
+            yield _outcome(future)  # one file that fails never stops the others
             done += 1
-            yield result
     except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
         yield from map(verify_one, names[done:])
     except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
         stop_pool_now(pool)
         raise
     pool.shutdown()
+
+
+def _outcome(future):
+    """(journal, Verdict) of one file replayed in another process; a failure of that
+    process for this file only (a result it could not send back…) is a French verdict."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from levels.base import Verdict
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as error:
+        import logging
+
+        logging.getLogger(__name__).warning("vérification d'un fichier : %r", error)
+        return None, Verdict(False, "Vérification impossible : erreur dans le programme du jeu.")
 
 
 def run(args):

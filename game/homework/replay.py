@@ -8,6 +8,9 @@ longest jobs (level 5 trains a GPT) go first so the cores stay busy to the end.
 from __future__ import annotations
 
 import concurrent.futures
+import logging
+
+log = logging.getLogger(__name__)
 
 # Rough replay cost per level (seconds on a school computer): longest first.
 COST = {"l5_gpt": 10.0}
@@ -33,7 +36,8 @@ def replay_summary(journal):
             _levels = registry.par_id()
         verdict = rejouer(journal, _levels)
     except Exception as error:  # a bug somewhere: one French line, never a crash
-        return {"valide": False, "raison": f"Rejeu impossible ({type(error).__name__})."}
+        log.exception("rejeu d'un journal : %r", error)
+        return {"valide": False, "raison": "Rejeu impossible : erreur dans le programme du jeu."}
     return {
         "valide": verdict.valide,
         "raison": verdict.raison,
@@ -89,7 +93,12 @@ def _result(future):
     try:
         return future.result()
     except Exception as error:  # a worker died (out of memory…): say so for this log only
-        return {"valide": False, "raison": f"Rejeu interrompu ({type(error).__name__})."}
+        log.warning("rejeu interrompu : %r", error)
+        return {
+            "valide": False,
+            "raison": "Rejeu interrompu : le programme de vérification s'est arrêté "
+            "(mémoire pleine ?). Corrige ce devoir à nouveau.",
+        }
 
 
 def _level_of(journal):

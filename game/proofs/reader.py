@@ -94,10 +94,18 @@ def decode(raw: bytes) -> str:
         raise ReadError("ce n'est pas un fichier texte (UTF-8)") from None
 
 
-def parse_json(data: str | bytes, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH):
-    """The value of a JSON text, or ReadError (French); never any other exception."""
+def parse_json(
+    data: str | bytes,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    allow_nan: bool = False,
+):
+    """The value of a JSON text, or ReadError (French); never any other exception.
+
+    `allow_nan`: the game's own saves may hold NaN / Infinity (Python writes them);
+    nothing that comes from outside may."""
     try:
-        return _parse(data, max_bytes, max_depth)
+        return _parse(data, max_bytes, max_depth, allow_nan)
     except ReadError:
         raise
     except Exception as error:  # a defect here: still a French sentence for the user
@@ -105,7 +113,7 @@ def parse_json(data: str | bytes, max_bytes: int = MAX_BYTES, max_depth: int = M
         raise ReadError("ce n'est pas du JSON valide") from None
 
 
-def _parse(data, max_bytes, max_depth):
+def _parse(data, max_bytes, max_depth, allow_nan=False):
     if len(data) > max_bytes:
         raise ReadError(f"fichier beaucoup trop gros (plus de {_size_text(max_bytes)})")
     text = decode(data) if isinstance(data, bytes | bytearray) else data
@@ -115,9 +123,9 @@ def _parse(data, max_bytes, max_depth):
         value = json.loads(
             text,
             object_pairs_hook=_no_duplicate_keys,
-            parse_constant=_refuse_constant,
+            parse_constant=float if allow_nan else _refuse_constant,
             parse_int=_bounded_int,
-            parse_float=_bounded_float,
+            parse_float=float if allow_nan else _bounded_float,
         )
     except ReadError:
         raise

@@ -109,12 +109,22 @@ class Board:
 
     # ------------------------------------------------------------------ database
     def connect(self):
+        """The open database. A database another program holds is waited for
+        (`BUSY_WAIT_S`), then `BoardBusy` (French); never renamed. Only a database SQLite
+        itself says is damaged is set aside and made again from the stored files."""
         if self.conn is not None:
             return self.conn
-        self.store.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            log.warning("dossier du club %s : %r", self.store, error)
+            raise BoardError(UNAVAILABLE_MESSAGE) from None
         try:
             self.conn = self._open()
         except sqlite3.DatabaseError as error:
+            if not is_corrupt(error):
+                log.warning("base du club pas ouverte (%s) : %r", self.db_path, error)
+                raise BoardBusy() if is_busy(error) else BoardError(UNAVAILABLE_MESSAGE) from None
             log.warning("base du club abîmée : %r", error)
             self._set_aside()
             self.conn = self._open()
@@ -129,10 +139,10 @@ class Board:
         return self.conn
 
     def _open(self):
-        conn = sqlite3.connect(self.db_path, timeout=5)
+        conn = sqlite3.connect(self.db_path, timeout=BUSY_WAIT_S)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check")
+                raise sqlite3.DatabaseError(QUICK_CHECK_FAILED)
             with conn:
                 conn.executescript(SCHEMA)
             version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
@@ -234,13 +244,16 @@ class Board:
             return ImportResult(str(path), REFUSED, f"Impossible de la garder : {error}"), sha, 0
         return None, sha, data
 
-    def import_folder(self, folder, parallel=True) -> list[ImportResult]:
+    def import_folder(self, folder, parallel=True, progress=None) -> list[ImportResult]:
+        from game.files import os_error_text
+
         folder = Path(folder)
         try:
             paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json")
         except OSError as error:
-            return [ImportResult(str(folder), REFUSED, f"Dossier illisible ({error.strerror}).")]
-        return self.import_files(paths, parallel)
+            reason = f"Dossier illisible ({os_error_text(error)})."
+            return [ImportResult(str(folder), REFUSED, reason)]
+        return self.import_files(paths, parallel, progress)
 
     def _insert(self, sha, data, source, verdict=None):
         from game.speedrun.run import utc_now
@@ -348,9 +361,55 @@ class Board:
 
 
 def _load(path):
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        log.warning("fichier de course gardé illisible : %s", path)
+    from game.speedrun.files import read_run_file
+
+    data, problem = read_run_file(path)  # the game's one bounded reader
+    if problem is not None:
+        log.warning("fichier de course gardé illisible : %s (%s)", path, problem)
         return None
     return data if is_run_file(data) else None
+
+
+# ---------------------------------------------------------------------- busy or damaged
+BUSY_WAIT_S = 5.0  # how long a database held by another program is waited for
+QUICK_CHECK_FAILED = "quick_check"
+BUSY_MESSAGE = (
+    "Le tableau du club est utilisé par un autre programme (un autre jeu ouvert, une "
+    "commande « tuto-llm club » en cours). Ferme-le ou attends qu'il ait fini, puis "
+    "réessaie : rien n'est perdu."
+)
+UNAVAILABLE_MESSAGE = (
+    "Le tableau du club ne peut pas être ouvert (dossier de données en lecture seule ou "
+    "inaccessible). Vérifie le dossier du jeu, puis réessaie : rien n'est perdu."
+)
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+class BoardError(Exception):
+    """The board cannot be used now; `str(error)` is one French paragraph."""
+
+
+class BoardBusy(BoardError):
+    """Another program holds the database: it was waited for, then left alone."""
+
+    def __init__(self, message=BUSY_MESSAGE):
+        super().__init__(message)
+
+
+def _code(error):
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None  # extended codes keep the base
+
+
+def is_busy(error) -> bool:
+    """True when SQLite says another connection holds the database."""
+    return _code(error) in _BUSY_CODES or "locked" in str(error) or "busy" in str(error)
+
+
+def is_corrupt(error) -> bool:
+    """True only when SQLite itself says the file is damaged (or not a database)."""
+    if _code(error) in _CORRUPT_CODES or str(error) == QUICK_CHECK_FAILED:
+        return True
+    text = str(error)
+    return "malformed" in text or "not a database" in text
