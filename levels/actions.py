@@ -109,7 +109,8 @@ def lire_sur_grille(action, cle, mini, maxi, pas):
     7,9 oui, 7,900000001 non). Sinon ValeurImpossible."""
     valeur = lire_nombre(action, cle, mini, maxi)
     sur_grille = float(Decimal(repr(pas)) * round(valeur / pas))
-    if abs(valeur - sur_grille) > 1e-12 * max(1.0, abs(sur_grille)):
+    ecart = abs(valeur - sur_grille)  # 3 × 0,1 passe (4 ulp au plus), 7,9 + 1e-9 non
+    if ecart > 4 * math.ulp(sur_grille) if sur_grille else valeur != 0:
         raise ValeurImpossible(
             f"« {cle} » doit avancer de {pas} en {pas}, comme sur le plateau "
             f"(pas {_montrer(valeur)})."
