@@ -48,12 +48,12 @@ def hostile_json(draw):
     n = draw(st.integers(min_value=1, max_value=3000))
     pieces = {
         "deep": "[" * n + base + "]" * n,
-        "dup": '{"a": %s, "b": 1, "a": 2}' % base,
-        "nan": "[%s, NaN]" % base,
-        "inf": '{"x": -Infinity, "y": %s}' % base,
-        "digits": "[%s, %s]" % (base, "9" * n),
-        "float": "[1.%se%d]" % ("5" * (n % 60), n),
-        "surrogate": '["\\ud%03x", %s]' % (0x800 + n % 0x800, base),
+        "dup": f'{{"a": {base}, "b": 1, "a": 2}}',
+        "nan": f"[{base}, NaN]",
+        "inf": f'{{"x": -Infinity, "y": {base}}}',
+        "digits": f"[{base}, {'9' * n}]",
+        "float": f"[1.{'5' * (n % 60)}e{n}]",
+        "surrogate": f'["\\ud{0x800 + n % 0x800:03x}", {base}]',
         "cut": base[: n % (len(base) + 1)],
         "none": base,
     }
@@ -157,8 +157,8 @@ def test_a_place_off_the_grid_is_always_refused(x):
 def hostile_message(draw):
     kind = draw(st.sampled_from([*protocol.CLIENT_TYPES, "??"]))
     message = {"type": kind}
-    for name in draw(st.lists(st.sampled_from(["index", "count", "data", "name", "t0", "id",
-                                               "protocol", "level", "real_ms"]), max_size=4)):  # fmt: skip
+    names = ["index", "count", "data", "name", "t0", "id", "protocol", "level", "real_ms"]
+    for name in draw(st.lists(st.sampled_from(names), max_size=4)):
         message[name] = draw(action_values)
     text = json.dumps(message)
     if draw(st.booleans()):
