@@ -60,16 +60,12 @@ def _import(args):
 
 
 def _import_all(board, names):
-    """Every file and folder imported; « vérifiées : 3/10 » on stderr while it works."""
-    import sys
+    """Every file and folder imported; « courses vérifiées : 3/10 » on stderr meanwhile."""
     from pathlib import Path
 
-    def progress(done, total):
-        if sys.stderr.isatty():
-            print(f"\r  vérifiées : {done}/{total}", end="", file=sys.stderr, flush=True)
-        else:
-            print(f"  vérifiées : {done}/{total}", file=sys.stderr, flush=True)
+    from game.progress import stderr_progress
 
+    progress = stderr_progress("courses vérifiées")
     files, results = [], []
     for name in names:
         path = Path(name)
@@ -78,8 +74,7 @@ def _import_all(board, names):
         else:
             files.append(path)
     results += board.import_files(files, progress=progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    progress.finish()
     return results
 
 

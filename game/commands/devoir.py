@@ -122,6 +122,7 @@ def _correct(args):
     from game.homework import register, report
     from game.homework.check import check_files
     from game.homework.code import ErreurCode, normaliser
+    from game.progress import stderr_progress
     from game.storage import SaveError
 
     for item in args.dossier:
@@ -139,7 +140,9 @@ def _correct(args):
         classe = _read_class_list(args.liste)
         for message in classe.messages:
             print(f"Liste de la classe : {message}")
-    grille = check_files(args.dossier, code, classe, workers=args.coeurs)
+    progress = stderr_progress("journaux rejoués")  # on stderr: stdout keeps the report
+    grille = check_files(args.dossier, code, classe, workers=args.coeurs, progress=progress)
+    progress.finish()
     grille.classe = args.classe if args.classe is not None else register.label(grille.code)
     print(report.grid_text(grille))
     if args.csv:
