@@ -228,7 +228,9 @@ def _worker_init():
     import os
 
     from engine import parallele
+    from game.cli import send_logs_to_file
 
+    send_logs_to_file()  # a fresh Python: its warnings to the log, never to the terminal
     parallele.fixer_defaut(1)
     if hasattr(os, "setsid"):
         with contextlib.suppress(OSError):
