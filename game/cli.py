@@ -249,10 +249,14 @@ def _stdout_closed():
     except (OSError, ValueError):
         return False
     try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return False
+    try:
         import select
 
         poller = select.poll()
-        poller.register(sys.stdout.fileno(), select.POLLERR)
+        poller.register(descriptor, select.POLLERR)
         return bool(poller.poll(0))
     except (AttributeError, OSError, ValueError):  # no poll (Windows): as before
         return True

@@ -278,3 +278,78 @@ def test_one_path_one_message(tmp_path, capsys):
     _journal, verdict = verify_file(tmp_path / "nowhere.json")
     assert main(["devoir", "corriger", str(tmp_path / "nowhere")]) == 2
     assert verdict.raison.rstrip(".").lower() in capsys.readouterr().err.lower()
+
+
+def test_a_busy_database_from_a_real_terminal_shows_no_python_text(tmp_path):
+    """Outside pytest nothing catches the log: SQLite's English goes to the log file."""
+    import os
+
+    home = tmp_path / "maison"
+    env = {**os.environ, "TUTO_LLM_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "game", "club", "classement", "niveau-1"]
+    assert subprocess.run(command, env=env, capture_output=True, timeout=60).returncode == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(home / "club" / "club.sqlite"), "30"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 2
+    assert "utilisé par un autre programme" in done.stderr
+    assert "OperationalError" not in done.stderr and "locked" not in done.stderr
+    assert "database is locked" in (home / "journaux" / "commandes.log").read_text("utf-8")
+
+
+# --------------------------------------------------------------- failures and progress
+
+
+def test_a_failing_helper_ends_the_command_in_french(monkeypatch, capsys):
+    from engine import parallele
+
+    def dies(*_args, **_kwargs):
+        raise EOFError("Ran out of input")
+
+    monkeypatch.setattr(parallele, "calculer_morceau", dies)
+    code = main(["train", "--steps", "3", "--batch", "8", "--workers", "2", "--json"])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert "processus d'aide s'est arrêté" in captured.err
+    assert "Ran out of input" not in captured.err and "Traceback" not in captured.err
+
+
+def test_a_broken_helper_pipe_is_not_a_silent_success(monkeypatch, capsys):
+    from game.commands import train
+
+    def broken(_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(train, "run", broken)
+    assert main(["train", "--steps", "3"]) == 1
+    assert "s'est arrêtée" in capsys.readouterr().err
+
+
+def test_long_checks_show_progress_on_stderr(tmp_path, capsys):
+    import datetime as dt
+
+    from game.homework import handin
+    from game.homework.code import Devoir
+    from game.homework.simulate import play_level
+
+    devoir = Devoir((1,), indices=True, echeance=dt.date(2026, 12, 8), nonce=9, version=(0, 1))
+    for prenom in ("Ana", "Noé", "Zoé"):
+        logs = {"l1_devine": play_level(devoir.code, prenom, 1)}
+        handin.write(tmp_path, handin.build(devoir.code, prenom, logs, dt.datetime(2026, 12, 7)))
+    main(["devoir", "corriger", str(tmp_path), "--coeurs", "1"])
+    captured = capsys.readouterr()
+    assert "journaux rejoués : 3/3" in captured.err and "3/3" not in captured.out
+    folder = tmp_path / "cle"
+    folder.mkdir()
+    run = solve_run(cats.category("niveau-1"), 5, registry.niveaux(), 900, runner="Noé")
+    write_run_file(folder / "noe.json", run.run_file(__version__))
+    assert main(["club", "importer", str(folder)]) == 0
+    assert "courses vérifiées : 1/1" in capsys.readouterr().err
