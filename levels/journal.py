@@ -13,6 +13,7 @@ entraîne dans un autre processus, passe par `Partie.preparer` et `Partie.noter`
 
 import copy
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -320,10 +321,11 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_M
         return Verdict(False, raison, niveau_id=niveau.id)
     except Exception as erreur:  # un bug du niveau : on le dit, sans planter
         numero = getattr(erreur, "numero_action", "?")
+        logging.getLogger(__name__).error("rejeu, action n° %s : %r", numero, erreur)
         return Verdict(
             False,
-            f"Le niveau a rencontré une erreur en rejouant l'action n° {numero} "
-            f"({type(erreur).__name__} : {erreur}).",
+            f"Le niveau a rencontré une erreur du jeu en rejouant l'action n° {numero} : "
+            "ce journal ne peut pas être vérifié avec cette version.",
             niveau_id=niveau.id,
         )
     remarques = remarques_temps([t for t, _ in actions], journal.get("outil"))

@@ -37,7 +37,14 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 
 
 class ReadError(ValueError):
-    """A file or message that is not acceptable, said in one French phrase."""
+    """A file or message that is not acceptable, said in one French phrase.
+
+    `kind`: "syntax" (not UTF-8, not JSON), "size" (too big, too deep) or "content"
+    (a key twice, NaN, a number too long, an unreadable character)."""
+
+    def __init__(self, message, kind="content"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def shown_key(key) -> str:
@@ -91,7 +98,7 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReadError("ce n'est pas un fichier texte (UTF-8)") from None
+        raise ReadError("ce n'est pas un fichier texte (UTF-8)", "syntax") from None
 
 
 def parse_json(
@@ -110,15 +117,15 @@ def parse_json(
         raise
     except Exception as error:  # a defect here: still a French sentence for the user
         log.warning("lecture JSON : %r", error)
-        raise ReadError("ce n'est pas du JSON valide") from None
+        raise ReadError("ce n'est pas du JSON valide", "syntax") from None
 
 
 def _parse(data, max_bytes, max_depth, allow_nan=False):
     if len(data) > max_bytes:
-        raise ReadError(f"fichier beaucoup trop gros (plus de {_size_text(max_bytes)})")
+        raise ReadError(f"fichier beaucoup trop gros (plus de {_size_text(max_bytes)})", "size")
     text = decode(data) if isinstance(data, bytes | bytearray) else data
     if nesting_depth(text) > max_depth:
-        raise ReadError(f"le JSON est trop imbriqué (plus de {max_depth} niveaux)")
+        raise ReadError(_too_deep(max_depth), "size")
     try:
         value = json.loads(
             text,
@@ -130,14 +137,18 @@ def _parse(data, max_bytes, max_depth, allow_nan=False):
     except ReadError:
         raise
     except RecursionError:  # cannot happen after the count above; kept as a guard
-        raise ReadError(f"le JSON est trop imbriqué (plus de {max_depth} niveaux)") from None
+        raise ReadError(_too_deep(max_depth), "size") from None
     except ValueError as error:
         log.info("JSON invalide : %r", error)
         line = getattr(error, "lineno", None)
         where = f" (problème à la ligne {line})" if isinstance(line, int) else ""
-        raise ReadError(f"ce n'est pas du JSON valide{where}") from None
+        raise ReadError(f"ce n'est pas du JSON valide{where}", "syntax") from None
     _check_text(value)
     return value
+
+
+def _too_deep(max_depth: int) -> str:
+    return f"le JSON est trop imbriqué (plus de {max_depth} niveaux)"
 
 
 def _check_text(value) -> None:

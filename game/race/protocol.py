@@ -208,7 +208,8 @@ def decode_json(line, max_bytes=MAX_LINE):
     try:
         data = parse_json(bytes(line), max_bytes)
     except ReadError as error:
-        raise ProtocolError(f"ce message est refusé : {error}.", "garbage") from None
+        code = {"syntax": "garbage", "size": "size"}.get(error.kind, "format")
+        raise ProtocolError(f"ce message est refusé : {error}.", code) from None
     if not isinstance(data, dict):
         raise ProtocolError("un message doit être un objet JSON.", "garbage")
     return data

@@ -9,6 +9,7 @@ reads one copied from a spreadsheet (`game.clipboard`).
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -63,7 +64,11 @@ class CheckJob:
                 cancelled=lambda: self.stop,
             )
         except Exception as error:  # noqa: BLE001 - told to the teacher, never a crash
-            self.error = f"{type(error).__name__} ({error})"
+            logging.getLogger(__name__).error("correction : %r", error, exc_info=error)
+            self.error = (
+                "La correction s'est arrêtée à cause d'une erreur du jeu (les détails sont "
+                "dans le journal). Réessaie ; si cela revient, corrige moins de copies à la fois."
+            )
 
 
 class CheckScene(Screen):
