@@ -121,7 +121,8 @@ def describe_verdict(name, verdict, journal=None):
         lines.append(f"✗ {name} : {head} — {verdict.raison}")
         return "\n".join(lines)
     mark = "✔" if verdict.valide else "✗"
-    seed = journal.get("graine") if isinstance(journal, dict) else "?"
+    seed = _seed(journal)
+    seed = "?" if seed is None else seed
     lines.append(f"{mark} {name} : {head} — niveau {level.numero} « {level.titre} », graine {seed}")
     labels = _labels(level)
     goal = level.objectif
@@ -297,6 +298,16 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     pool.shutdown()
 
 
+def _seed(journal):
+    """The log's seed when it is one (0 ≤ seed < 2^63), else None: never a number or a
+    text of the file printed as it is."""
+    from levels.journal import GRAINE_MAX
+
+    seed = journal.get("graine") if isinstance(journal, dict) else None
+    ok = isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed < GRAINE_MAX
+    return seed if ok else None
+
+
 def _outcome(future):
     """(journal, Verdict) of one file replayed in another process; a failure of that
     process for this file only (a result it could not send back…) is a French verdict."""
@@ -339,7 +350,7 @@ def run(args):
                     "valide": verdict.valide,
                     "raison": verdict.raison,
                     "niveau": verdict.niveau_id,
-                    "graine": journal.get("graine") if isinstance(journal, dict) else None,
+                    "graine": _seed(journal),
                     "etoiles": verdict.etoiles,
                     "mesures": verdict.mesures,
                     "temps_ms": verdict.temps_ms,
