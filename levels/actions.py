@@ -25,6 +25,7 @@ NOMBRE_INDICES = 3
 ACTION_INDICE = "indice"  # demander un indice : noté dans le journal, ne change pas l'état
 ACTION_REPONDRE = "repondre"  # répondre à la question de compréhension
 MAX_CHOIX_QUESTION = 10
+TOLERANCE_GRILLE = 1e-9  # en part d'un cran : un milliardième de cran, c'est le bruit des calculs
 
 
 class ActionRefusee(Exception):
@@ -109,8 +110,8 @@ def lire_sur_grille(action, cle, mini, maxi, pas):
     7,9 oui, 7,900000001 non). Sinon ValeurImpossible."""
     valeur = lire_nombre(action, cle, mini, maxi)
     sur_grille = float(Decimal(repr(pas)) * round(valeur / pas))
-    ecart = abs(valeur - sur_grille)  # 3 × 0,1 passe (4 ulp au plus), 7,9 + 1e-9 non
-    if ecart > 4 * math.ulp(sur_grille) if sur_grille else valeur != 0:
+    # le bruit des calculs à virgule (10 − 9,8 = 0,1999999999999993) passe, 7,900000001 non
+    if abs(valeur - sur_grille) > TOLERANCE_GRILLE * pas:
         raise ValeurImpossible(
             f"« {cle} » doit avancer de {pas} en {pas}, comme sur le plateau "
             f"(pas {_montrer(valeur)})."
