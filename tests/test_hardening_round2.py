@@ -353,3 +353,15 @@ def test_long_checks_show_progress_on_stderr(tmp_path, capsys):
     write_run_file(folder / "noe.json", run.run_file(__version__))
     assert main(["club", "importer", str(folder)]) == 0
     assert "courses vérifiées : 1/1" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pas de FIFO ici")
+def test_a_class_list_that_is_a_pipe_is_named_and_never_hangs(tmp_path, capsys):
+    os.mkfifo(tmp_path / "classe.csv")
+    (tmp_path / "rendus").mkdir()
+    start = time.monotonic()
+    code = main(
+        ["devoir", "corriger", str(tmp_path / "rendus"), "--liste", str(tmp_path / "classe.csv")]
+    )
+    assert code == 2 and time.monotonic() - start < 5
+    assert "tube" in capsys.readouterr().err

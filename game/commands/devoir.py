@@ -155,20 +155,15 @@ def _correct(args):
 
 
 def _read_class_list(path):
-    from pathlib import Path
-
     from game.cli import CliError
+    from game.files import FileKindError, read_regular_file
     from game.homework.classlist import MAX_BYTES, parse_class_list
 
-    try:
-        if Path(path).stat().st_size > MAX_BYTES:
-            raise CliError(f"« {path} » est bien trop gros pour une liste de classe.")
-        return parse_class_list(Path(path).read_bytes())
-    except OSError as error:
-        from game.files import os_error_text
-
-        reason = os_error_text(error)
-        raise CliError(f"Je n'arrive pas à lire la liste « {path} » ({reason}).") from None
+    try:  # the one reader of files named on the command line: a pipe never hangs
+        raw = read_regular_file(path, MAX_BYTES)
+    except FileKindError as error:
+        raise CliError(f"Liste de la classe « {path} » : {error}.") from None
+    return parse_class_list(raw)
 
 
 def _simulate(args):
