@@ -365,3 +365,25 @@ def test_a_class_list_that_is_a_pipe_is_named_and_never_hangs(tmp_path, capsys):
     )
     assert code == 2 and time.monotonic() - start < 5
     assert "tube" in capsys.readouterr().err
+
+
+def test_a_replay_process_failing_for_one_run_file_refuses_that_file_only(tmp_path, monkeypatch):
+    from game.commands import verify
+    from levels.base import Verdict
+
+    folder = tmp_path / "cle"
+    folder.mkdir()
+    for seed, runner in ((5, "Noé"), (6, "Ana")):
+        run = solve_run(cats.category("niveau-1"), seed, registry.niveaux(), 900, runner=runner)
+        write_run_file(folder / f"{runner}.json", run.run_file(__version__))
+    real = verify.verify_files
+
+    def one_fails(names, **kwargs):
+        results = list(real(names, processes=1))
+        results[0] = (None, Verdict(False, "Vérification impossible : erreur du jeu."))
+        return iter(results)
+
+    monkeypatch.setattr(verify, "verify_files", one_fails)
+    results = Board().import_folder(folder)
+    assert [r.status for r in results] == ["refusée", ADDED]
+    assert "erreur du jeu" in results[0].reason

@@ -28,6 +28,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.speedrun.board_errors import (  # noqa: F401 - the board's errors, one import
+    BUSY_MESSAGE,
+    BUSY_WAIT_S,
+    QUICK_CHECK_FAILED,
+    UNAVAILABLE_MESSAGE,
+    BoardBusy,
+    BoardError,
+    is_busy,
+    is_corrupt,
+)
 from game.speedrun.verify import COST_ORDER, is_run_file, verify_run
 
 log = logging.getLogger(__name__)
@@ -210,7 +220,7 @@ class Board:
 
                 processes = max(1, coeurs() - 1) if game else None
                 checked = verify_files(stored, processes=processes, spawn=game)
-                verdicts = (verdict for _journal, verdict in checked)
+                verdicts = (_run_verdict(verdict) for _journal, verdict in checked)
             else:
                 verdicts = (verify_run(data) for _, _, data, _ in pending)
             for done, ((index, sha, data, source), verdict) in enumerate(
@@ -370,46 +380,11 @@ def _load(path):
     return data if is_run_file(data) else None
 
 
-# ---------------------------------------------------------------------- busy or damaged
-BUSY_WAIT_S = 5.0  # how long a database held by another program is waited for
-QUICK_CHECK_FAILED = "quick_check"
-BUSY_MESSAGE = (
-    "Le tableau du club est utilisé par un autre programme (un autre jeu ouvert, une "
-    "commande « tuto-llm club » en cours). Ferme-le ou attends qu'il ait fini, puis "
-    "réessaie : rien n'est perdu."
-)
-UNAVAILABLE_MESSAGE = (
-    "Le tableau du club ne peut pas être ouvert (dossier de données en lecture seule ou "
-    "inaccessible). Vérifie le dossier du jeu, puis réessaie : rien n'est perdu."
-)
-_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+def _run_verdict(verdict):
+    """A run file's verdict; a replay that failed in its process (a plain level Verdict
+    with a French reason) becomes a refused run, never an AttributeError."""
+    if hasattr(verdict, "valid"):
+        return verdict
+    from game.speedrun.verify import RunVerdict
 
-
-class BoardError(Exception):
-    """The board cannot be used now; `str(error)` is one French paragraph."""
-
-
-class BoardBusy(BoardError):
-    """Another program holds the database: it was waited for, then left alone."""
-
-    def __init__(self, message=BUSY_MESSAGE):
-        super().__init__(message)
-
-
-def _code(error):
-    code = getattr(error, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None  # extended codes keep the base
-
-
-def is_busy(error) -> bool:
-    """True when SQLite says another connection holds the database."""
-    return _code(error) in _BUSY_CODES or "locked" in str(error) or "busy" in str(error)
-
-
-def is_corrupt(error) -> bool:
-    """True only when SQLite itself says the file is damaged (or not a database)."""
-    if _code(error) in _CORRUPT_CODES or str(error) == QUICK_CHECK_FAILED:
-        return True
-    text = str(error)
-    return "malformed" in text or "not a database" in text
+    return RunVerdict(False, getattr(verdict, "raison", "") or "Vérification impossible.")
