@@ -65,7 +65,10 @@ class Budget:
             if isinstance(etapes, int) and not isinstance(etapes, bool) and etapes > 0:
                 pas += etapes
         if pas > self.pas:
-            return f"{pas} pas d'entraînement, alors qu'une vraie partie en fait au plus {self.pas}"
+            montre = pas if pas < 10**12 else "plus de 10^12"  # jamais mille chiffres recopiés
+            return (
+                f"{montre} pas d'entraînement, alors qu'une vraie partie en fait au plus {self.pas}"
+            )
         if nombre > self.actions:
             return f"{nombre} actions, alors qu'une vraie partie en fait au plus {self.actions}"
         return None

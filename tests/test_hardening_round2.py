@@ -387,3 +387,10 @@ def test_a_replay_process_failing_for_one_run_file_refuses_that_file_only(tmp_pa
     results = Board().import_folder(folder)
     assert [r.status for r in results] == ["refusée", ADDED]
     assert "erreur du jeu" in results[0].reason
+
+
+def test_a_budget_refusal_never_quotes_a_huge_number():
+    train = {"type": "entrainer", "vitesse": 1, "etapes": 10**4000}
+    verdict = rejouer(log("l2_erreurs", [[0, train]]), NIVEAUX)
+    assert not verdict.valide and "plus de calcul" in verdict.raison
+    assert len(verdict.raison) < 300
