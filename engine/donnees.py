@@ -96,13 +96,16 @@ def lire_lignes(chemin):
 
 def valider_vocab(mots, vocab=VOCAB_STANDARD):
     """Renvoie la liste des problèmes : (numéro de ligne, mot, caractères inconnus)."""
+    mots = list(mots)
+    if not caracteres_inconnus("".join(mots), vocab):  # tout le fichier d'un coup : rapide
+        return []
     problemes = [(n, mot, caracteres_inconnus(mot, vocab)) for n, mot in enumerate(mots, 1)]
     return [probleme for probleme in problemes if probleme[2]]
 
 
 def caracteres_inconnus(mot, vocab=VOCAB_STANDARD):
     """Les caractères de `mot` que le vocabulaire ne connaît pas (« . » est réservé)."""
-    return sorted({c for c in mot if c not in vocab or c == FIN})
+    return sorted(c for c in set(mot) if c not in vocab or c == FIN)
 
 
 def expliquer_problemes(problemes, nom):
@@ -136,8 +139,10 @@ def mots_depuis_lignes(lignes, nom, vocab=VOCAB_STANDARD, nettoyer=True):
         )
     if vocab is None:
         vocab = vocab_depuis_mots(mot for _, mot in numerotes)
-    problemes = [(n, mot, caracteres_inconnus(mot, vocab)) for n, mot in numerotes]
-    problemes = [probleme for probleme in problemes if probleme[2]]
+    problemes = []
+    if caracteres_inconnus("".join(mot for _, mot in numerotes), vocab):  # un mot au moins
+        problemes = [(n, mot, caracteres_inconnus(mot, vocab)) for n, mot in numerotes]
+        problemes = [probleme for probleme in problemes if probleme[2]]
     if problemes:
         raise ErreurDonnees(expliquer_problemes(problemes, nom))
     return [mot for _, mot in numerotes]

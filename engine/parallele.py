@@ -21,6 +21,7 @@ import atexit
 import contextlib
 import os
 import pickle
+import select
 import subprocess
 import sys
 import time
@@ -31,6 +32,9 @@ from engine.adam import aplatir
 
 MOTS_PAR_MORCEAU = 4  # la taille d'un morceau de lot (fixe : le résultat n'en dépend pas)
 TRAVAILLEURS_MAX = 64
+# Une aide qui ne répond pas en 2 minutes (un morceau prend des millisecondes) est bloquée :
+# ses morceaux sont refaits ici et les aides relancées, l'entraînement ne reste pas figé.
+ATTENTE_AIDE_S = 120.0
 _defaut = None  # le nombre de travailleurs par défaut, s'il a été fixé (`fixer_defaut`)
 
 
@@ -177,6 +181,11 @@ class _Aide:
         self.processus.stdin.flush()
 
     def recevoir(self):
+        """La réponse de l'aide ; TimeoutError si elle ne vient pas (aide bloquée)."""
+        if os.name != "nt":  # (sous Windows, select ne sait pas attendre un tube)
+            pret, _, _ = select.select([self.processus.stdout], [], [], ATTENTE_AIDE_S)
+            if not pret:
+                raise TimeoutError("l'aide ne répond plus")
         return pickle.load(self.processus.stdout)
 
     def arreter(self):

@@ -74,13 +74,14 @@ def charger(chemin):
         raise _abime(chemin, "ce n'est pas du texte UTF-8") from None
     except json.JSONDecodeError as erreur:
         raise _abime(chemin, f"le JSON est cassé à la ligne {erreur.lineno}") from None
+    except (RecursionError, ValueError):  # trop imbriqué, ou un nombre de mille chiffres
+        raise _abime(chemin, "le JSON est trop imbriqué ou contient un nombre impossible") from None
     if not isinstance(contenu, dict) or contenu.get("format") != FORMAT:
         raise _abime(chemin, "il ne contient pas de modèle Tuto LLM")
     version = contenu.get("version")
     if version != VERSION:
-        raise _abime(
-            chemin, f"sa version de format est {version!r}, je ne sais lire que la {VERSION}"
-        )
+        montree = repr(version)[:20]  # jamais mille chiffres recopiés
+        raise _abime(chemin, f"sa version de format est {montree}, je ne lis que la {VERSION}")
     try:
         config = Config.depuis_dict(contenu["config"])
     except (KeyError, TypeError, ValueError):

@@ -166,6 +166,34 @@ def build_parser():
     return parser
 
 
+LOG_FILE = "journaux/commandes.log"  # in the data folder
+
+
+def send_logs_to_file():
+    """What the engineers need (exception texts, SQLite's words) goes to a log file in the
+    data folder, never to the user's terminal: only French sentences are printed there.
+    Nothing to do when logging is already set up (the game, pytest)."""
+    import logging
+    import logging.handlers
+
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    logging.raiseExceptions = False  # a log that cannot be written never shows a traceback
+    try:
+        from game.storage import home_dir
+
+        path = home_dir() / LOG_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=1, encoding="utf-8", delay=True
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s : %(message)s"))
+    except Exception:  # no data folder here: the details are dropped, never printed
+        handler = logging.NullHandler()
+    root.addHandler(handler)
+
+
 def main(argv=None):
     safe_console()
     parser = build_parser()
@@ -175,6 +203,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play"])
+    if args.command != "play":  # the game logs to its console; a command to a file
+        send_logs_to_file()
     try:
         return args.run(args) or 0
     except CliError as error:
@@ -183,6 +213,53 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("\ntuto-llm : arrêté.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `tuto-llm … | head` closed the pipe early: not an error
+    except BrokenPipeError as error:
+        if not _stdout_closed():  # another pipe (a helper process): a real failure
+            return _failed(args.command, error)
+        # `tuto-llm … | head` closed the pipe early: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:  # a bug or a failing helper: said in French, details logged
+        return _failed(args.command, error)
+
+
+def _failed(command, error):
+    """An unexpected failure: one French sentence on stderr, exit status 1; the Python
+    text and the traceback go to the log (`send_logs_to_file`)."""
+    import logging
+
+    logging.getLogger("game.cli").error("tuto-llm %s : %r", command, error, exc_info=error)
+    what = {
+        MemoryError: "l'ordinateur n'a plus assez de mémoire",
+        EOFError: "un processus d'aide s'est arrêté en route",
+        BrokenPipeError: "un processus d'aide s'est arrêté en route",
+    }.get(type(error), "une erreur inattendue s'est produite dans le programme")
+    print(
+        f"tuto-llm : la commande « {command} » s'est arrêtée : {what}. Réessaie (pour un "
+        f"entraînement, avec « --workers 1 »). Les détails pour les développeurs sont dans "
+        f"{LOG_FILE} du dossier de données.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _stdout_closed():
+    """True when stdout's reader has gone (`| head`): poll says so on a pipe."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    except (OSError, ValueError):
+        return False
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return False
+    try:
+        import select
+
+        poller = select.poll()
+        poller.register(descriptor, select.POLLERR)
+        return bool(poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll (Windows): as before
+        return True

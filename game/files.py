@@ -6,6 +6,8 @@
 - `write_output(path, text)`: writes a result file atomically; a symlink is written
   through (the file it points to is replaced, the link stays), anything that is not a
   regular file (a device, a pipe, a folder) is refused with a French sentence.
+- `path_problem(path)`: why a path cannot be used (missing, symlink loop…), the same
+  words in every command; None when it exists.
 - `os_error_text(error)`: a French explanation of an `OSError` (never English strerror).
 """
 
@@ -71,13 +73,28 @@ def kind_text(mode: int) -> str | None:
     return "ce n'est pas un fichier ordinaire"
 
 
+def path_problem(path: str | os.PathLike) -> str | None:
+    """Why `path` cannot be used (French phrase, no final full stop), or None when it
+    exists. The one wording of every command: a missing file, a symlink loop, no right."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "fichier introuvable"
+    except ValueError:  # a NUL in the name
+        return f"impossible de lire le fichier ({_ERRNO_TEXTS[errno.EINVAL]})"
+    except OSError as error:
+        return f"impossible de lire le fichier ({os_error_text(error)})"
+    return None
+
+
 def read_regular_file(path: str | os.PathLike, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, or `FileKindError`."""
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        raise FileKindError(problem)
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise FileKindError("fichier introuvable") from None
     except (OSError, ValueError) as error:
         raise FileKindError(f"impossible de lire le fichier ({os_error_text(error)})") from None
     kind = kind_text(info.st_mode)

@@ -1,11 +1,17 @@
 """Runner tasks: slices in the game's process, and the spawn-safe worker process (no pygame)."""
 
 import contextlib
+import logging
 import pickle
 import queue as queue_module
 import time
 
 REPORT_EVERY_S = 0.03  # a worker reports progress at most ~30 times a second
+CRASH_MESSAGE = (
+    "Le calcul s'est arrêté à cause d'une erreur du jeu. Ton travail d'avant est gardé : "
+    "réessaie, ou recommence le niveau."
+)
+log = logging.getLogger(__name__)
 
 
 def _suivi(niveau, etat):
@@ -76,7 +82,8 @@ def _worker_loop(tasks, out, flags):
                 _, function, args = task
                 _worker_generator(function, args, send, stopped)
         except BaseException as error:  # noqa: BLE001 - report everything to the game
-            send("error", f"{type(error).__name__}: {error}")
+            log.error("travail du jeu arrêté : %r", error, exc_info=error)
+            send("error", CRASH_MESSAGE)  # French for the kid; the Python text is in the log
             if isinstance(error, KeyboardInterrupt | SystemExit):
                 return
 
@@ -159,7 +166,8 @@ class _SliceTask:
             self.on_end(end.value)
             return
         except Exception as error:  # noqa: BLE001 - a crash in the work ends the job only
-            job._finish(f"{type(error).__name__}: {error}")
+            log.error("travail du jeu arrêté : %r", error, exc_info=error)
+            job._finish(CRASH_MESSAGE)
             return
         if job.cancelled:
             self.generator.close()

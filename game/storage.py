@@ -300,6 +300,8 @@ def clean_home_temp_files() -> int:
 
 
 def _try_read(path: Path, validate: Callable[[Any], Any] | None) -> tuple[str, Any, bytes]:
+    from game.proofs.reader import parse_json
+
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             log.warning("%s : fichier trop gros", path)
@@ -313,7 +315,7 @@ def _try_read(path: Path, validate: Callable[[Any], Any] | None) -> tuple[str, A
     try:
         if not raw.strip():
             raise ValueError("fichier vide")
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = parse_json(raw, MAX_FILE_BYTES, MAX_DEPTH, allow_nan=True)  # bounded first
         check_tree(data)
         if validate is not None:
             checked = validate(data)

@@ -13,10 +13,11 @@ entraîne dans un autre processus, passe par `Partie.preparer` et `Partie.noter`
 
 import copy
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 
-from levels.actions import ACTION_INDICE, ActionRefusee, normaliser_action
+from levels.actions import ACTION_INDICE, ActionRefusee, ValeurImpossible, normaliser_action
 from levels.horodatage import OUTIL_SOLVEUR, remarques_temps  # noqa: F401
 
 # La version des journaux : 2 depuis que les niveaux demandent de comprendre (questions
@@ -29,6 +30,9 @@ MAX_ACTIONS_JOURNAL = 50_000  # au-delà, un journal est refusé (personne ne cl
 GRAINE_MAX = 2**63  # une graine est un entier, 0 ≤ graine < 2^63, partout (jeu, commandes)
 MESSAGE_GRAINE = "la graine doit être un nombre entier entre 0 et 2^63 − 1"
 TEMPS_MAX_REJEU_S = 300  # au-delà, un rejeu s'arrête : « trop long à vérifier »
+# Le temps d'une action (ms depuis le début de la partie, pauses comprises) : au-delà
+# d'une année, ce n'est pas un temps de jeu (10^4000 ms non plus).
+TEMPS_MAX_MS = 366 * 24 * 3600 * 1000
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,10 @@ class Budget:
             if isinstance(etapes, int) and not isinstance(etapes, bool) and etapes > 0:
                 pas += etapes
         if pas > self.pas:
-            return f"{pas} pas d'entraînement, alors qu'une vraie partie en fait au plus {self.pas}"
+            montre = pas if pas < 10**12 else "plus de 10^12"  # jamais mille chiffres recopiés
+            return (
+                f"{montre} pas d'entraînement, alors qu'une vraie partie en fait au plus {self.pas}"
+            )
         if nombre > self.actions:
             return f"{nombre} actions, alors qu'une vraie partie en fait au plus {self.actions}"
         return None
@@ -229,7 +236,7 @@ def lire_journal(journal):
             "changé depuis, rejoue le niveau pour refaire ta preuve"
         )
     if version != FORMAT_JOURNAL:
-        raise ValueError(f"format de journal inconnu ({version!r})")
+        raise ValueError(f"format de journal inconnu ({court(version)})")
     graine = journal.get("graine")
     if not isinstance(graine, int) or isinstance(graine, bool):
         raise ValueError("la graine manque ou n'est pas un nombre entier")
@@ -241,18 +248,43 @@ def lire_journal(journal):
     if len(actions) > MAX_ACTIONS_JOURNAL:
         raise ValueError(f"il y a trop d'actions ({len(actions)}, au plus {MAX_ACTIONS_JOURNAL})")
     propres = []
+    precedent = 0
     for numero, entree in enumerate(actions, start=1):
         if (
             not isinstance(entree, list)
             or len(entree) != 2
             or not isinstance(entree[0], int)
             or isinstance(entree[0], bool)
-            or entree[0] < 0
             or not isinstance(entree[1], dict)
         ):
             raise ValueError(f"l'action n° {numero} est mal écrite (il faut [temps_ms, action])")
-        propres.append((entree[0], entree[1]))
+        t_ms = entree[0]
+        if not 0 <= t_ms <= TEMPS_MAX_MS:
+            raise ValueError(
+                f"l'action n° {numero} a un temps impossible (il faut entre 0 et "
+                f"{TEMPS_MAX_MS} ms, soit une année)"
+            )
+        if t_ms < precedent:
+            raise ValueError(
+                f"les temps ne sont pas dans l'ordre (action n° {numero} : le jeu note "
+                "chaque action après la précédente)"
+            )
+        precedent = t_ms
+        propres.append((t_ms, entree[1]))
     return graine, propres
+
+
+def court(valeur, longueur=30):
+    """Une valeur lue dans un fichier, montrée en court (jamais mille chiffres)."""
+    try:
+        texte = json.dumps(valeur, ensure_ascii=True)
+    except (TypeError, ValueError, RecursionError):
+        texte = type(valeur).__name__
+    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+
+
+class JournalImpossible(Exception):
+    """Une action porte une valeur qu'aucune commande du jeu ne donne (message français)."""
 
 
 def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_MAX_REJEU_S):
@@ -270,7 +302,7 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_M
         return Verdict(False, f"Journal illisible : {erreur}.")
     niveau = niveaux.get(journal.get("niveau")) if isinstance(journal.get("niveau"), str) else None
     if niveau is None:
-        return Verdict(False, f"Niveau inconnu : {journal.get('niveau')!r}.")
+        return Verdict(False, f"Niveau inconnu : {court(journal.get('niveau'))}.")
     longues = niveau.types_longs() if hasattr(niveau, "types_longs") else None
     trop = getattr(niveau, "budget", Budget()).depasse(actions, longues)
     if trop is not None:
@@ -281,6 +313,9 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_M
     fin = None if limite_s is None else time.monotonic() + limite_s
     try:
         etat, refusees, indices = _rejouer_actions(niveau, graine, actions, fin)
+    except JournalImpossible as erreur:
+        raison = f"Journal refusé : {erreur}"
+        return Verdict(False, raison, niveau_id=niveau.id)
     except _TropLong:
         raison = (
             f"Trop long à vérifier : le rejeu a dépassé {limite_s:g} secondes. "
@@ -289,10 +324,11 @@ def rejouer(journal, niveaux, tolerance=TOLERANCE_VERIFICATION, limite_s=TEMPS_M
         return Verdict(False, raison, niveau_id=niveau.id)
     except Exception as erreur:  # un bug du niveau : on le dit, sans planter
         numero = getattr(erreur, "numero_action", "?")
+        logging.getLogger(__name__).error("rejeu, action n° %s : %r", numero, erreur)
         return Verdict(
             False,
-            f"Le niveau a rencontré une erreur en rejouant l'action n° {numero} "
-            f"({type(erreur).__name__} : {erreur}).",
+            f"Le niveau a rencontré une erreur du jeu en rejouant l'action n° {numero} : "
+            "ce journal ne peut pas être vérifié avec cette version.",
             niveau_id=niveau.id,
         )
     remarques = remarques_temps([t for t, _ in actions], journal.get("outil"))
@@ -320,14 +356,20 @@ class _TropLong(Exception):
 
 
 def _rejouer_actions(niveau, graine, actions, fin):
-    """Rejoue les actions (les longues pas à pas, en regardant l'heure entre deux pas)."""
+    """Rejoue les actions (les longues pas à pas, en regardant l'heure entre deux pas).
+
+    Une valeur qu'aucune commande du jeu ne donne (`ValeurImpossible`, un type d'action
+    que le niveau n'a pas) lève `JournalImpossible` : le journal entier est refusé."""
     etat = niveau.nouvel_etat(graine)
+    types = set(niveau.types_d_action()) if hasattr(niveau, "types_d_action") else None
     refusees = indices = 0
     for numero, (_t, action) in enumerate(actions, start=1):
         if fin is not None and time.monotonic() > fin:
             raise _TropLong
         try:
             action = normaliser_action(action)
+            if types is not None and action["type"] not in types:
+                raise ValeurImpossible(f"ce niveau n'a pas d'action « {court(action['type'])} ».")
             if fin is None or "etapes" not in action:
                 niveau.appliquer(etat, action)
             else:  # une action longue : l'heure est regardée entre deux pas
@@ -335,6 +377,8 @@ def _rejouer_actions(niveau, graine, actions, fin):
                     if time.monotonic() > fin:
                         raise _TropLong
             indices += action["type"] == ACTION_INDICE
+        except ValeurImpossible as erreur:
+            raise JournalImpossible(_impossible(numero, action, erreur)) from None
         except ActionRefusee:
             refusees += 1
         except _TropLong:
@@ -343,3 +387,13 @@ def _rejouer_actions(niveau, graine, actions, fin):
             erreur.numero_action = numero
             raise
     return etat, refusees, indices
+
+
+def _impossible(numero, action, erreur):
+    genre = action.get("type") if isinstance(action, dict) else None
+    quoi = f" (« {court(genre, 20).strip(chr(34))} »)" if isinstance(genre, str) else ""
+    raison = str(erreur).rstrip(".")
+    return (
+        f"l'action n° {numero}{quoi} porte une valeur qu'aucune commande du jeu ne donne : "
+        f"{raison[0].lower() + raison[1:]}. Ce journal a été écrit ou modifié à la main."
+    )

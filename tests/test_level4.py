@@ -98,7 +98,7 @@ def test_journaux_trafiques_juges_sur_ce_qu_ils_atteignent():
     mauvaise_valeur = copy.deepcopy(journal)
     mauvaise_valeur["actions"][0][1]["valeur"] = 99
     verdict = rejouer(mauvaise_valeur, niveaux)
-    assert verdict.actions_refusees == 1
+    assert not verdict.valide and "aucune commande du jeu" in verdict.raison
 
     sans_une = copy.deepcopy(journal)
     del sans_une["actions"][2]
@@ -107,7 +107,9 @@ def test_journaux_trafiques_juges_sur_ce_qu_ils_atteignent():
     assert verdict.mesures["enigme_2"] < 0.95 or verdict.mesures["enigme_1"] < 0.95
 
     melange = copy.deepcopy(journal)
-    random.Random(3).shuffle(melange["actions"])
+    faites = [action for _t, action in melange["actions"]]
+    random.Random(3).shuffle(faites)  # reordered actions, times still going forward
+    melange["actions"] = [[t, a] for (t, _), a in zip(journal["actions"], faites, strict=True)]
     verdict = rejouer(melange, niveaux)
     assert verdict.valide  # chaque réglage donne une valeur : l'ordre ne change pas le but
 

@@ -223,6 +223,8 @@ def test_journal_trafique_ordre_et_valeurs():
     journal = petite_partie(pas=6).journal()
     melange = copy.deepcopy(journal)
     melange["actions"].insert(0, melange["actions"].pop())  # l'entraînement avant l'assemblage
+    for entree, (t, _action) in zip(melange["actions"], journal["actions"], strict=True):
+        entree[0] = t  # les temps avancent toujours (sinon le journal est illisible)
     verdict = rejouer(melange, par_id())
     assert verdict.actions_refusees == 1 and verdict.mesures["etapes"] == 0
     gonfle = copy.deepcopy(journal)

@@ -148,7 +148,7 @@ def test_a_level2_speed_the_game_does_not_offer_is_refused():
     train = next(a for a in solver if a["type"] == "entrainer")
     forged = [[1000 * i, a] for i, a in enumerate([*before, {**train, "vitesse": 4.096}], 1)]
     verdict = rejouer(log("l2_erreurs", forged), NIVEAUX)
-    assert verdict.actions_refusees == 1
+    assert not verdict.valide and "action n° 11" in verdict.raison and "vitesse" in verdict.raison
     for vitesse in (0.1, 0.3, 1, 3, 10, 30, 100):  # the seven speeds of the screen
         etat = niveau.nouvel_etat(1)
         for action in before:
@@ -161,7 +161,8 @@ def test_a_level2_speed_the_game_does_not_offer_is_refused():
 @pytest.mark.parametrize(("x", "y"), [(7.55, 6.0), (7.5, 6.01), (0.05, 0.0), (10.1, 5.0)])
 def test_a_level3_place_off_the_board_grid_is_refused(x, y):
     forged = [[1000, {"type": "deplacer", "lettre": "e", "x": x, "y": y}]]
-    assert rejouer(log("l3_memoire", forged), NIVEAUX).actions_refusees == 1
+    verdict = rejouer(log("l3_memoire", forged), NIVEAUX)
+    assert not verdict.valide and "aucune commande du jeu" in verdict.raison
 
 
 def test_level3_accepts_every_place_of_the_grid():

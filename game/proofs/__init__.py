@@ -1,3 +1,3 @@
-"""The proof core: reading a journal file, replaying it, judging it, the remarks, the
-replay pool. The CLI (`tuto-llm verify`, `solve`), homework, the club board and the
-race host all import it from here; it imports no command."""
+"""The proof core: reading files without trusting them (`reader`: bounded JSON), replaying a
+journal, judging it, the remarks, the replay pool. The CLI (`tuto-llm verify`, `solve`),
+homework, the club board and the race host all import it from here; it imports no command."""

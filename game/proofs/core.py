@@ -13,54 +13,22 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # a real log is a few kilobytes
 def read_log(path):
     """Reads one log file. Returns (journal, None) or (None, French reason); never raises.
 
-    Only a regular file is read (a folder, a pipe, a device such as /dev/zero are named
-    for what they are), opened without blocking (a pipe never hangs), never more than
-    `MAX_FILE_BYTES`; a JSON object with a key written twice is refused.
+    The one bounded reader of the game (`game.proofs.reader`): only a regular file, never
+    more than `MAX_FILE_BYTES`, depth and numbers bounded, a key written twice refused.
     """
-    from game.files import FileKindError, read_regular_file
+    from game.proofs.reader import read_json_file
 
-    try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
-    except FileKindError as error:
-        return None, str(error)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, "ce n'est pas un fichier texte (UTF-8) : ce n'est pas un journal de partie"
-    return parse_log_text(text)
+    return read_json_file(path, MAX_FILE_BYTES)
 
 
 def parse_log_text(text):
     """(journal, None) or (None, French reason) for the text of a log."""
-    import json
+    from game.proofs.reader import ReadError, parse_json
 
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys), None
-    except _DuplicateKey as error:
-        return None, (
-            f"la clé « {error.key} » est écrite deux fois dans le fichier : "
-            "il a été modifié à la main, ce n'est pas un journal du jeu"
-        )
-    except RecursionError:
-        return None, "le JSON est trop imbriqué pour être un journal de partie"
-    except ValueError as error:
-        line = getattr(error, "lineno", "?")
-        return None, f"ce n'est pas du JSON valide (problème à la ligne {line})"
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key):
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicate_keys(pairs):
-    result = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
+        return parse_json(text, MAX_FILE_BYTES), None
+    except ReadError as error:
+        return None, str(error)
 
 
 def nombre(x):
@@ -121,7 +89,8 @@ def describe_verdict(name, verdict, journal=None):
         lines.append(f"✗ {name} : {head} — {verdict.raison}")
         return "\n".join(lines)
     mark = "✔" if verdict.valide else "✗"
-    seed = journal.get("graine") if isinstance(journal, dict) else "?"
+    seed = _seed(journal)
+    seed = "?" if seed is None else seed
     lines.append(f"{mark} {name} : {head} — niveau {level.numero} « {level.titre} », graine {seed}")
     labels = _labels(level)
     goal = level.objectif
@@ -165,10 +134,12 @@ def _claims_mismatch(verdict, journal):
     if "termine" in claims and claims.get("termine") is True and not verdict.termine:
         notes.append("le fichier annonce l'objectif atteint, mais le rejeu ne l'atteint pas")
     claimed = claims.get("etoiles")
-    if isinstance(claimed, list) and sum(1 for e in claimed if e is True) > sum(verdict.etoiles):
+    count = sum(1 for e in claimed if e is True) if isinstance(claimed, list) else 0
+    if count > sum(verdict.etoiles):  # (never more than the stars a level has)
         notes.append(
-            f"le fichier annonce {sum(1 for e in claimed if e is True)} étoile(s), "
-            f"le rejeu en trouve {sum(verdict.etoiles)}"
+            f"le fichier annonce {min(count, len(verdict.etoiles))} étoile(s)"
+            + (" ou plus" if count > len(verdict.etoiles) else "")
+            + f", le rejeu en trouve {sum(verdict.etoiles)}"
         )
     return notes
 
@@ -196,7 +167,10 @@ def verify_file(path, limit_s=None):
     try:
         levels = registry.par_id()
     except Exception as error:  # a broken level module: say so, keep going
-        return journal, Verdict(False, f"Impossible de charger les niveaux ({error}).")
+        import logging
+
+        logging.getLogger(__name__).warning("niveaux : %r", error)
+        return journal, Verdict(False, "Impossible de charger les niveaux de cette version.")
     if limit_s is None:
         return journal, rejouer(journal, levels)
     return journal, rejouer(journal, levels, limite_s=limit_s)
@@ -224,7 +198,9 @@ def _worker_init():
     import os
 
     from engine import parallele
+    from game.cli import send_logs_to_file
 
+    send_logs_to_file()  # a fresh Python: its warnings to the log, never to the terminal
     parallele.fixer_defaut(1)
     if hasattr(os, "setsid"):
         with contextlib.suppress(OSError):
@@ -279,12 +255,41 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     done = 0
     pool = replay_pool(processes, fork)
     try:
-        for result in pool.map(verify_one, names):
+        futures = [pool.submit(verify_one, name) for name in names]
+        for future in futures:
+            yield _outcome(future)  # one file that fails never stops the others
             done += 1
-            yield result
     except (BrokenProcessPool, OSError):  # no process pool here: one file after the other
         yield from map(verify_one, names[done:])
     except BaseException:  # Ctrl+C, or the reader stopped: the other processes stop at once
         stop_pool_now(pool)
         raise
     pool.shutdown()
+
+
+def _seed(journal):
+    """The log's seed when it is one (0 ≤ seed < 2^63), else None: never a number or a
+    text of the file printed as it is."""
+    from levels.journal import GRAINE_MAX
+
+    seed = journal.get("graine") if isinstance(journal, dict) else None
+    ok = isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed < GRAINE_MAX
+    return seed if ok else None
+
+
+def _outcome(future):
+    """(journal, Verdict) of one file replayed in another process; a failure of that
+    process for this file only (a result it could not send back…) is a French verdict."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from levels.base import Verdict
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as error:
+        import logging
+
+        logging.getLogger(__name__).warning("vérification d'un fichier : %r", error)
+        return None, Verdict(False, "Vérification impossible : erreur dans le programme du jeu.")

@@ -156,8 +156,10 @@ def open_folder(path):
 
 def path_lines(theme, text, width, role="small"):
     """A long path cut after its « / » so that each line fits (no spaces to wrap on)."""
+    from game.ui.safe_text import safe_line
+
     font = theme.font(role)
-    parts = re.split(r"(?<=[/\\])", text)
+    parts = re.split(r"(?<=[/\\])", safe_line(text))  # a path may hold any bytes
     lines, line = [], ""
     for part in parts:
         if line and font.size(line + part)[0] > width:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from .base import ARROWS, Widget, is_click
+from .safe_text import safe_line
 
 PASTE_MODIFIERS = pygame.KMOD_CTRL | pygame.KMOD_META
 
@@ -46,7 +47,7 @@ class TextField(Widget):
         super().__init__(theme, rect, tooltip, enabled)
         self.placeholder, self.max_length = placeholder, max_length
         self.on_submit, self.on_change, self.allowed = on_submit, on_change, allowed
-        self.text = text[:max_length]
+        self.text = safe_line(text)[:max_length]
         self.caret = len(self.text)
         self.composition = ""  # being typed with a dead key / input method
         self.blink = 0.0
@@ -59,7 +60,7 @@ class TextField(Widget):
             pygame.key.stop_text_input()
 
     def set_text(self, text: str) -> None:
-        self.text = text[: self.max_length]
+        self.text = safe_line(text)[: self.max_length]  # a file name may hold anything
         self.caret = len(self.text)
 
     def _edit(self, text: str, caret: int) -> None:

@@ -26,6 +26,7 @@ from .fonts import (  # noqa: F401
     clear_fonts,
     get_font,
 )
+from .safe_text import safe_line, safe_text
 
 TEXT_SCALES = (1.0, 1.25, 1.5)  # text_size 0, 1, 2 (réglage « taille du texte »)
 # Base font sizes for pygame's bundled font (freesansbold), at scale 1.0.
@@ -111,6 +112,7 @@ class Theme:
         """Text → surface (cached). `role` is a role name or a font size."""
         size = role if isinstance(role, int) else self.size(role)
         color = tuple(color or self.colors.ink)
+        text = safe_line(text)  # a file name, a pasted text, a network string: never a crash
         key = (text, size, color)
         surf = self._renders.get(key)
         if surf is None:
@@ -146,6 +148,7 @@ class Theme:
         """
         size = role if isinstance(role, int) else self.size(role)
         font = get_font(size)
+        text = safe_line(text)
         rect = pygame.Rect((0, 0), font.size(text))
         setattr(rect, anchor, (round(pos[0]), round(pos[1])))
         baseline = rect.top + font.get_ascent()
@@ -170,7 +173,7 @@ class Theme:
         font = get_font(role if isinstance(role, int) else self.size(role))
         width = max(1, width)
         lines: list[str] = []
-        for para in str(text).split("\n"):
+        for para in safe_text(text).split("\n"):
             line = ""
             for word in para.split(" "):
                 trial = f"{line} {word}" if line else word
@@ -209,6 +212,7 @@ class Theme:
         align: left/center/right; valign: top/middle/bottom. Returns the height used.
         """
         rect = pygame.Rect(rect)
+        text = safe_text(text)
         size = self.fit_size(text, rect, role)
         lines = self.wrap(text, rect.width, size)
         step = get_font(size).get_linesize()

@@ -8,6 +8,7 @@ background thread with its own database connection; frames never freeze.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from pathlib import Path
@@ -15,10 +16,19 @@ from pathlib import Path
 import pygame
 
 from game.modes.course.speedrun import categories as cats
-from game.modes.course.speedrun.board import ADDED, ALREADY, Board
+from game.modes.course.speedrun.board import (
+    ADDED,
+    ALREADY,
+    UNAVAILABLE_MESSAGE,
+    Board,
+    BoardError,
+    Histogram,
+)
 from game.modes.course.speedrun.timer import format_time
 from game.modes.course.speedrun.verify import COST_ORDER
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
+
+log = logging.getLogger(__name__)
 
 H_ROWS = 10  # rows of the leaderboard on the normal view
 
@@ -40,8 +50,11 @@ def import_in_background(paths, results: queue.Queue, folder=None):
                 game=True,  # fresh Pythons on every core but one: the window stays smooth
                 progress=lambda done, total: results.put(("progress", done, total)),
             )
-        except Exception as error:  # the board must never take the game down
+        except BoardError as error:  # busy, or cannot open: its French paragraph
             results.put(("error", str(error)))
+        except Exception:  # the board must never take the game down (details: the log)
+            log.exception("import au tableau du club")
+            results.put(("error", UNAVAILABLE_MESSAGE))
         finally:
             board.close()
             results.put(("done", found))
@@ -74,13 +87,17 @@ class ClubBoardScene(Screen):
         return cats.category(self.category_id)
 
     def refresh(self):
-        self.rows = self.board.leaderboard(self.category_id, self.seed)
         level_ids = self.category.level_ids(_levels())
         self.level_index %= len(level_ids)
         you = self.app.profile.name if self.app.profile else None
-        self.histogram = self.board.histogram(
-            self.category_id, level_ids[self.level_index], self.cost, you, self.seed
-        )
+        try:
+            self.rows = self.board.leaderboard(self.category_id, self.seed)
+            self.histogram = self.board.histogram(
+                self.category_id, level_ids[self.level_index], self.cost, you, self.seed
+            )
+        except BoardError as error:  # another program holds it: said, nothing renamed
+            self.rows, self.histogram = [], Histogram(self.cost, [], None)
+            self.app.notify(str(error), "warn")
         if self.board.message:
             self.app.notify(self.board.message, "warn")
             self.board.message = None
@@ -180,7 +197,7 @@ class ClubBoardScene(Screen):
         path = self.board.folder / f"classement-{self.category_id}.csv"
         try:
             write_csv(path, self.board, self.category_id)
-        except SaveError as error:
+        except (SaveError, BoardError) as error:
             self.app.notify(str(error), "warn")
             return
         self.app.notify(self.c("club.csv_fait", chemin=str(path)))
@@ -294,7 +311,11 @@ class ClubProjectorScene(Screen):
         super().__init__(app)
         self.category_id = category_id
         board = Board()
-        self.rows = board.leaderboard(category_id, seed)[:8]
+        try:
+            self.rows = board.leaderboard(category_id, seed)[:8]
+        except BoardError as error:
+            self.rows = []
+            app.notify(str(error), "warn")
         board.close()
 
     def draw_content(self, surface):

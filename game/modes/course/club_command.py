@@ -44,19 +44,12 @@ def run(args):
 
 
 def _import(args):
-    from pathlib import Path
 
     from game.modes.course.speedrun.board import ADDED, Board
 
     board = Board()
-    files, results = [], []
-    for name in args.chemins:
-        path = Path(name)
-        if path.is_dir():
-            results += board.import_folder(path)  # each folder's replays on every core
-        else:
-            files.append(path)
-    results += board.import_files(files)
+    with _board_errors():
+        results = _import_all(board, args.chemins)
     if board.message:
         print(board.message)
     for result in results:
@@ -65,6 +58,50 @@ def _import(args):
     added = sum(r.status == ADDED for r in results)
     print(f"{added} course(s) ajoutée(s) sur {len(results)} fichier(s).")
     return 0 if all(r.status != "refusée" for r in results) else 1
+
+
+def _import_all(board, names):
+    """Every file and folder imported; « courses vérifiées : 3/10 » on stderr meanwhile."""
+    from pathlib import Path
+
+    from game.progress import stderr_progress
+
+    progress = stderr_progress("courses vérifiées")
+    files, results = [], []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():  # each folder's replays on every core
+            results += board.import_folder(path, progress=progress)
+        else:
+            files.append(path)
+    results += board.import_files(files, progress=progress)
+    progress.finish()
+    return results
+
+
+def _board_errors():
+    """A board that is busy or cannot open: one French paragraph (CliError), never
+    SQLite's English text (that goes to the log)."""
+    import contextlib
+    import logging
+    import sqlite3
+
+    from game.cli import CliError
+    from game.modes.course.speedrun.board import BoardError, is_busy
+
+    @contextlib.contextmanager
+    def guard():
+        try:
+            yield
+        except BoardError as error:
+            raise CliError(str(error)) from None
+        except sqlite3.Error as error:
+            logging.getLogger(__name__).warning("tableau du club : %r", error)
+            from game.modes.course.speedrun.board import BUSY_MESSAGE, UNAVAILABLE_MESSAGE
+
+            raise CliError(BUSY_MESSAGE if is_busy(error) else UNAVAILABLE_MESSAGE) from None
+
+    return guard()
 
 
 def _seed(args):
@@ -93,12 +130,13 @@ def _ranking(args):
     cat = _category(args.categorie)
     seed = _seed(args)
     board = Board()
-    rows = board.leaderboard(cat.id, seed)
-    if args.csv:
-        try:
-            write_csv(args.csv, board, cat.id, seed)
-        except SaveError as error:
-            raise CliError(f"Écriture impossible de « {args.csv} » : {error}") from None
+    with _board_errors():
+        rows = board.leaderboard(cat.id, seed)
+        if args.csv:
+            try:
+                write_csv(args.csv, board, cat.id, seed)
+            except SaveError as error:
+                raise CliError(f"Écriture impossible de « {args.csv} » : {error}") from None
     if args.json:
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
         return 0

@@ -131,17 +131,19 @@ def _sheet_png(texts, path):
 
 
 def _correct(args):
-    from pathlib import Path
 
     from game.cli import CliError
+    from game.files import path_problem
     from game.modes.devoir.homework import register, report
     from game.modes.devoir.homework.check import check_files
     from game.modes.devoir.homework.code import ErreurCode, normaliser
+    from game.progress import stderr_progress
     from game.storage import SaveError
 
     for item in args.dossier:
-        if not Path(item).exists():
-            raise CliError(f"« {item} » n'existe pas : donne le dossier des devoirs rendus.")
+        problem = path_problem(item)
+        if problem is not None:
+            raise CliError(f"« {item} » : {problem}. Donne le dossier des devoirs rendus.")
     code = None
     if args.code:
         try:
@@ -153,7 +155,9 @@ def _correct(args):
         classe = _read_class_list(args.liste)
         for message in classe.messages:
             print(f"Liste de la classe : {message}")
-    grille = check_files(args.dossier, code, classe, workers=args.coeurs)
+    progress = stderr_progress("journaux rejoués")  # on stderr: stdout keeps the report
+    grille = check_files(args.dossier, code, classe, workers=args.coeurs, progress=progress)
+    progress.finish()
     # the label given here, else the list's « Classe » column, else the homework's own
     grille.classe = args.classe or grille.classe or register.label(grille.code)
     print(report.grid_text(grille))

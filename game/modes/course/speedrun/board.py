@@ -28,6 +28,16 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.modes.course.speedrun.board_errors import (  # noqa: F401 - the board's errors, one import
+    BUSY_MESSAGE,
+    BUSY_WAIT_S,
+    QUICK_CHECK_FAILED,
+    UNAVAILABLE_MESSAGE,
+    BoardBusy,
+    BoardError,
+    is_busy,
+    is_corrupt,
+)
 from game.modes.course.speedrun.verify import COST_ORDER, is_run_file, verify_run
 
 log = logging.getLogger(__name__)
@@ -109,12 +119,22 @@ class Board:
 
     # ------------------------------------------------------------------ database
     def connect(self):
+        """The open database. A database another program holds is waited for
+        (`BUSY_WAIT_S`), then `BoardBusy` (French); never renamed. Only a database SQLite
+        itself says is damaged is set aside and made again from the stored files."""
         if self.conn is not None:
             return self.conn
-        self.store.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            log.warning("dossier du club %s : %r", self.store, error)
+            raise BoardError(UNAVAILABLE_MESSAGE) from None
         try:
             self.conn = self._open()
         except sqlite3.DatabaseError as error:
+            if not is_corrupt(error):
+                log.warning("base du club pas ouverte (%s) : %r", self.db_path, error)
+                raise BoardBusy() if is_busy(error) else BoardError(UNAVAILABLE_MESSAGE) from None
             log.warning("base du club abîmée : %r", error)
             self._set_aside()
             self.conn = self._open()
@@ -129,10 +149,10 @@ class Board:
         return self.conn
 
     def _open(self):
-        conn = sqlite3.connect(self.db_path, timeout=5)
+        conn = sqlite3.connect(self.db_path, timeout=BUSY_WAIT_S)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check")
+                raise sqlite3.DatabaseError(QUICK_CHECK_FAILED)
             with conn:
                 conn.executescript(SCHEMA)
             version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
@@ -200,7 +220,7 @@ class Board:
 
                 processes = max(1, coeurs() - 1) if game else None
                 checked = verify_files(stored, processes=processes, spawn=game)
-                verdicts = (verdict for _journal, verdict in checked)
+                verdicts = (_run_verdict(verdict) for _journal, verdict in checked)
             else:
                 verdicts = (verify_run(data) for _, _, data, _ in pending)
             for done, ((index, sha, data, source), verdict) in enumerate(
@@ -234,13 +254,16 @@ class Board:
             return ImportResult(str(path), REFUSED, f"Impossible de la garder : {error}"), sha, 0
         return None, sha, data
 
-    def import_folder(self, folder, parallel=True) -> list[ImportResult]:
+    def import_folder(self, folder, parallel=True, progress=None) -> list[ImportResult]:
+        from game.files import os_error_text
+
         folder = Path(folder)
         try:
             paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json")
         except OSError as error:
-            return [ImportResult(str(folder), REFUSED, f"Dossier illisible ({error.strerror}).")]
-        return self.import_files(paths, parallel)
+            reason = f"Dossier illisible ({os_error_text(error)})."
+            return [ImportResult(str(folder), REFUSED, reason)]
+        return self.import_files(paths, parallel, progress)
 
     def _insert(self, sha, data, source, verdict=None):
         from game.modes.course.speedrun.run import utc_now
@@ -348,9 +371,20 @@ class Board:
 
 
 def _load(path):
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        log.warning("fichier de course gardé illisible : %s", path)
+    from game.modes.course.speedrun.files import read_run_file
+
+    data, problem = read_run_file(path)  # the game's one bounded reader
+    if problem is not None:
+        log.warning("fichier de course gardé illisible : %s (%s)", path, problem)
         return None
     return data if is_run_file(data) else None
+
+
+def _run_verdict(verdict):
+    """A run file's verdict; a replay that failed in its process (a plain level Verdict
+    with a French reason) becomes a refused run, never an AttributeError."""
+    if hasattr(verdict, "valid"):
+        return verdict
+    from game.modes.course.speedrun.verify import RunVerdict
+
+    return RunVerdict(False, getattr(verdict, "raison", "") or "Vérification impossible.")

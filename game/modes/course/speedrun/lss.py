@@ -171,7 +171,8 @@ def parse_lss(text) -> LssRun:
     try:
         root = ET.fromstring(text)
     except ET.ParseError as error:
-        raise LssError(f"ce n'est pas du XML valide ({error})") from None
+        line = error.position[0] if getattr(error, "position", None) else "?"
+        raise LssError(f"ce n'est pas du XML valide (problème à la ligne {line})") from None
     if root.tag != "Run":
         raise LssError("ce n'est pas un fichier de temps LiveSplit (il manque <Run>)")
     count = root.findtext("AttemptCount") or "0"

@@ -121,7 +121,10 @@ def list_files(inputs):
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() == handin_mod.SUFFIX)
+            try:
+                found += sorted(p for p in path.iterdir() if p.suffix.lower() == handin_mod.SUFFIX)
+            except OSError:  # a folder we may not read: named like a file that cannot be
+                found.append(path)
         else:
             found.append(path)
     return found[:MAX_FILES]
@@ -307,6 +310,9 @@ def _apply_result(case, result, jobs, copie, grille):
     if not case.rendu or result is None:
         if case.rendu:
             case.problemes.append("pas vérifié (correction arrêtée)")
+        return
+    if "mesures" not in result:  # the replay itself failed: its reason, nothing invented
+        case.problemes.append(result.get("raison") or "pas vérifié")
         return
     mesures = result.get("mesures", {})
     etoiles = result.get("etoiles", [])

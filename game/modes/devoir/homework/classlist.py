@@ -232,18 +232,15 @@ def _warn_same_first_names(result):
 
 
 def read_class_list_file(path):
-    """The class list of a file on disk (never raises: a French refusal instead)."""
+    """The class list of a file on disk (never raises: a French refusal instead). Read by
+    the one reader of named files: a pipe, a folder or /dev/zero is named, never waited for."""
     from pathlib import Path
 
-    from game.files import os_error_text
+    from game.files import FileKindError, read_regular_file
 
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return _refuse(ListeClasse(), "Ce fichier est bien trop gros pour une liste de classe.")
-        data = path.read_bytes()
-    except OSError as error:
-        return _refuse(
-            ListeClasse(), f"Je n'arrive pas à lire « {path.name} » ({os_error_text(error)})."
-        )
+        data = read_regular_file(path, MAX_BYTES)
+    except FileKindError as error:
+        return _refuse(ListeClasse(), f"Je n'arrive pas à lire « {path.name} » : {error}.")
     return parse_class_list(data, path.name)

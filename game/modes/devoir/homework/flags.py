@@ -46,8 +46,8 @@ def edited_figures(journal, result, metrique):
     claimed = claims.get("mesures") if isinstance(claims.get("mesures"), dict) else {}
     for key in (metrique, "actions", *TRAINING_KEYS):
         value, real = claimed.get(key), mesures.get(key)
-        if key not in claimed or isinstance(value, bool):
-            continue
+        if key not in claimed or isinstance(value, bool) or real is None:
+            continue  # (a figure the replay does not compute: nothing to compare)
         numbers = all(isinstance(v, int | float) for v in (value, real))
         if not numbers or abs(value - real) > FIGURE_TOLERANCE * max(1.0, abs(real)):
             found.append(

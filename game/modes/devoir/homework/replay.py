@@ -8,6 +8,9 @@ longest jobs (level 5 trains a GPT) go first so the cores stay busy to the end.
 from __future__ import annotations
 
 import concurrent.futures
+import logging
+
+log = logging.getLogger(__name__)
 
 _levels = None
 
@@ -30,10 +33,8 @@ def replay_summary(journal):
             _levels = registry.par_id()
         verdict = rejouer(journal, _levels)
     except Exception as error:  # a bug somewhere: one French line, never a crash
-        import logging
-
-        logging.getLogger(__name__).info("replay failed: %r", error)
-        return {"valide": False, "raison": "Rejeu impossible : le jeu a rencontré une erreur."}
+        log.exception("rejeu d'un journal : %r", error)
+        return {"valide": False, "raison": "Rejeu impossible : erreur dans le programme du jeu."}
     return {
         "valide": verdict.valide,
         "raison": verdict.raison,
@@ -106,12 +107,11 @@ def _result(future):
     try:
         return future.result()
     except Exception as error:  # a worker died (out of memory…): say so for this log only
-        import logging
-
-        logging.getLogger(__name__).info("replay worker stopped: %r", error)
+        log.warning("rejeu interrompu : %r", error)
         return {
             "valide": False,
-            "raison": "Rejeu interrompu (l'ordinateur a manqué de mémoire ou de temps).",
+            "raison": "Rejeu interrompu : le programme de vérification s'est arrêté "
+            "(mémoire pleine ?). Corrige ce devoir à nouveau.",
         }
 
 

@@ -10,6 +10,7 @@ reads one copied from a spreadsheet (`game.clipboard`).
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from pathlib import Path
 
@@ -60,7 +61,6 @@ class CheckJob:
         self.done_count, self.total = done, total
 
     def _run(self):
-        import logging
 
         from game.modes.devoir.homework import register
         from game.modes.devoir.homework.check import check_files
@@ -76,9 +76,12 @@ class CheckJob:
             )
             grille.classe = grille.classe or register.label(grille.code)
             self.grille = grille
-        except Exception:  # noqa: BLE001 - told to the teacher in French, details in the log
-            logging.getLogger(__name__).exception("homework check stopped")
-            self.error = "erreur inattendue (les détails sont dans le journal du jeu)"
+        except Exception as error:  # noqa: BLE001 - told to the teacher, never a crash
+            logging.getLogger(__name__).error("correction : %r", error, exc_info=error)
+            self.error = (
+                "La correction s'est arrêtée à cause d'une erreur du jeu (les détails sont "
+                "dans le journal). Réessaie ; si cela revient, corrige moins de copies à la fois."
+            )
 
 
 class CheckScene(Screen):

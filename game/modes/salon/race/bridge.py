@@ -8,6 +8,7 @@ publish: `snapshot()` (the latest picture of the room, a plain dict) and `events
 
 import asyncio
 import contextlib
+import logging
 import queue
 import threading
 from pathlib import Path
@@ -28,6 +29,20 @@ from game.modes.salon.race.host import RaceHost
 from game.modes.salon.race.room import Room
 from game.modes.salon.race.store import RaceStore
 
+log = logging.getLogger(__name__)
+
+
+def french_error(error):
+    """What the scene shows of a network failure: French words (the rest to the log)."""
+    from game.files import os_error_text
+
+    log.warning("salon de course : %r", error)
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    if type(error).__module__.startswith("game.") and str(error):  # our own French errors
+        return str(error)
+    return "erreur inattendue du salon (les détails sont dans le journal)"
+
 
 class _LoopThread:
     def __init__(self, name):
@@ -44,7 +59,7 @@ class _LoopThread:
             self.loop.run_until_complete(self.main())
         except Exception as error:  # shown to the kid in French by the scene
             self.error = error
-            self._events.put(("error", str(error)))
+            self._events.put(("error", french_error(error)))
         finally:
             with contextlib.suppress(Exception):
                 self.loop.close()
@@ -303,7 +318,7 @@ class FinderSession(_LoopThread):
         try:
             await self.finder.start()
         except OSError as error:
-            self.publish({"rooms": [], "error": str(error)})
+            self.publish({"rooms": [], "error": french_error(error)})
             return
         while not self._stop.is_set():
             self.publish({"rooms": self.finder.rooms()})

@@ -196,22 +196,20 @@ ANNOUNCE = {
 MAX_ANNOUNCE = 1024
 
 
-def _reject_constant(name):
-    raise ProtocolError(f"nombre interdit ({name}).")
-
-
 def decode_json(line, max_bytes=MAX_LINE):
-    """Bytes → a JSON object (dict), or ProtocolError. No NaN/Infinity, bounded size."""
+    """Bytes → a JSON object (dict), or ProtocolError. The game's one bounded reader
+    (`game.proofs.reader`): size, depth and numbers bounded, no NaN/Infinity, no key twice."""
+    from game.proofs.reader import ReadError, parse_json
+
     if not isinstance(line, bytes | bytearray):
         raise ProtocolError("un message doit être des octets.")
     if len(line) > max_bytes:
         raise ProtocolError(f"message trop long (plus de {max_bytes} octets).", "size")
     try:
-        data = json.loads(bytes(line).decode("utf-8"), parse_constant=_reject_constant)
-    except ProtocolError:
-        raise
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ProtocolError("ce message n'est pas du JSON en UTF-8.", "garbage") from None
+        data = parse_json(bytes(line), max_bytes)
+    except ReadError as error:
+        code = {"syntax": "garbage", "size": "size"}.get(error.kind, "format")
+        raise ProtocolError(f"ce message est refusé : {error}.", code) from None
     if not isinstance(data, dict):
         raise ProtocolError("un message doit être un objet JSON.", "garbage")
     return data
@@ -223,8 +221,18 @@ def parse_message(line, allowed):
     kind = data.get("type")
     if not isinstance(kind, str) or kind not in allowed:
         shown = kind if isinstance(kind, str) and len(kind) <= 20 else "?"
-        raise ProtocolError(f"type de message inconnu (« {shown} »).", "type")
-    return {"type": kind, **_fields(data, allowed[kind], kind)}
+        raise ProtocolError(f"type de message inconnu (« {_printable(shown)} »).", "type")
+    message = {"type": kind, **_fields(data, allowed[kind], kind)}
+    if kind == "file" and message["index"] >= message["count"]:
+        raise ProtocolError(
+            f"morceau de fichier n° {message['index']} sur {message['count']} : "
+            "les morceaux sont numérotés de 0 à leur nombre moins un."
+        )
+    return message
+
+
+def _printable(text):
+    return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "?" for c in text)
 
 
 def parse_announce(payload):

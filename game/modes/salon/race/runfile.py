@@ -7,8 +7,11 @@ consistency). This module is the only place of `game.modes.salon.race` that know
 """
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -89,7 +92,8 @@ def verify_run_file(data, category_id, seed, version):
     try:
         return _verify(data, category_id, seed, version)
     except Exception as error:  # a verifier bug must not take the host down
-        return RunCheck(False, f"Vérification impossible ({type(error).__name__}).")
+        log.exception("vérification d'un fichier de course : %r", error)
+        return RunCheck(False, "Vérification impossible : erreur dans le programme du jeu.")
 
 
 def _verify(data, category_id, seed, version):
@@ -97,10 +101,12 @@ def _verify(data, category_id, seed, version):
 
     if not isinstance(data, bytes | bytearray) or not 0 < len(data) <= MAX_FILE_BYTES:
         return RunCheck(False, "Le fichier de course est vide ou trop gros.")
+    from game.proofs.reader import ReadError, parse_json
+
     try:
-        run = json.loads(bytes(data).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return RunCheck(False, "Le fichier de course est abîmé (ce n'est pas du JSON).")
+        run = parse_json(bytes(data), MAX_FILE_BYTES)
+    except ReadError as error:
+        return RunCheck(False, f"Le fichier de course est abîmé ({error}).")
     if not isinstance(run, dict):
         return RunCheck(False, "Ce n'est pas un fichier de course de Tuto LLM.")
     if run.get("version") != version:
