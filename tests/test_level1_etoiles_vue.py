@@ -122,3 +122,18 @@ def test_l_ecran_dessine_l_etat():
         assert app.crashes == 0
     finally:
         app.close()
+
+
+def test_indices_et_decouverte_remplis_dans_les_deux_langues():
+    """Every {value} of the hints and of « ce que tu viens de découvrir » is filled."""
+    for graine in range(8):
+        etat = NIVEAU.nouvel_etat(graine)
+        for action in NIVEAU.resoudre(graine):
+            NIVEAU.appliquer(etat, action)
+            if action["type"] == "poser":
+                break
+        for langue in ("fr", "en"):
+            textes = NIVEAU.textes(langue)
+            for texte in textes["indices"]:
+                assert "{" not in texte.format(**NIVEAU.valeurs_indices(etat))
+            assert "{" not in textes["decouvert"].format(**NIVEAU.decouverte(etat))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from engine.vocab import FIN, VOCAB_STANDARD
 
 COUPS_DUEL = 10  # une manche : 10 lettres à deviner
-PRENOMS_PAR_DUEL = 10  # assez de lettres pour une manche, même en sautant des lignes
+PRENOMS_PAR_DUEL = 16  # assez de lettres pour une manche, même en sautant des lignes
 
 
 def en_tete(comptes, lettre):

@@ -53,8 +53,9 @@ def valeurs_indices(etat):
     return {"lettre": lettre, "suivante": suivante, "fois": fois}
 
 
-def nombre_fr(x, decimales=2):
-    return f"{x:.{decimales}f}".replace(".", ",")
+def nombre(x, decimales):
+    """Un nombre pour les textes, arrondi (le jeu l'écrit dans la langue de l'enfant)."""
+    return round(float(x), decimales)
 
 
 def decouverte(etat):
@@ -64,10 +65,8 @@ def decouverte(etat):
         toi, machine = etat.duel.toi, etat.duel.machine
     return {
         "prenoms": len(etat.prenoms),
-        "perte": nombre_fr(etat.perte),
-        "perte_point": f"{etat.perte:.2f}",
-        "hasard": nombre_fr(HASARD_27),
-        "hasard_point": f"{HASARD_27:.2f}",
+        "perte": nombre(etat.perte, 2),
+        "hasard": nombre(HASARD_27, 2),
         "toi": toi,
         "machine": machine,
     }

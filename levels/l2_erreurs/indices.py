@@ -11,18 +11,19 @@ import random
 
 from levels.l2_erreurs import logic
 
-NOMS_EN = {"voyelle": "vowel", "consonne": "consonant", "fin": "end"}
 HASARD_3 = math.log(3)  # deviner au hasard parmi les 3 réponses
 
 
 def ligne_exemple(etat):
     """Une ligne tirée par la graine parmi les deux qui ne sont PAS la plus loin de son
-    anneau au départ : l'exemple montre la méthode, pas le premier coup à jouer."""
+    anneau au départ (l'exemple montre la méthode, pas le premier coup à jouer) ; si sa
+    balle est déjà dans l'anneau, l'autre."""
     f = logic.frequences()
     probas = logic.perte_et_gradient(etat.depart)[2]
     loin = max(range(len(f)), key=lambda k: abs(probas[k] - f[k]))
     autres = [k for k in range(len(f)) if k != loin]
-    return random.Random(f"l2-indice-{etat.graine}").choice(autres)
+    random.Random(f"l2-indice-{etat.graine}").shuffle(autres)
+    return next((k for k in autres if ecart_points(etat, k)), autres[0])
 
 
 def ecart_points(etat, k):
@@ -31,29 +32,21 @@ def ecart_points(etat, k):
 
 
 def valeurs_indices(etat):
+    """Des valeurs sans langue : le numéro de la ligne (1 en haut), la balle et l'anneau en
+    %, le bouton à pousser (« + », « − », ou « 0 » : déjà dans l'anneau)."""
     k = ligne_exemple(etat)
     ecart = ecart_points(etat, k)
-    nom = logic.REPONSES[k]
-    if ecart < 0:
-        fr, en, signe = f"trop court de {-ecart} points", f"short by {-ecart} points", "+"
-    elif ecart > 0:
-        fr, en, signe = f"trop loin de {ecart} points", f"too far by {ecart} points", "−"
-    else:
-        fr, en, signe = "déjà dans l'anneau", "already in the ring", "rien"
     return {
-        "ligne": nom,
-        "ligne_en": NOMS_EN[nom],
+        "numero": k + 1,
         "balle": round(etat.probas[k] * 100),
         "anneau": round(logic.frequences()[k] * 100),
-        "position": fr,
-        "position_en": en,
-        "signe": signe,
-        "signe_en": "nothing" if signe == "rien" else signe,
+        "signe": "+" if ecart < 0 else ("−" if ecart > 0 else "0"),
     }
 
 
-def nombre_fr(x, decimales=3):
-    return f"{x:.{decimales}f}".replace(".", ",")
+def nombre(x, decimales):
+    """Un nombre pour les textes, arrondi (le jeu l'écrit dans la langue de l'enfant)."""
+    return round(float(x), decimales)
 
 
 def decouverte(etat):
@@ -65,7 +58,6 @@ def decouverte(etat):
         "plancher": logic.plancher(),
         "hasard": HASARD_3,
     }
-    resultat = {k: nombre_fr(v) for k, v in valeurs.items()}
-    resultat.update({f"{k}_point": f"{v:.3f}" for k, v in valeurs.items()})
+    resultat = {k: nombre(v, 3) for k, v in valeurs.items()}
     resultat.update({"poussees": etat.poussees, "ratees": etat.ratees})
     return resultat

@@ -35,7 +35,7 @@ def poussee_des_indices(etat):
 
 def copie_indice3(niveau, etat):
     valeurs = indices.valeurs_indices(etat)
-    if valeurs["signe"] == "rien":
+    if valeurs["signe"] == "0":
         return None
-    k = logic.REPONSES.index(valeurs["ligne"])
-    return {"type": "pousser", "poids": k, "sens": 1 if valeurs["signe"] == "+" else -1}
+    sens = 1 if valeurs["signe"] == "+" else -1
+    return {"type": "pousser", "poids": valeurs["numero"] - 1, "sens": sens}

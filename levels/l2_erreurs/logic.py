@@ -21,7 +21,7 @@ Le but : descendre la perte sous `SEUIL_PERTE` par TES poussées, guidées par l
 gradient. Le défi : y arriver sans une seule poussée qui fait monter la perte (comptées
 depuis le début de la partie, « Recommencer » ne les efface pas).
 
-Pourquoi la perte ne descend pas sous 0,845 (`plancher()`) : même avec chaque balle dans
+Pourquoi la perte ne descend pas sous 0,844 (`plancher()`) : même avec chaque balle dans
 son anneau, le modèle ne sait pas laquelle des trois réponses viendra ; il donne les vraies
 fréquences, et -Σ f × log f est le doute qui reste. 0 voudrait dire « toujours sûr et juste ».
 """
