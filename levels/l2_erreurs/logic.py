@@ -105,7 +105,7 @@ def poids_de_depart(graine):
     hasard = random.Random(f"l2-{graine}")
     while True:
         poids = [round(hasard.uniform(-5, 5) * 2) / 2 for _ in REPONSES]
-        if perte_et_gradient(poids)[0] >= 2.0:
+        if perte_et_gradient(poids)[0] >= 2.5:
             return poids
 
 
