@@ -544,6 +544,8 @@ def finir_avec_la_question(app, host, juste=True):
     assert host.done and host.result_button.visible
     cliquer(app, host.result_button.rect.center)
     assert isinstance(app.scenes.top, QuestionPanel), app.scenes.top
+    if app.scenes.top.discovery:  # « ce que tu viens de découvrir » comes first
+        app.scenes.top.to_question()
     while isinstance(app.scenes.top, QuestionPanel):
         panel = app.scenes.top
         bonne = panel.posee["bonne"]

@@ -58,7 +58,7 @@ class DessinDevine:
     def _dessiner_dessus_nourrir(self, surface):
         theme, c = self.theme, self.theme.colors
         label = self.type_label_rect
-        theme.draw_text(surface, self.t("vue.taper"), label, "small", c.ink_soft)
+        theme.draw_text(surface, self.texte_saisie(), label, "small", c.ink_soft)
         rect = self.chips_rect
         n = len(self.etat.prenoms)
         text = self.t("vue.lus", n=n) if n else self.t("vue.lus_aucun")
@@ -111,6 +111,7 @@ class DessinDevine:
         rule_h = theme.text_height(rule, inner.w, role)
         theme.draw_text(surface, rule, (inner.x, inner.y, inner.w, rule_h), role, c.ink_soft)
         duel = self.etat.duel
+        self.word_boxes = []
         score = self.score_rect
         theme.draw_panel(surface, score, fill=c.panel)
         if duel is None:
@@ -186,11 +187,15 @@ class DessinDevine:
         gap = 10
         count = len(shown) + 1
         x = rect.centerx - (count * (side + gap) - gap) // 2
+        self.word_boxes = []
         for i in range(count):
             box = pygame.Rect(x + i * (side + gap), rect.y + (rect.h - side) // 2, side, side)
             if i < len(shown):
+                self.word_boxes.append((box, shown[i]))
+                chosen = shown[i] == self.duel_row
                 pygame.draw.rect(surface, c.panel, box, border_radius=10)
-                pygame.draw.rect(surface, c.panel_edge, box, 3, border_radius=10)
+                edge = c.second if chosen else c.panel_edge
+                pygame.draw.rect(surface, edge, box, 3, border_radius=10)
                 theme.draw_text(surface, shown[i].upper(), box, "title", c.ink, "center", "middle")
             else:
                 fill = c.accent

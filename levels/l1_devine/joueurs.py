@@ -1,12 +1,17 @@
-"""Les deux joueurs de l'audit pour le niveau 1 (voir `tuto-llm audit`).
+"""Les joueurs de l'audit pour le niveau 1 (voir `tuto-llm audit`).
 
 - au hasard : une action légale tirée uniformément (une carte, retirer un prénom lu,
   tout effacer, d'autres cartes, un duel, une lettre du duel) ;
-- selon les indices : exactement ce que disent les trois indices du niveau.
+- selon les indices 1 et 2 : donner des prénoms (les cartes), puis au duel lire la
+  ligne de la DERNIÈRE lettre montrée et prendre sa plus haute barre ;
+- le copieur de l'indice 3 : il recopie la lettre de l'exemple de l'indice 3, partout.
 """
 
 from engine.vocab import VOCAB_STANDARD
 from levels.l1_devine import logic
+from levels.l1_devine.duel import en_tete
+
+MANCHES_COPIEUR = 1  # le copieur joue la manche où il a recopié l'exemple, puis s'arrête
 
 
 def actions_legales(etat):
@@ -29,12 +34,11 @@ def au_hasard(etat, hasard):
 
 
 def coup_du_duel(etat):
-    """Indices 2 et 3 : la ligne de la lettre montrée, la case la plus foncée."""
+    """Indice 2 : la ligne de la dernière lettre montrée, sa plus haute barre."""
     duel = etat.duel
     if duel is None or duel.fini:
         return {"type": "duel"}
-    avant = duel.lettres()[duel.montrees - 1]
-    return {"type": "deviner", "lettre": logic.choix_de_la_machine(etat.comptes, avant)}
+    return {"type": "deviner", "lettre": en_tete(duel.comptes, duel.derniere())}
 
 
 def selon_les_indices(niveau, etat):
@@ -42,3 +46,14 @@ def selon_les_indices(niveau, etat):
     if len(etat.prenoms) < logic.PRENOMS_DUEL:
         return {"type": "nourrir", "prenom": etat.cartes[0]}
     return coup_du_duel(etat)
+
+
+def copie_indice3(niveau, etat):
+    """Ce que l'indice 3 écrit : « après x, ta machine devine y ». Le copieur ouvre le duel
+    (les cartes sont à l'écran) et tape y à chaque coup ; une manche, puis plus rien."""
+    if len(etat.prenoms) < logic.PRENOMS_DUEL:
+        return {"type": "nourrir", "prenom": etat.cartes[0]}
+    duel = etat.duel
+    if duel is None or duel.fini:
+        return None if etat.manches >= MANCHES_COPIEUR else {"type": "duel"}
+    return {"type": "deviner", "lettre": niveau.valeurs_indices(etat)["suivante"]}

@@ -12,10 +12,12 @@ Ce que l'enfant fait (les actions) :
 - {"type": "cartes"} : tirer six nouvelles cartes ;
 - {"type": "duel"} puis {"type": "deviner", "lettre": "u"} : le duel « joue la
   machine » : pour chaque lettre montrée d'un prénom caché, deviner la lettre que
-  TA machine choisirait, c'est-à-dire lire TON tableau (« . » = la fin du prénom) ;
+  TA machine choisirait, c'est-à-dire lire TON tableau (« . » = la fin du prénom).
+  Le tableau est figé au début de la manche, et seules les lignes qui ont une lettre
+  clairement en tête sont demandées (voir `levels.l1_devine.duel`) ;
 - {"type": "poser"} puis {"type": "repondre", "question": …, "choix": i}.
 
-Le but : une manche du duel avec au moins `SEUIL_DUEL` lettres sur `COUPS_DUEL`
+Le but : une manche du duel avec au moins `SEUIL_DUEL` lettres (sur `COUPS_DUEL`)
 devinées comme ta machine (le hasard en trouve une sur 27) : savoir lire le
 tableau, c'est comprendre comment la machine devine.
 Le défi : la perte de ta machine sous `SEUIL_PERTE` sur des prénoms « secrets »
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 
 from engine.bigramme import ajouter_mot, compter, perte_moyenne, probabilites, tableau_vide
 from engine.donnees import charger_dataset, nettoyer_mot, separer_train_val
-from engine.vocab import FIN, LETTRES, VOCAB_STANDARD
+from engine.vocab import FIN, LETTRES, VOCAB_STANDARD  # noqa: F401 - FIN: for the views
 from levels import questions
 from levels.base import (
     ActionRefusee,
@@ -39,18 +41,18 @@ from levels.base import (
     lire_texte,
     record_au_but,
 )
+from levels.l1_devine import indices
+from levels.l1_devine.duel import COUPS_DUEL, Duel, en_tete, nouveau_duel  # noqa: F401
 
 SEUIL_PERTE = 2.85  # le défi : un enfant l'atteint avec 15 à 22 prénoms bien choisis
 LISSAGE = 0.5  # un petit compte ajouté partout : rien n'est jamais « impossible »
 DEFI_PRENOMS = 22  # 2e étoile : la perte sous SEUIL_PERTE avec 22 prénoms ou moins
 PRENOMS_DUEL = 10  # le duel s'ouvre quand ton tableau a lu 10 prénoms
-COUPS_DUEL = 10  # une manche : 10 lettres à deviner
 SEUIL_DUEL = 8  # le but : 8 sur 10 comme ta machine
 NOMBRE_CARTES = 6
 LONGUEUR_MIN, LONGUEUR_MAX = 2, 15
 GRAINE_EXAMEN = 7  # les prénoms secrets sont les mêmes pour tout le monde
 PART_EXAMEN = 0.05  # 5 % des prénoms courants (environ 200)
-PRENOMS_PAR_DUEL = 6  # assez de lettres pour une manche
 
 
 # --- les données (chargées une fois) ------------------------------------------------
@@ -95,11 +97,6 @@ def _pioche(graine):
     return tuple(cartes)
 
 
-def prenoms_du_duel(graine, manche):
-    cartes = _donnees()[0]
-    return random.Random(f"duel-{graine}-{manche}").sample(cartes, PRENOMS_PAR_DUEL)
-
-
 def perte_du_modele(comptes):
     """La perte moyenne du modèle bigramme (ces comptes) sur les prénoms secrets."""
     return perte_moyenne(probabilites(comptes, LISSAGE), prenoms_examen())
@@ -111,13 +108,6 @@ def choix_de_la_machine(comptes, lettre):
     ligne = comptes[VOCAB_STANDARD.char_to_id[lettre]]
     meilleur = max(range(len(ligne)), key=lambda j: (ligne[j], -j))
     return VOCAB_STANDARD.id_to_char[meilleur]
-
-
-def choix_egaux(comptes, lettre):
-    """Toutes les lettres à égalité en tête de la ligne de `lettre` (toutes justes au duel)."""
-    ligne = comptes[VOCAB_STANDARD.char_to_id[lettre]]
-    haut = max(ligne)
-    return {VOCAB_STANDARD.id_to_char[j] for j, n in enumerate(ligne) if n == haut}
 
 
 def prenom_lu(brut):
@@ -140,28 +130,6 @@ def prenom_lu(brut):
 
 
 # --- l'état ---------------------------------------------------------------------------
-
-
-@dataclass
-class Duel:
-    """Une manche du duel : deviner la lettre suivante de quelques prénoms cachés."""
-
-    manche: int
-    prenoms: list
-    numero: int = 0  # le prénom en cours
-    montrees: int = 1  # combien de lettres du prénom en cours sont montrées
-    toi: int = 0  # tes lettres devinées comme ta machine
-    machine: int = 0  # les fois où ta machine avait deviné la vraie lettre
-    coups: int = 0
-    dernier: dict | None = None  # le dernier coup : {"toi", "machine", "bonne", "apres"}
-
-    @property
-    def fini(self):
-        return self.coups >= COUPS_DUEL or self.numero >= len(self.prenoms)
-
-    def lettres(self):
-        """Le prénom en cours avec le « . » de fin : « lina. »."""
-        return self.prenoms[self.numero] + FIN
 
 
 @dataclass
@@ -263,29 +231,21 @@ class NiveauDevine(Niveau):
                 "sans tableau, elle ne sait rien deviner."
             )
         etat.manches += 1
-        etat.duel = Duel(etat.manches, prenoms_du_duel(etat.graine, etat.manches))
+        etat.duel = nouveau_duel(etat.comptes, _donnees()[0], etat.graine, etat.manches)
 
     def _deviner(self, etat, action):
-        """Un coup du duel : juste si la lettre est celle que TON tableau met en tête."""
+        """Un coup du duel : juste si la lettre est celle que ton tableau (figé au début
+        de la manche) met seule en tête de la ligne de la dernière lettre montrée."""
         duel = etat.duel
         if duel is None or duel.fini:
             raise ActionRefusee("Lance d'abord un duel.")
         lettre = lire_texte(action, "lettre", 1)
         if lettre not in VOCAB_STANDARD.char_to_id:
             raise ActionRefusee("Devine une lettre de a à z, ou « . » pour la fin du prénom.")
-        mot = duel.lettres()
-        avant, bonne = mot[duel.montrees - 1], mot[duel.montrees]
-        machine = choix_de_la_machine(etat.comptes, avant)
-        duel.toi += lettre in choix_egaux(etat.comptes, avant)
-        duel.machine += machine == bonne
-        duel.coups += 1
-        duel.dernier = {"toi": lettre, "machine": machine, "bonne": bonne, "apres": avant}
-        duel.montrees += 1
-        if duel.montrees >= len(mot):
-            duel.numero += 1
-            duel.montrees = 1
+        duel.jouer(lettre)
+        # Le compteur de l'écran et le but : le même nombre, à chaque coup.
+        etat.record_duel = max(etat.record_duel, duel.toi)
         if duel.fini:
-            etat.record_duel = max(etat.record_duel, duel.toi)
             etat.duels_gagnes += duel.toi >= SEUIL_DUEL
             meilleur = etat.meilleur_duel
             if meilleur is None or duel.toi > meilleur[0]:
@@ -353,6 +313,17 @@ class NiveauDevine(Niveau):
         from levels.l1_devine import joueurs  # late: they import this module
 
         return joueurs.selon_les_indices(self, etat)
+
+    def joueur_copie_indice3(self, etat):
+        from levels.l1_devine import joueurs  # late: they import this module
+
+        return joueurs.copie_indice3(self, etat)
+
+    def valeurs_indices(self, etat):
+        return indices.valeurs_indices(etat)
+
+    def decouverte(self, etat):
+        return indices.decouverte(etat)
 
 
 @functools.cache

@@ -1,5 +1,6 @@
 """La mise à jour de l'écran du niveau 1 : la courbe, les barres des lettres, les puces."""
 
+from engine.vocab import VOCAB_STANDARD
 from levels.l1_devine import logic
 from levels.l1_devine.dessin import classe_puce
 
@@ -24,23 +25,33 @@ class MajDevine:
     def _maj_barres(self):
         top = logic.ligne_de_probabilites(self.etat.comptes, self.row, BAR_LETTERS)
         labels = [self._lettre(c) for c, _ in top]
-        self.bars.set_data(labels, [p for _, p in top], highlight=0)
+        self.bars.set_data(labels, [p for _, p in top])
         self.bars.y_max = max(0.25, top[0][1])
         self.bars.title = self.t("vue.apres", lettre=self._lettre(self.row))
 
     def _maj_barres_machine(self):
-        """YOUR table's row for the letter the machine looks at (the last one shown)."""
-        duel = self.etat.duel
-        if duel is None or (duel.fini and duel.dernier is None):
+        """The row of YOUR table (frozen when the round began) for the letter the kid
+        clicked in the name: every letter it counted, in alphabetical order, none picked
+        out — finding the tallest bar is the kid's job."""
+        duel, lettre = self.etat.duel, self.duel_row
+        if duel is None or lettre is None:
             self.machine_bars.set_data([], [])
             self.machine_bars.title = ""
             return
-        lettre = duel.dernier["apres"] if duel.fini else duel.lettres()[duel.montrees - 1]
-        top = logic.ligne_de_probabilites(self.etat.comptes, lettre, BAR_LETTERS)
-        labels = [self._lettre(c) for c, _ in top]
-        self.machine_bars.set_data(labels, [p for _, p in top], highlight=0)
-        self.machine_bars.y_max = max(0.25, top[0][1])
+        ligne = duel.comptes[VOCAB_STANDARD.char_to_id[lettre]]
+        vues = [(c, n) for c, n in zip(VOCAB_STANDARD.jetons, ligne, strict=True) if n]
+        vues = [
+            *[(c, n) for c, n in vues if c != logic.FIN],
+            *[v for v in vues if v[0] == logic.FIN],
+        ]
+        self.machine_bars.set_data([self._lettre(c) for c, _ in vues], [n for _, n in vues])
+        self.machine_bars.y_max = max([1, *(n for _, n in vues)])
         self.machine_bars.title = self.t("vue.duel_machine_pense", lettre=self._lettre(lettre))
+
+    def barres_du_duel(self):
+        """What the duel's bars show: {letter: count} (for tests and the readout)."""
+        labels, values = self.machine_bars.labels, self.machine_bars.values
+        return dict(zip(labels, values, strict=True))
 
     def _faire_puces(self):
         ui, theme = self.ui, self.theme

@@ -26,6 +26,8 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         super().__init__(level, partie, ctx)
         self.tab = "nourrir"
         self.row = "a"  # the letter whose row is shown as bars
+        self.duel_row = None  # the duel: the letter the kid clicked in the hidden name
+        self.word_boxes = []  # the duel: (rect, letter) of the shown letters, as drawn
         self.message_bon = True
         self.construire()
 
@@ -109,7 +111,7 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
             (inner.x, y, inner.w - give_w - 8, h),
             "",
             "lina",
-            max_length=logic.LONGUEUR_MAX,
+            max_length=logic.LONGUEUR_MAX + 10,  # « Hélène-Marie » : folded, then checked
             on_submit=self.donner_tape,
         )
         self.give = ui.Button(
@@ -198,6 +200,7 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
             [],
             [],
             y_max=1.0,
+            fmt=lambda v: str(int(v)),  # the table's counts: « 4 » times after this letter
         )
         self.score_rect = pygame.Rect(right.x, right.y + h + pad, right.w, 110)
         self.duel_widgets = [*self.keys, self.new_duel, self.machine_bars]
@@ -211,7 +214,8 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
 
     def _sous_titre_perte(self):
         sub = self.t("vue.perte_but", seuil=self.nombre(logic.SEUIL_PERTE))
-        return sub + " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
+        sub += " · " + self.t("vue.secrets", n=len(logic.prenoms_examen()))
+        return sub + " · " + self.t("vue.perte_sens")  # what 0 and 3,30 mean
 
     def _hauteur_perte(self, width):
         """Room for the figure, its subtitle (≤ 2 lines) and a message (2 lines)."""
@@ -251,18 +255,31 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
                 self.row = prenom[0]
                 self.maj()
 
+    def lu_de(self, text):
+        """What the machine will read of a typed name (None: not a name)."""
+        try:
+            return logic.prenom_lu(text)
+        except logic.ActionRefusee:
+            return None
+
+    def texte_saisie(self):
+        """The line over the field: what the machine will read, said before giving it
+        (« Léa » → « lea » : accents and ligatures become plain letters)."""
+        text = (self.field.text or "").strip()
+        lu = self.lu_de(text) if text else None
+        if not lu or lu == text.lower():
+            return self.t("vue.taper")
+        return self.t("vue.lira_plie", prenom=lu)
+
     def donner_tape(self, text):
         text = (text or "").strip()
         if not text:
             return
-        try:
-            lu = logic.prenom_lu(text)
-        except logic.ActionRefusee:
-            lu = None
+        lu = self.lu_de(text)
         if self.jouer({"type": "nourrir", "prenom": text}) is None:
             self.field.set_text("")
-            if lu and lu != text.lower():  # « Jean-Pierre » : say kindly what was read
-                self.dire(self.t("vue.lira", prenom=lu) + " · " + self.message, True)
+            if lu and lu != text.lower():  # « Léa », « Jean-Pierre » : say what was read
+                self.dire(self.t("vue.lira", tape=text, prenom=lu) + " · " + self.message, True)
 
     def nouvelles_cartes(self):
         self.jouer({"type": "cartes"})
@@ -275,6 +292,7 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         self.maj()
 
     def lancer_duel(self):
+        self.duel_row = None
         self.jouer({"type": "duel"})
 
     def deviner(self, lettre):
@@ -282,7 +300,17 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         if duel is None or duel.fini:
             self.lancer_duel()
             return
+        self.duel_row = None  # a new letter is shown: the kid picks the row again
         self.jouer({"type": "deviner", "lettre": lettre})
+
+    def choisir_ligne_duel(self, pos):
+        """A click on a shown letter of the hidden name: its row of the frozen table."""
+        for rect, lettre in self.word_boxes:
+            if rect.collidepoint(pos):
+                self.duel_row = lettre
+                self.maj()
+                return True
+        return False
 
     def montrer(self, tab):
         self.tab = tab
@@ -328,6 +356,9 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
 
     # ------------------------------------------------------------------ scene protocol
     def handle_event(self, event):
+        click = event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 0) == 1
+        if self.tab == "duel" and click and self.choisir_ligne_duel(event.pos):
+            return True
         if self.tab == "duel" and event.type == pygame.KEYDOWN:
             char = (getattr(event, "unicode", "") or "").lower()
             if len(char) == 1 and char in logic.LETTRES:
@@ -351,8 +382,8 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         self.box.draw(surface)
         if self.tab == "nourrir":
             self._dessiner_dessus_nourrir(surface)
-        elif self.etat.duel is None or self.etat.duel.dernier is None:
-            # Before the first guess the machine's bars are empty: say what will show there.
+        elif self.etat.duel is not None and not self.machine_bars.labels:
+            # No row picked yet: the bars are empty, say what will show there (never over bars).
             box = self.machine_bars.rect.inflate(-2 * self.theme.pad, -2 * self.theme.pad)
             self.theme.draw_text(
                 surface,

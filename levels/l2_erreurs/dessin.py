@@ -176,7 +176,7 @@ class DessinErreurs:
             "left",
             "middle",
         )
-        coups = self.t("vue.coups", n=etat.poussees, ratees=etat.ratees)
+        coups = self.texte_compteurs()
         theme.draw_text(
             surface,
             coups,
@@ -187,10 +187,23 @@ class DessinErreurs:
             "middle",
         )
 
+    def texte_compteurs(self):
+        """The counters under the loss: the same numbers as `mesures` (the whole run)."""
+        m = self.niveau.mesures(self.etat)
+        return self.t("vue.coups", n=m["poussees"], ratees=m["poussees_ratees"], coups=m["coups"])
+
+    def au_plancher(self):
+        """Every ball in its ring (to the point): the loss cannot go lower."""
+        f = logic.frequences()
+        return all(round((p - fk) * 100) == 0 for p, fk in zip(self.etat.probas, f, strict=True))
+
     def _dessiner_etat(self, surface):
         theme, c = self.theme, self.theme.colors
         etat = self.etat
-        if self.niveau.est_termine(etat) and not etat.explose:
+        if self.au_plancher() and not etat.explose:
+            floor = self.nombre(logic.plancher(), 3)
+            text, color = self.t("vue.plancher", plancher=floor), c.good
+        elif self.niveau.est_termine(etat) and not etat.explose:
             text, color = self.t("vue.reussi"), c.good
         elif etat.explose:
             text, color = self.t("vue.explose"), c.bad

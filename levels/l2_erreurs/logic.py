@@ -12,11 +12,18 @@ Ce que l'enfant fait (les actions) :
 - {"type": "entrainer", "vitesse": 3, "etapes": 5} : laisser la machine faire
   des pas de descente de gradient, à la vitesse choisie — seulement une fois le but
   atteint À LA MAIN : c'est alors le moment d'explorer la vitesse (trop vite, ça explose) ;
-- {"type": "recommencer"} : remettre les poids de départ (après une explosion !) ;
+- {"type": "recommencer"} : remettre les poids de départ (après une explosion !) ; les
+  compteurs (coups, poussées, poussées à contresens, la courbe) gardent toute la partie :
+  l'étoile « Précis » se lit sur ce qui s'est vraiment passé ;
 - {"type": "poser"} puis {"type": "repondre", "question": …, "choix": i}.
 
 Le but : descendre la perte sous `SEUIL_PERTE` par TES poussées, guidées par le
-gradient. Le défi : y arriver sans une seule poussée qui fait monter la perte.
+gradient. Le défi : y arriver sans une seule poussée qui fait monter la perte (comptées
+depuis le début de la partie, « Recommencer » ne les efface pas).
+
+Pourquoi la perte ne descend pas sous 0,844 (`plancher()`) : même avec chaque balle dans
+son anneau, le modèle ne sait pas laquelle des trois réponses viendra ; il donne les vraies
+fréquences, et -Σ f × log f est le doute qui reste. 0 voudrait dire « toujours sûr et juste ».
 """
 
 import functools
@@ -96,8 +103,8 @@ def poids_de_depart(graine):
     """Trois poids tirés au hasard (multiples de 0,5), assez mauvais pour avoir à apprendre."""
     hasard = random.Random(f"l2-{graine}")
     while True:
-        poids = [round(hasard.uniform(-3, 3) * 2) / 2 for _ in REPONSES]
-        if perte_et_gradient(poids)[0] >= 1.5:
+        poids = [round(hasard.uniform(-5, 5) * 2) / 2 for _ in REPONSES]
+        if perte_et_gradient(poids)[0] >= 2.5:
             return poids
 
 
@@ -109,7 +116,7 @@ class EtatErreurs(EtatNiveau):
     gradient: list = field(default_factory=list)
     probas: list = field(default_factory=list)
     meilleure_perte: float = math.inf
-    coups: int = 0  # poussées + pas depuis le dernier « recommencer »
+    coups: int = 0  # poussées + pas de la machine, depuis le début de la partie
     coups_au_but: int | None = (
         None  # le moins de coups avec lesquels la perte est passée sous la barre
     )
@@ -118,7 +125,7 @@ class EtatErreurs(EtatNiveau):
     vitesse: float | None = None  # la dernière vitesse utilisée
     historique: list = field(default_factory=list)  # les pertes successives (pour la courbe)
     explose: bool = False  # un poids a touché le bord : la vitesse était trop grande
-    ratees: int = 0  # poussées qui ont fait monter la perte (depuis « recommencer »)
+    ratees: int = 0  # poussées qui ont fait monter la perte (toute la partie)
     a_la_main: float = math.inf  # la meilleure perte atteinte par tes poussées seules
 
     def calculer(self):
@@ -171,12 +178,12 @@ class NiveauErreurs(Niveau):
         )
 
     def _recommencer(self, etat, action):
-        if etat.coups == 0:
+        """Les poids de départ reviennent ; les compteurs gardent toute la partie (une
+        poussée à contresens reste comptée), et la courbe montre le saut."""
+        if etat.poids == etat.depart:
             raise ActionRefusee("Les poids sont déjà ceux du départ.")
         etat.poids = list(etat.depart)
-        etat.coups = etat.ratees = etat.pas = 0
         etat.explose = False
-        etat.historique.clear()
         etat.calculer()
 
     def _lire_entrainement(self, etat, action):
@@ -235,7 +242,7 @@ class NiveauErreurs(Niveau):
             action = joueurs.poussee_des_indices(etat)
             self.appliquer(etat, action)
             actions.append(action)
-        fin = [{"type": "entrainer", "vitesse": 3, "etapes": 2}]
+        fin = [{"type": "entrainer", "vitesse": 0.3, "etapes": 1}]  # un pas : voir la machine
         for action in fin:
             self.appliquer(etat, action)
         actions += fin
@@ -250,6 +257,26 @@ class NiveauErreurs(Niveau):
         from levels.l2_erreurs import joueurs  # late: they import this module
 
         return joueurs.poussee_des_indices(etat)
+
+    def joueur_copie_indice3(self, etat):
+        from levels.l2_erreurs import joueurs  # late: they import this module
+
+        return joueurs.copie_indice3(self, etat)
+
+    def valeurs_indices(self, etat):
+        from levels.l2_erreurs import indices  # late: they import this module
+
+        return indices.valeurs_indices(etat)
+
+    def decouverte(self, etat):
+        from levels.l2_erreurs import indices  # late: they import this module
+
+        return indices.decouverte(etat)
+
+
+def plancher():
+    """La plus petite perte possible : les balles dans leurs anneaux (-Σ f × log f)."""
+    return -sum(f * math.log(f) for f in frequences())
 
 
 NIVEAU = NiveauErreurs()

@@ -195,7 +195,7 @@ class VueErreurs(DessinErreurs, VueNiveau):
         for button in (self.step1, self.step10, self.slider):
             button.enabled = not busy and machine
         self.stop.enabled = busy
-        self.restart.enabled = self.etat.coups > 0
+        self.restart.enabled = self.etat.poids != self.etat.depart
         self.curve.clear()
         self.curve.extend(self.etat.historique)
         self.curve.reference_label = self.t(
