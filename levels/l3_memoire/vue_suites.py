@@ -20,6 +20,11 @@ def nom_suite(vue, suite):
     return vue.t("vue.fin") if suite == "." else suite
 
 
+def texte_suites(vue, suites):
+    """« fin du prénom 31 %, n 20 %, r 7 % » : (lettre suivante, part) écrits pour l'écran."""
+    return ", ".join(f"{nom_suite(vue, s)} {vue.pourcent(p)}" for s, p in suites)
+
+
 def dessiner_suites(vue, surface, rect, lettre):
     """La carte des suites de `lettre` dans `rect` : un titre, 3 à 5 barres, un conseil."""
     theme, c = vue.theme, vue.theme.colors
