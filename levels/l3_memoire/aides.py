@@ -44,7 +44,7 @@ def _deux_langues(nom, fabrique):
 
 def texte_suites(lettre, combien=3, langue="fr"):
     """« fin du prénom 31 %, l 16 %, n 12 % » : le haut de la carte de `lettre`."""
-    espace = "\u202f" if langue == "fr" else ""
+    espace = "\u00a0" if langue == "fr" else ""
     morceaux = []
     for suite, part in suivantes(lettre, combien):
         nom = FIN[langue] if suite == "." else f"« {suite} »" if langue == "fr" else f"“{suite}”"
