@@ -10,8 +10,9 @@
   calculée sur le plateau de l'enfant ;
 - `decouverte` : les nombres de l'enfant pour « ce que tu viens de découvrir ».
 
-Les nombres sont donnés en texte, à la française (« 3,107 ») et avec le suffixe `_en`
-à l'anglaise (« 3.107 ») : chaque catalogue prend les siens.
+Les valeurs sont les mêmes pour les deux langues (le jeu formate les deux catalogues
+avec le même dict) : les nombres sont écrits à la française (« 3,107 ») et les suites
+sans mot (« n 20 %, r 7 % » ; la fin du prénom à part, en pourcentage).
 """
 
 import math
@@ -29,7 +30,6 @@ from levels.l3_memoire.plateau import (
 )
 
 ECART_QUESTION = 0.3  # dans la question, une lettre « plus près » l'est d'au moins 0,3
-FIN = {"fr": "fin du prénom", "en": "end of name"}
 
 
 def nombre(valeur, chiffres, langue="fr"):
@@ -37,19 +37,22 @@ def nombre(valeur, chiffres, langue="fr"):
     return texte.replace(".", ",") if langue == "fr" else texte
 
 
-def _deux_langues(nom, fabrique):
-    """{nom: texte français, nom_en: texte anglais}."""
-    return {nom: fabrique("fr"), f"{nom}_en": fabrique("en")}
+def _valeurs(**nombres):
+    """{nom: texte} pour des (valeur, chiffres) : « 3,107 »."""
+    return {nom: nombre(v, chiffres) for nom, (v, chiffres) in nombres.items()}
 
 
-def texte_suites(lettre, combien=3, langue="fr"):
-    """« fin du prénom 31 %, l 16 %, n 12 % » : le haut de la carte de `lettre`."""
-    espace = "\u00a0" if langue == "fr" else ""
-    morceaux = []
-    for suite, part in suivantes(lettre, combien):
-        nom = FIN[langue] if suite == "." else f"« {suite} »" if langue == "fr" else f"“{suite}”"
-        morceaux.append(f"{nom} {round(100 * part)}{espace}%")
-    return ", ".join(morceaux)
+def texte_suites(lettre, combien=3):
+    """« n 20 %, r 7 %, l 6 % » : les lettres en haut de la carte de `lettre` (sans la fin
+    du prénom, donnée à part par `fin_du_prenom`), dans les deux langues."""
+    suites = [(s, p) for s, p in suivantes(lettre, combien + 1) if s != "."][:combien]
+    return ", ".join(f"{s} {round(100 * p)} %" for s, p in suites)
+
+
+def fin_du_prenom(lettre):
+    """Sur 100 fois où on voit `lettre`, combien de fois le prénom s'arrête juste après."""
+    ligne = comptes()[VOCAB.index(lettre)]
+    return str(round(100 * ligne[0] / max(1, sum(ligne))))
 
 
 def lettres_machine(plateau):
@@ -79,12 +82,15 @@ def coup_exemple(graine):
 
 def valeurs_indices(etat):
     lettre, voisine, x, y, avant, apres = coup_exemple(etat.graine)
-    valeurs = {"lettre": lettre, "voisine": voisine}
-    for nom, v, chiffres in (("x", x, 1), ("y", y, 1), ("avant", avant, 3), ("apres", apres, 3)):
-        valeurs |= _deux_langues(nom, lambda langue, v=v, c=chiffres: nombre(v, c, langue))
-    valeurs |= _deux_langues("suites_lettre", lambda langue: texte_suites(lettre, 3, langue))
-    valeurs |= _deux_langues("suites_voisine", lambda langue: texte_suites(voisine, 3, langue))
-    return valeurs
+    return {
+        "lettre": lettre,
+        "voisine": voisine,
+        "suites_lettre": texte_suites(lettre),
+        "fin_lettre": fin_du_prenom(lettre),
+        "suites_voisine": texte_suites(voisine),
+        "fin_voisine": fin_du_prenom(voisine),
+        **_valeurs(x=(x, 1), y=(y, 1), avant=(avant, 3), apres=(apres, 3)),
+    }
 
 
 def joueur_copie_indice3(etat):
@@ -165,9 +171,10 @@ def decouverte(etat):
     voisine = plus_proches(etat.places, lettre, 1)[0]
     depart = perte_du_placement(etat.depart, plateau)
     main = etat.perte_a_la_main if math.isfinite(etat.perte_a_la_main) else etat.perte
-    valeurs = {"lettre": lettre, "voisine": voisine}
-    for nom, v in (("depart", depart), ("main", main), ("hasard", math.log(len(VOCAB)))):
-        valeurs |= _deux_langues(nom, lambda langue, v=v: nombre(v, 2, langue))
-    valeurs |= _deux_langues("suites", lambda langue: texte_suites(lettre, 2, langue))
-    valeurs |= _deux_langues("suites_voisine", lambda langue: texte_suites(voisine, 2, langue))
-    return valeurs
+    return {
+        "lettre": lettre,
+        "voisine": voisine,
+        "suites": texte_suites(lettre, 2),
+        "suites_voisine": texte_suites(voisine, 2),
+        **_valeurs(depart=(depart, 2), main=(main, 2), hasard=(math.log(len(VOCAB)), 2)),
+    }
