@@ -29,6 +29,11 @@ from levels.l3_memoire.plateau import (
     suivantes,
 )
 
+# La forme des mauvais choix : « plus » (la bonne est la plus courte), « moins » (la plus
+# longue), « mixte » (au milieu). Les deux autres questions du niveau ont leur bonne
+# réponse au milieu ou la plus courte : « moins » compte plus, pour que sur l'ensemble
+# des questions posées la bonne soit la plus longue environ une fois sur quatre.
+FORMES = (3, 5, 2)
 ECART_QUESTION = 0.3  # dans la question, une lettre « plus près » l'est d'au moins 0,3
 
 
@@ -125,11 +130,11 @@ def question_voisines(etat):
     """« Quelles lettres sont plus près de « lettre » que « repère » ? » sur TON plateau.
 
     La graine choisit la forme des deux mauvais choix (un de plus, un de moins, ou un de
-    chaque) : la bonne réponse est aussi souvent la plus longue, la plus courte ou celle
-    du milieu, et ses lettres viennent du plateau de l'enfant.
+    chaque, voir `FORMES`) : la bonne réponse est tantôt la plus longue, tantôt la plus
+    courte, tantôt celle du milieu, et ses lettres viennent du plateau de l'enfant.
     """
     hasard = random.Random(f"l3-question-{etat.graine}")
-    forme = hasard.choice(("plus", "moins", "mixte"))
+    forme = hasard.choices(("plus", "moins", "mixte"), weights=FORMES)[0]
     tailles = (1, 2) if forme == "plus" else (2, 3)
     lettres = list(plateau_de(etat.graine).libres)
     hasard.shuffle(lettres)
