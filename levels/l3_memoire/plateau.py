@@ -112,12 +112,17 @@ def suivantes(lettre, combien=LIGNES_CARTE):
     """Ce qui vient le plus souvent après `lettre` dans les vrais prénoms : une liste de
     (lettre suivante, part entre 0 et 1), de la plus fréquente à la moins fréquente.
     Le « . » veut dire « fin du prénom »."""
+    return list(_suivantes(lettre, combien))
+
+
+@functools.cache
+def _suivantes(lettre, combien):
     ligne = comptes()[VOCAB.index(lettre)]
     total = sum(ligne)
     if not total:
-        return []
+        return ()
     rangees = sorted(range(len(VOCAB)), key=lambda k: (-ligne[k], k))
-    return [(VOCAB[k], ligne[k] / total) for k in rangees[:combien] if ligne[k]]
+    return tuple((VOCAB[k], ligne[k] / total) for k in rangees[:combien] if ligne[k])
 
 
 @functools.cache
