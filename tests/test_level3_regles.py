@@ -182,3 +182,10 @@ def test_les_indices_expliquent_un_coup_qui_fait_monter_la_perte():
     fr = NIVEAU.textes("fr")["indices"]
     assert "monte" in fr[1] and "prix" in fr[1]
     assert "{lettre}" in fr[2] and "{voisine}" in fr[2]
+
+
+def test_les_textes_disent_les_vrais_chiffres():
+    for langue in ("fr", "en"):
+        textes = NIVEAU.textes(langue)
+        assert str(logic.DEFI_DEPLACEMENTS) in textes["etoiles"][1]
+        assert str(logic.DEFI_DEPLACEMENTS) in textes["defi"]
