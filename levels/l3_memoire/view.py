@@ -14,7 +14,7 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
-from levels.l3_memoire.vue_suites import dessiner_suites, texte_suites
+from levels.l3_memoire.vue_suites import dessiner_suites, lignes_du_coup
 from levels.vue import VueNiveau, classe_dessin
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
@@ -319,37 +319,8 @@ class VueMemoire(VueNiveau):
             theme.draw_text(surface, texte, box, "small", c.ink_soft, "left", "middle")
 
     def lignes_du_coup(self):
-        """After a move the kid chose: what changed (the loss before → after) and why (what
-        the model now guesses after the letter, next to what really comes after it)."""
-        dernier = self.etat.dernier
-        if dernier is None:
-            return []
-        c = self.theme.colors
-        lettre, avant, apres = dernier["lettre"], dernier["avant"], dernier["apres"]
-        coup = self.t(
-            "vue.coup",
-            lettre=lettre,
-            voisine=dernier["voisine"],
-            avant=self.nombre(avant, 3),
-            apres=self.nombre(apres, 3),
-        )
-        if apres < avant - 0.0005:
-            verdict, color = self.t("vue.coup_baisse"), c.good
-        elif apres > avant + 0.0005:
-            verdict, color = self.t("vue.coup_monte", lettre=lettre), c.bad
-        else:
-            verdict, color = self.t("vue.coup_pareil"), c.ink_soft
-        place = self.etat.places[VOCAB.index(lettre)]
-        probas = logic.probabilites_de(place, self.etat.plateau)
-        devine = sorted(range(len(VOCAB)), key=lambda k: (-probas[k], k))[:3]
-        modele = texte_suites(self, [(VOCAB[k], probas[k]) for k in devine])
-        vrai = texte_suites(self, logic.suivantes(lettre, 3))
-        return [
-            (coup, "body", c.ink),
-            (verdict, "small", color),
-            (self.t("vue.devine", lettre=lettre, suites=modele), "small", c.ink),
-            (self.t("vue.vrai", lettre=lettre, suites=vrai), "small", c.ink_soft),
-        ]
+        """After a move the kid chose: what changed and why (see `vue_suites.lignes_du_coup`)."""
+        return lignes_du_coup(self)
 
     def _dessiner_etat(self, surface):
         theme, c = self.theme, self.theme.colors
