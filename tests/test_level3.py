@@ -13,7 +13,7 @@ from test_levels_base import (
     verifier_journaux_trafiques,
 )
 
-from engine.vocab import VOCAB
+from engine.vocab import LETTRES, VOCAB
 from levels.base import Partie, rejouer
 from levels.l3_memoire import logic
 from levels.l3_memoire.logic import NIVEAU, SEUIL_PERTE
@@ -24,32 +24,38 @@ NIVEAUX = {NIVEAU.id: NIVEAU}
 def test_modele_livre_coherent():
     m = logic.modele()
     assert len(m["W"]) == len(m["b"]) == len(VOCAB) == 27
-    apprises = [m["places_apprises"][c] for c in VOCAB]
-    assert logic.perte_du_placement(apprises) == pytest.approx(m["perte_apprise"], abs=1e-4)
-    assert logic.perte_du_placement(apprises) < SEUIL_PERTE
-    # The learned places are the best: the gradient there is (almost) zero.
-    assert max(abs(g) for ligne in logic.gradients_des_places(apprises) for g in ligne) < 1e-4
-    for c in VOCAB[1:]:
-        assert all(1 - 1e-6 <= v <= 9 + 1e-6 for v in m["places_apprises"][c])
+    for graine in (0, 1, 2):
+        plateau = logic.plateau_de(graine)
+        apprises = [list(p) for p in plateau.apprises]
+        # The board is turned for each run: the same loss at the learned places…
+        assert logic.perte_du_placement(apprises, plateau) == pytest.approx(
+            m["perte_apprise"], abs=1e-4
+        )
+        assert logic.perte_du_placement(apprises, plateau) < SEUIL_PERTE
+        # … which are still the best: the gradient there is (almost) zero …
+        gradients = logic.gradients_des_places(apprises, plateau)
+        assert max(abs(g) for ligne in gradients for g in ligne) < 1e-4
+        # … and fit on the board.
+        for c in LETTRES:
+            assert all(0.4 <= v <= 9.6 for v in apprises[VOCAB.index(c)])
+    assert logic.plateau_de(0).apprises != logic.plateau_de(1).apprises
 
 
 def test_la_place_compte_vraiment():
     etat = NIVEAU.nouvel_etat(0)
+    plateau = etat.plateau
     a = VOCAB.index("a")
     # Two letters at the same place predict exactly the same thing.
-    assert logic.probabilites_de((2.0, 3.0)) == logic.probabilites_de([2.0, 3.0])
-    pres = logic.perte_si(etat, "a", *logic.modele()["places_apprises"]["a"])
-    loin = logic.perte_si(etat, "a", 0.0, 10.0)
-    assert pres < etat.perte < loin or pres < loin
+    assert logic.probabilites_de((2.0, 3.0), plateau) == logic.probabilites_de([2.0, 3.0], plateau)
     NIVEAU.appliquer(etat, {"type": "deplacer", "lettre": "a", "x": 0.0, "y": 10.0})
-    assert etat.perte == pytest.approx(loin)
-    assert etat.pertes[a] == logic.perte_ligne(a, [0.0, 10.0])
-    assert etat.perte == pytest.approx(logic.perte_du_placement(etat.places))
+    assert etat.pertes[a] == logic.perte_ligne(a, [0.0, 10.0], plateau)
+    assert etat.perte == pytest.approx(logic.perte_du_placement(etat.places, plateau))
 
 
 def test_gradient_comme_la_derivee():
-    places = logic.places_de_depart(3)
-    gradients = logic.gradients_des_places(places)
+    plateau = logic.plateau_de(3)
+    places = [list(p) for p in plateau.depart]
+    gradients = logic.gradients_des_places(places, plateau)
     h = 1e-6
     for lettre in "aeqz":
         i = VOCAB.index(lettre)
@@ -58,7 +64,9 @@ def test_gradient_comme_la_derivee():
             plus[i][axe] += h
             moins = [list(p) for p in places]
             moins[i][axe] -= h
-            derivee = (logic.perte_du_placement(plus) - logic.perte_du_placement(moins)) / (2 * h)
+            derivee = (
+                logic.perte_du_placement(plus, plateau) - logic.perte_du_placement(moins, plateau)
+            ) / (2 * h)
             assert gradients[i][axe] == pytest.approx(derivee, rel=1e-4, abs=1e-8)
 
 
@@ -109,9 +117,10 @@ def test_journaux_trafiques():
 
 def test_la_machine_d_abord_ne_compte_pas():
     """Training first, then touching one letter: not the kid's own placement."""
+    x, y = (round(v, 1) for v in logic.plateau_de(3).apprises[VOCAB.index("a")])
     actions = [
         {"type": "entrainer", "etapes": 150},
-        {"type": "deplacer", "lettre": "a", "x": 8.0, "y": 7.0},
+        {"type": "deplacer", "lettre": "a", "x": x, "y": y},
     ]
     _, verdict = jouer_et_rejouer(NIVEAU, 3, actions)
     assert not verdict.valide and verdict.mesures["perte"] < SEUIL_PERTE
@@ -192,14 +201,16 @@ def test_ecran_joue_jusqu_au_bout_souris_et_clavier():
             app.step([], 1 / 60)
         assert etat.deplacements == 1
         # The letters that help most, dragged with the mouse to their learned places.
-        apprises = logic.modele()["places_apprises"]
+        plateau = etat.plateau
+        apprises = {c: plateau.apprises[VOCAB.index(c)] for c in LETTRES}
         for _ in range(logic.DEFI_DEPLACEMENTS - 1):
             if host.done:
                 break
             lettre = max(
                 "abcdefghijklmnopqrstuvwxyz",
                 key=lambda c: (
-                    etat.pertes[VOCAB.index(c)] - logic.perte_ligne(VOCAB.index(c), apprises[c])
+                    etat.pertes[VOCAB.index(c)]
+                    - logic.perte_ligne(VOCAB.index(c), apprises[c], plateau)
                 ),
             )
             cible = apprises[lettre]

@@ -1,8 +1,11 @@
 """L'écran du niveau 3 : le plateau des notes, les lettres à glisser, la machine qui apprend.
 
 Chaque lettre est un jeton (`ui.DraggableToken`) sur un plateau de 0 à 10 sur
-chaque axe. Pendant qu'on glisse, l'aperçu dit la perte qu'on aurait en lâchant
-là (calculée par `logic.perte_si`) ; lâcher la lettre joue l'action « deplacer ».
+chaque axe ; les lettres que l'enfant doit placer sont en couleur. Rien ne dit la
+perte AVANT le coup (pas d'aperçu qui chercherait à la place de l'enfant) : lâcher
+la lettre joue l'action « deplacer », et c'est APRÈS que l'écran montre ce qui a
+changé et pourquoi (`etat.dernier` : la perte avant → après, ce que le modèle devine
+maintenant après la lettre, et ce qui vient vraiment après elle).
 Au clavier (Tab puis flèches), le déplacement est joué quand on s'arrête une
 seconde, pour ne pas compter chaque flèche comme un coup.
 """
@@ -11,7 +14,7 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
-from levels.l3_memoire.vue_suites import dessiner_suites
+from levels.l3_memoire.vue_suites import dessiner_suites, lignes_du_coup
 from levels.vue import VueNiveau, classe_dessin
 
 PAS_PAR_SECONDE = 30  # the machine's steps are animated
@@ -27,7 +30,6 @@ class VueMemoire(VueNiveau):
         super().__init__(level, partie, ctx)
         self.pending = None  # (token, seconds left) of a keyboard move not played yet
         self.last_mouse_up = False
-        self.preview = None  # (token, loss if dropped here, better?) while dragging
         self.choisie = None  # the letter under the mouse, held or focused: its card shows
         self.construire()
 
@@ -52,6 +54,7 @@ class VueMemoire(VueNiveau):
             board_side,
         )
         self.board_panel.w = self.board.right + 16 - self.board_panel.x
+        libres = logic.plateau_de(self.etat.graine).libres
         self.box.add(classe_dessin(ui)(theme, self.board_panel, self._dessiner_plateau))
         size = max(34, theme.line_height("heading") + 8)
         self.tokens = {}
@@ -64,6 +67,7 @@ class VueMemoire(VueNiveau):
                 on_move=self.deplace,
                 size=size,
                 step=6,
+                color=theme.colors.warn if lettre in libres else None,
             )
             self.tokens[lettre] = token
         self.box.add(*self.tokens.values())
@@ -209,7 +213,6 @@ class VueMemoire(VueNiveau):
 
     def update(self, dt):
         self.box.update(dt)
-        self._maj_apercu()
         self._maj_choisie()
         if self.pending is not None:
             self.pending[1] -= dt
@@ -262,8 +265,6 @@ class VueMemoire(VueNiveau):
         label = theme.render(self.t("vue.note_y"), "small", c.ink_soft)
         label = pygame.transform.rotate(label, 90)
         surface.blit(label, label.get_rect(midleft=(self.board_panel.x + 8, board.centery)))
-        if self.preview is not None:
-            self._dessiner_apercu(surface, *self.preview)
 
     def _maj_choisie(self):
         """The letter whose card shows: held, else under the mouse, else focused by Tab."""
@@ -285,77 +286,41 @@ class VueMemoire(VueNiveau):
         if self.choisie is not None:
             dessiner_suites(self, surface, self.curve.rect, self.choisie)
 
-    def _maj_apercu(self):
-        """While a letter is dragged: the loss if it were dropped here, and its colour."""
-        c = self.theme.colors
-        token = self._jeton_tenu()
-        self.preview = None
-        for other in self.tokens.values():
-            if other is not token:
-                other.color = None
-        if token is None:
-            return
-        x, y = self._en_notes(token)
-        perte = logic.perte_si(self.etat, token.text, x, y)
-        better = perte < self.etat.perte - 1e-9
-        token.color = c.good if better else (c.bad if perte > self.etat.perte + 1e-9 else None)
-        self.preview = (token, perte, better)
-
-    def _dessiner_apercu(self, surface, token, perte, better):
-        theme, c = self.theme, self.theme.colors
-        verdict = self.t("vue.mieux") if better else self.t("vue.moins_bien")
-        text = (
-            self.t("vue.apercu", lettre=token.text, perte=self.nombre(perte, 3)) + f" ({verdict})"
-        )
-        box = pygame.Rect(
-            self.board.x, self.board.y + 6, self.board.w, theme.line_height("body") + 8
-        )
-        pygame.draw.rect(surface, c.panel, box, border_radius=8)
-        pygame.draw.rect(surface, c.good if better else c.bad, box, 2, border_radius=8)
-        theme.draw_text(surface, text, box.inflate(-12, -4), "body", c.ink, "center", "middle")
+    def chiffres(self):
+        """The numbers the loss panel draws, read from the same state as the goal."""
+        etat = self.etat
+        return {
+            "perte": etat.perte,
+            "perte_a_la_main": etat.perte_a_la_main,
+            "deplacements": etat.deplacements,
+            "seuil": logic.SEUIL_PERTE,
+            "defi": logic.DEFI_DEPLACEMENTS,
+        }
 
     def _dessiner_perte(self, surface):
         theme, c = self.theme, self.theme.colors
-        etat = self.etat
-        rect = self.loss_rect
-        theme.draw_panel(surface, rect)
-        inner = rect.inflate(-24, -16)
+        chiffres = self.chiffres()
+        inner = self.loss_rect.inflate(-24, -16)
+        theme.draw_panel(surface, self.loss_rect)
         title_h = theme.line_height("title")
-        color = c.good if etat.perte <= logic.SEUIL_PERTE else c.ink
-        theme.draw_text(
-            surface,
-            self.t("vue.perte", perte=self.nombre(etat.perte, 3)),
-            (inner.x, inner.y, inner.w, title_h),
-            "title",
-            color,
-            "left",
-            "middle",
-        )
+        color = c.good if chiffres["perte"] <= chiffres["seuil"] else c.ink
+        perte = self.t("vue.perte", perte=self.nombre(chiffres["perte"], 3))
+        box = (inner.x, inner.y, inner.w, title_h)
+        theme.draw_text(surface, perte, box, "title", color, "left", "middle")
         line = theme.line_height("small") + 2
         main = self.t(
             "vue.main",
-            perte=self.nombre(etat.perte_a_la_main, 3),
-            seuil=self.nombre(logic.SEUIL_PERTE, 2),
+            perte=self.nombre(chiffres["perte_a_la_main"], 3),
+            seuil=self.nombre(chiffres["seuil"], 2),
         )
-        theme.draw_text(
-            surface,
-            main,
-            (inner.x, inner.y + title_h, inner.w, line),
-            "small",
-            c.ink_soft,
-            "left",
-            "middle",
-        )
-        moves = self.t("vue.deplacements", n=etat.deplacements, defi=logic.DEFI_DEPLACEMENTS)
-        theme.draw_text(
-            surface,
-            moves,
-            (inner.x, inner.y + title_h + line, inner.w, line),
-            "small",
-            c.ink_soft,
-            "left",
-            "middle",
-        )
+        moves = self.t("vue.deplacements", n=chiffres["deplacements"], defi=chiffres["defi"])
+        for rang, texte in enumerate((main, moves)):
+            box = (inner.x, inner.y + title_h + rang * line, inner.w, line)
+            theme.draw_text(surface, texte, box, "small", c.ink_soft, "left", "middle")
+
+    def lignes_du_coup(self):
+        """After a move the kid chose: what changed and why (see `vue_suites.lignes_du_coup`)."""
+        return lignes_du_coup(self)
 
     def _dessiner_etat(self, surface):
         theme, c = self.theme, self.theme.colors
@@ -373,10 +338,14 @@ class VueMemoire(VueNiveau):
             text, color = self.t("vue.aide_machine"), c.bad
         elif self.niveau.est_termine(etat):
             text, color = self.t("vue.reussi"), c.good
+        elif etat.dernier is not None:
+            self._dessiner_lignes(surface, self.lignes_du_coup())
+            return
         else:
             # What to do now, and why the machine's button is still off.
             rect = self.status_rect
-            text = self.t("vue.glisse")
+            libres = ", ".join(logic.plateau_de(etat.graine).libres)
+            text = self.t("vue.glisse") + " " + self.t("vue.a_toi", lettres=libres)
             more = self.t("vue.machine_bloquee") if not self.machine.enabled else ""
             body_h = theme.text_height(text, rect.w, "body")
             more_h = theme.text_height(more, rect.w, "small") if more else 0
@@ -391,3 +360,14 @@ class VueMemoire(VueNiveau):
                 theme.draw_text(surface, more, box, "small", c.ink_soft, "center")
             return
         theme.draw_text(surface, text, self.status_rect, "body", color, "center", "middle")
+
+    def _dessiner_lignes(self, surface, lignes):
+        """Lines top to bottom in the status box; those that do not fit are left out."""
+        theme, rect = self.theme, self.status_rect
+        y = rect.y
+        for texte, police, couleur in lignes:
+            h = theme.text_height(texte, rect.w, police)
+            if y + h > rect.bottom:
+                break
+            theme.draw_text(surface, texte, (rect.x, y, rect.w, h), police, couleur, "left")
+            y += h + 4

@@ -1,13 +1,17 @@
-"""Niveau 3 : la carte « Après « a », on voit souvent : n, r, l » (pour l'écran).
+"""Niveau 3 : la carte « Après « a », on voit souvent : n, r, l », et ce qu'a fait le dernier coup.
 
 Quand l'enfant survole, tient ou choisit au clavier une lettre du plateau, cette carte
 remplace la courbe : les lettres qui viennent le plus souvent après elle dans les
 vrais prénoms (`logic.suivantes`), chacune avec une petite barre. Deux lettres avec
 les mêmes barres se comportent pareil : c'est elles qu'il faut rapprocher.
+
+Après un coup, `lignes_du_coup` dit ce qui a changé (la perte avant et après) et
+pourquoi (ce que le modèle devine maintenant après la lettre, et la vraie suite).
 """
 
 import pygame
 
+from engine.vocab import VOCAB
 from levels.l3_memoire import logic
 
 PAD = 12
@@ -18,6 +22,11 @@ MIN_LIGNES = 3
 def nom_suite(vue, suite):
     """« n », ou « fin du prénom » pour le « . »."""
     return vue.t("vue.fin") if suite == "." else suite
+
+
+def texte_suites(vue, suites):
+    """« fin du prénom 31 %, n 20 %, r 7 % » : (lettre suivante, part) écrits pour l'écran."""
+    return ", ".join(f"{nom_suite(vue, s)} {vue.pourcent(p)}" for s, p in suites)
 
 
 def dessiner_suites(vue, surface, rect, lettre):
@@ -67,3 +76,37 @@ def _dessiner_barres(vue, surface, rect, suites):
         pygame.draw.rect(surface, c.second, barre, border_radius=4)
         x_part = rect.x + nom_w + longueur + 6
         theme.text(surface, texte, (x_part, milieu), "small", c.ink_soft, "midleft")
+
+
+def lignes_du_coup(vue):
+    """After a move the kid chose: what changed (the loss before → after) and why (what
+    the model now guesses after the letter, next to what really comes after it)."""
+    dernier = vue.etat.dernier
+    if dernier is None:
+        return []
+    c = vue.theme.colors
+    lettre, avant, apres = dernier["lettre"], dernier["avant"], dernier["apres"]
+    coup = vue.t(
+        "vue.coup",
+        lettre=lettre,
+        voisine=dernier["voisine"],
+        avant=vue.nombre(avant, 3),
+        apres=vue.nombre(apres, 3),
+    )
+    if apres < avant - 0.0005:
+        verdict, color = vue.t("vue.coup_baisse"), c.good
+    elif apres > avant + 0.0005:
+        verdict, color = vue.t("vue.coup_monte", lettre=lettre), c.bad
+    else:
+        verdict, color = vue.t("vue.coup_pareil"), c.ink_soft
+    place = vue.etat.places[VOCAB.index(lettre)]
+    probas = logic.probabilites_de(place, vue.etat.plateau)
+    devine = sorted(range(len(VOCAB)), key=lambda k: (-probas[k], k))[:3]
+    modele = texte_suites(vue, [(VOCAB[k], probas[k]) for k in devine])
+    vrai = texte_suites(vue, logic.suivantes(lettre, 3))
+    return [
+        (coup, "body", c.ink),
+        (verdict, "small", color),
+        (vue.t("vue.devine", lettre=lettre, suites=modele), "small", c.ink),
+        (vue.t("vue.vrai", lettre=lettre, suites=vrai), "small", c.ink_soft),
+    ]
