@@ -21,7 +21,11 @@ PLACE = re.compile(
 
 def hint3(etat):
     textes = NIVEAU.textes("fr")["indices"]
-    return textes[2].format(**NIVEAU.valeurs_indices(etat))
+    valeurs = {  # as the game writes them for a French kid (« 6,1 »)
+        cle: i18n.format_number(v, len(repr(v).partition(".")[2])) if isinstance(v, float) else v
+        for cle, v in NIVEAU.valeurs_indices(etat).items()
+    }
+    return textes[2].format(**valeurs)
 
 
 def actions_copiees(texte):

@@ -97,3 +97,17 @@ def place_name(scene, place):
     if place.kind == "ending":
         return scene.t("map.ending")
     return scene.t("map.level", n=place.number)
+
+
+def localised(app, values):
+    """A level's values for a text (hints, « ce que tu viens de découvrir »), with every
+    float written in the kid's language: 0.851 → « 0,851 » in French. A level rounds its
+    floats to the decimals it wants shown (`round(x, 3)`); ints and texts pass as they are."""
+    out = {}
+    for key, value in (values or {}).items():
+        if isinstance(value, float) and math.isfinite(value):
+            decimals = len(repr(value).partition(".")[2]) if "e" not in repr(value) else 3
+            out[key] = app.translator.number(value, min(decimals, 4))
+        else:
+            out[key] = value
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.scenes.common import H, Overlay, W, draw_text
+from game.scenes.figures import localised
 from game.ui.theme import mix
 
 PAUSE_W = 520
@@ -21,6 +22,7 @@ TEXT_BOXES = {
     "hints.title": (HINTS_W - 60, 1, "title"),
     "hints.note": (HINTS_W - 60, 2, "small"),
     "hints.show": (HINTS_W - 120, 1, "body"),
+    "hints.reread": (HINTS_W - 120, 1, "body"),
     "hints.none": (HINTS_W - 120, 2, "body"),
 }
 
@@ -103,6 +105,7 @@ class HintsPanel(Overlay):
     def __init__(self, app, host):
         super().__init__(app)
         self.host = host
+        self.open_hint = None  # the hint read in full when they cannot all be (None: the last)
 
     def shown(self):
         """Hint numbers already shown in this run (1-based)."""
@@ -115,21 +118,31 @@ class HintsPanel(Overlay):
     def build(self):
         theme = self.theme
         h = theme.control_height
-        hints = self.host.texts.list(
-            "indices", **self.host.niveau.valeurs_indices(self.host.partie.etat)
-        )[:3]
+        values = localised(self.app, self.host.niveau.valeurs_indices(self.host.partie.etat))
+        hints = self.host.texts.list("indices", **values)[:3]
         shown = self.shown()
         title_h = theme.line_height("title") + 16
         note_h = 2 * theme.line_height("small") + 10
-        # Three long hints at the largest text size: a wider panel first, then smaller
-        # letters — every word of a hint stays readable above « Fermer ».
-        for self.width, self.role in ((HINTS_W, "body"), (W - 40, "body"), (W - 40, "small")):
+        # Long hints at a large text size: a wider panel first, then smaller letters, then
+        # one hint open at a time (the others are « Relire l'indice n » buttons) — every
+        # word of a hint stays readable above « Fermer ».
+        last = max(shown, default=None)
+        fits = (
+            (HINTS_W, "body", None),
+            (W - 40, "body", None),
+            (W - 40, "small", None),
+            (W - 40, "body", self.open_hint or last),
+            (W - 40, "small", self.open_hint or last),
+        )
+        for self.width, self.role, only in fits:
             width = self.width - 120
             rows = []
             for number, text in enumerate(hints, start=1):
-                if number in shown:
+                if number in shown and only in (None, number):
                     text_h = max(44, theme.text_height(text, width - 60, self.role))
                     rows.append(("text", number, text, text_h))
+                elif number in shown:
+                    rows.append(("reread", number, None, h))
                 else:
                     rows.append(("button", number, None, h))
             body = sum(height + 16 for *_rest, height in rows) if rows else 2 * h
@@ -150,6 +163,9 @@ class HintsPanel(Overlay):
                     rect, label, lambda n=number: self.reveal(n), "secondary", "?", enabled=enabled
                 )
                 first = first or (widget if enabled else None)
+            elif kind == "reread":
+                label = self.t("hints.reread", n=number)
+                self.button(rect, label, lambda n=number: self.reread(n), "secondary", "?")
             self.rows.append((kind, number, text, rect))
             y += row_h + 16
         close = self.button(
@@ -159,7 +175,12 @@ class HintsPanel(Overlay):
         )
         self.default_focus = first or close
 
+    def reread(self, number):
+        self.open_hint = number
+        self.rebuild()
+
     def reveal(self, number):
+        self.open_hint = None
         refus = self.host.partie.jouer({"type": "indice", "numero": number})
         if refus:
             self.app.notify(refus, "warn")

@@ -218,4 +218,6 @@ def discovery_text(host):
 
         logging.getLogger(__name__).exception("decouverte(%s)", niveau.id)
         return ""
-    return texts.text("decouvert", **values)
+    from game.scenes.figures import localised
+
+    return texts.text("decouvert", **localised(host.app, values))

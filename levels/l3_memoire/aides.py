@@ -43,8 +43,9 @@ def nombre(valeur, chiffres, langue="fr"):
 
 
 def _valeurs(**nombres):
-    """{nom: texte} pour des (valeur, chiffres) : « 3,107 »."""
-    return {nom: nombre(v, chiffres) for nom, (v, chiffres) in nombres.items()}
+    """{nom: nombre arrondi} pour des (valeur, chiffres) : le jeu l'écrit dans la langue de
+    l'enfant (« 3,107 » en français, « 3.107 » en anglais)."""
+    return {nom: round(float(v), chiffres) for nom, (v, chiffres) in nombres.items()}
 
 
 def texte_suites(lettre, combien=3):
