@@ -54,7 +54,8 @@ def test_import_rank_ties_histogram_csv(tmp_path):
     assert "objectif" in results["eve.json"].reason
     assert results["garbage.json"].status == REFUSED
     assert board.import_file(folder / "ana.json").status == ALREADY
-    rows = board.leaderboard(CAT.id)
+    assert board.leaderboard(CAT.id) == []  # the solver played them: ranked apart
+    rows = board.leaderboard(CAT.id, human=False)
     assert [r.runner for r in rows][::3] == ["cem", "Dan"]
     assert {rows[1].runner, rows[2].runner} == {"Ana", "Bea"}
     assert rows[1].game_ms == rows[2].game_ms  # the tie, broken by fewer actions
@@ -77,21 +78,21 @@ def test_damaged_database_is_rebuilt_from_stored_runs(tmp_path):
     folder, _ = _club(tmp_path)
     board = Board()
     board.import_folder(folder)
-    before = [(r.runner, r.game_ms) for r in board.leaderboard(CAT.id)]
+    before = [(r.runner, r.game_ms) for r in board.leaderboard(CAT.id, human=False)]
     board.close()
     board.db_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 3000)
     again = Board()
-    assert [(r.runner, r.game_ms) for r in again.leaderboard(CAT.id)] == before
+    assert [(r.runner, r.game_ms) for r in again.leaderboard(CAT.id, human=False)] == before
     assert "abîmée" in again.message
     aside = list(board.folder.glob("club.sqlite.abime-*"))
     assert aside  # kept, never deleted
     again.close()
     (board.folder / "club.sqlite").unlink()
     fresh = Board()  # a lost database: made again from the stored copies at once
-    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
+    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id, human=False)] == before
     assert fresh.rebuild() == 6  # every stored copy, the refused ones too
-    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
-    assert all("solveur" in r.remarks for r in fresh.leaderboard(CAT.id))
+    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id, human=False)] == before
+    assert all("solveur" in r.remarks for r in fresh.leaderboard(CAT.id, human=False))
 
 
 def test_cli_import_and_ranking(tmp_path, capsys):

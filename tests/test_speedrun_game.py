@@ -15,7 +15,7 @@ from game.scenes.level import LevelHost
 from game.speedrun import categories as cats
 from game.speedrun.files import RUNS_DIR, read_run_file, write_run_file
 from game.speedrun.records import category_record
-from game.speedrun.solver import solve_run
+from game.speedrun.solver import method_run, solve_run
 from game.speedrun.timer import SimClock
 from game.speedrun.verify import verify_run
 from levels import registry
@@ -93,7 +93,9 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     while board.importing and time.monotonic() < deadline:
         step(app)
         time.sleep(0.01)
-    assert [r.runner for r in board.rows] == ["Lina"]
+    # the solver's steady clicks: a program played, so the run is shown apart, with why
+    assert board.rows == [] and [r.runner for r in board.apart] == ["Lina"]
+    assert "solveur" in board.apart[0].remarks
     app.scenes.pop()
     # « Recommencer »: same category and seed, at once
     end.again()
@@ -126,7 +128,7 @@ def test_practice_does_not_touch_the_pb(app):
 
 
 def test_club_board_takes_dropped_files(app, tmp_path):
-    run = solve_run(cats.category("niveau-2"), 3, registry.niveaux(), 900, runner="Noé")
+    run = method_run(cats.category("niveau-2"), 3, registry.niveaux(), runner="Noé")
     write_run_file(tmp_path / "noe.json", run.run_file(__version__))
     (tmp_path / "abime.json").write_bytes(b"{nope")
     app.push("club_board", "niveau-2")
@@ -156,7 +158,7 @@ def test_a_dropped_folder_is_verified_in_fresh_processes_in_order(app, tmp_path,
     folder = tmp_path / "club"
     folder.mkdir()
     for seed, runner in ((3, "Noé"), (4, "Inès")):
-        run = solve_run(cats.category("niveau-2"), seed, registry.niveaux(), 900, runner=runner)
+        run = method_run(cats.category("niveau-2"), seed, registry.niveaux(), runner=runner)
         write_run_file(folder / f"{runner}.json", run.run_file(__version__))
     (folder / "zz-abime.json").write_bytes(b"{nope")
     app.push("club_board", "niveau-2")

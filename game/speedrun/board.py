@@ -9,8 +9,9 @@ API (pygame-free, never raises on bad input):
 - `Board(folder=None)`; `board.import_file(path)` → `ImportResult` (status « ajoutée »,
   « déjà là », « refusée », with a French reason); `board.import_files(paths)` and
   `board.import_folder(folder)` replay on every core (`parallel=False` from the game);
-- `board.leaderboard(category_id, seed=None)` → ranked `Row`s, each runner's best verified
-  run (practice runs never count), ties broken by the hardware-free costs;
+- `board.leaderboard(category_id, seed=None, human=True)` → ranked `Row`s, each runner's
+  best verified run (practice runs never count), ties broken by the hardware-free costs,
+  never real time; runs a remark says a program played are only in `human=False`;
 - `board.refused(limit)` → the refused files with their reasons;
 - `board.histogram(category_id, level_id, cost, seed=None)` → `Histogram` of a cost
   (« actions », « pas », « prenoms ») over the club's verified runs, with « toi »;
@@ -24,10 +25,11 @@ import hashlib
 import json
 import logging
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.speedrun.human import machine_remark
+from game.speedrun.names import fold_name
 from game.speedrun.verify import COST_ORDER, is_run_file, verify_run
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,8 @@ ADDED, ALREADY, REFUSED = "ajoutée", "déjà là", "refusée"
 
 
 def runner_key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(name).split())).casefold()
+    """Two names that look the same on screen are one runner (`names.fold_name`)."""
+    return fold_name(name)
 
 
 @dataclass
@@ -295,21 +298,24 @@ class Board:
             args.append(seed)
         return sql, args
 
-    def leaderboard(self, category_id, seed=None) -> list[Row]:
+    def leaderboard(self, category_id, seed=None, human=True) -> list[Row]:
+        """Each runner's best verified run, by game time, ties by the hardware-free costs
+        (never by real time: a faster computer must not win). `human=False`: the runs a
+        remark says a program played (solver, metronome…), ranked apart."""
         where, args = self._where(category_id, seed)
         rows = (
             self.connect()
             .execute(
                 f"SELECT runner, runner_key, game_ms, real_ms, actions, pas, prenoms, seed, code, "
                 f"started, id, remarks FROM runs WHERE {where} "
-                "ORDER BY game_ms, actions, pas, prenoms, real_ms, id",
+                "ORDER BY game_ms, actions, pas, prenoms, runner_key, id",
                 args,
             )
             .fetchall()
         )
         best, seen = [], set()
         for row in rows:
-            if row[1] in seen:
+            if row[1] in seen or human == any(machine_remark(r) for r in _remarks(row[11])):
                 continue
             seen.add(row[1])
             costs = dict(zip(COST_ORDER, row[4:7], strict=True))
@@ -345,6 +351,10 @@ class Board:
         values = [r[0] for r in rows if r[0] is not None]
         mine = [r[0] for r in rows if you is not None and r[1] == runner_key(you)]
         return Histogram(cost, values, min(mine) if mine else None)
+
+
+def _remarks(text):
+    return [r for r in (text or "").split(" ; ") if r]
 
 
 def _load(path):

@@ -8,6 +8,8 @@ Checked, per the run timer's rules (`game.speedrun.timer`):
 - both clocks only go forward, and game time never runs faster than real time;
 - a level's actions are in time order, inside the level, and the split comes right after
   the last action (the next level starts at once);
+- a level lasts at least the least time a hand needs for its actions
+  (`game.speedrun.human.min_human_ms`: a file whose times were scaled down is refused);
 - no two actions closer than a human can click (a few quick pairs are allowed: one
   gesture can give two actions);
 - pauses are inside the run and do not overlap; real − game time = the engine's
@@ -16,6 +18,7 @@ Checked, per the run timer's rules (`game.speedrun.timer`):
 
 from __future__ import annotations
 
+from game.speedrun.human import min_human_ms
 from levels.horodatage import ECART_HUMAIN_MS
 
 MAX_RUN_MS = 24 * 3600 * 1000  # nobody races for a day
@@ -71,6 +74,12 @@ def _check_actions(where, actions, segment_game_ms) -> list[str]:
             f"{where} : {quick} fois deux actions à moins de {MIN_GAP_MS} ms "
             "l'une de l'autre (aucune main ne clique si vite)"
         ]
+    least = min_human_ms(actions)
+    if segment_game_ms + CLOCK_SLACK_MS < least:
+        return [
+            f"{where} : {len(actions)} actions en {segment_game_ms / 1000:.1f} s de jeu, "
+            f"alors qu'une main met au moins {least / 1000:.1f} s à les jouer"
+        ]
     return []
 
 
@@ -90,6 +99,19 @@ def _check_pauses(pauses, total_real_ms) -> list[str]:
             return ["les pauses ne sont pas dans l'ordre ou sont hors de la course"]
         last = pause[0]
     return []
+
+
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def pause_remarks(pauses) -> list[str]:
+    """« 2 pauses (0:12,0) » when the run was paused: shown wherever the run is shown."""
+    if not isinstance(pauses, list) or not pauses:
+        return []
+    total = sum(p[1] for p in pauses if isinstance(p, list) and len(p) == 2 and _int(p[1]))
+    plural = "s" if len(pauses) > 1 else ""
+    return [f"{len(pauses)} pause{plural} pendant la course ({total / 1000:.1f} s)"]
 
 
 def _check_totals(data, end, count) -> list[str]:

@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.speedrun.categories import STARS, category, unknown_category_message
+from game.speedrun.human import machine_remark, solver_remark
+from game.speedrun.names import has_hidden_chars
 from game.speedrun.run import FORMAT_COURSE, RUN_TYPE
-from game.speedrun.timing import MAX_RUN_MS, check_times
+from game.speedrun.timing import MAX_RUN_MS, check_times, pause_remarks
 
 LABEL_VERIFIED = "vérifié"
 LABEL_DECLARED = "déclaré"
@@ -47,6 +49,12 @@ class RunVerdict:
     splits: list[list[int]] = field(default_factory=list)  # declared [real, game] per level
     problems: list[str] = field(default_factory=list)  # what made it invalid
     remarks: list[str] = field(default_factory=list)  # noted, not blocking
+
+    @property
+    def human(self) -> bool:
+        """False when a remark says a program played (solver, metronome, too-fast clicks):
+        such a run is never ranked with the verified human runs."""
+        return not any(machine_remark(r) for r in self.remarks)
 
     @property
     def outcome_label(self) -> str:
@@ -116,6 +124,8 @@ def _read_header(data, verdict, expected_category, expected_seed):
     for key in ("version", "categorie", "code", "coureur", "debut"):
         if not isinstance(data.get(key, ""), str) or len(data.get(key, "")) > 200:
             raise ValueError(f"le champ « {key} » est mal écrit")
+    if has_hidden_chars(data.get("coureur", "")):
+        raise ValueError("le prénom du coureur contient des caractères invisibles ou de contrôle")
     verdict.version, verdict.code = data.get("version", ""), data.get("code", "")
     verdict.runner, verdict.started = data.get("coureur", ""), data.get("debut", "")
     if verdict.version != _game_version():
@@ -192,6 +202,11 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
     for number, entry in enumerate(entries, start=1):
         _replay_level(number, entry, cat, by_id, verdict)
     verdict.problems += check_times(data, entries)
+    if not verdict.problems and data.get("outil") is None:
+        same = solver_remark(entries, by_id, verdict.seed)
+        if same is not None:
+            verdict.remarks.append(same)
+    verdict.remarks += pause_remarks(data.get("pauses"))
     verdict.costs = {k: sum(lv["couts"].get(k, 0) for lv in verdict.levels) for k in COST_ORDER}
     verdict.splits = [list(entry["fin"]) for entry in entries]
     verdict.real_ms, verdict.game_ms = entries[-1]["fin"]
