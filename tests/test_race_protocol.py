@@ -166,7 +166,11 @@ def _level2_log():
     """The solver's level-2 log at a human pace, and the moment its level ends."""
     from levels.l2_erreurs.logic import NIVEAU
 
-    actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
+    times, t = [], 0
+    for i in range(len(NIVEAU.resoudre(1))):
+        t += 400 + (i * 137) % 500  # an uneven, human pace
+        times.append(t)
+    actions = [[t, a] for t, a in zip(times, NIVEAU.resoudre(1), strict=True)]
     journal = {
         "format": FORMAT_JOURNAL,
         "jeu": "tuto-llm",

@@ -211,7 +211,7 @@ class RaceHost:
                 token=runner.token,
                 code=room.code,
                 category=room.category,
-                seed=room.seed,
+                seed=room.seed_for(runner),
                 game_version=room.game_version,
                 state=room.state,
                 start_at=room.start_at,
@@ -292,7 +292,10 @@ class RaceHost:
     async def _verify(self, runner, data):
         room = self.room
         loop = asyncio.get_running_loop()
-        check = await self._check(data, room.category, room.seed, room.game_version)
+        seed = room.seed_for(runner)
+        check = room.bind_check(
+            runner, await self._check(data, room.category, seed, room.game_version)
+        )
         runner.check = check
         if not check.valid:
             runner.file_received = False  # a better file may be handed in again
@@ -315,16 +318,18 @@ class RaceHost:
 
     def _send_verdict(self, runner):
         writer = self.writers.get(runner.name)
-        time_ms, kind = self.room.final_time(runner)
+        time_ms, kind, why = self.room.verdict(runner)
         if writer is not None:
+            reason = runner.check.reason + (f" Temps déclaré : {why}." if why else "")
             self._send(
                 writer,
                 encode(
                     "verdict",
                     valid=runner.check.valid,
-                    reason=runner.check.reason,
+                    reason=reason[: protocol.TEXT_MAX],
                     time_ms=time_ms,
                     kind=kind,
+                    remarks=self.room.remarks(runner),
                 ),
             )
 
