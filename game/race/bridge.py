@@ -182,7 +182,7 @@ class HostSession(_LoopThread):
 def room_snapshot(room, ip, port):
     runners = []
     for runner in room.runners.values():
-        time_ms, kind = room.final_time(runner)
+        time_ms, kind, _why = room.verdict(runner)
         runners.append(
             {
                 "name": runner.name,

@@ -36,7 +36,7 @@ _NAMES = (
     "Lou Nino Clara Malo Agathe Timéo Lola Axel"
 )
 FIRST_NAMES = _NAMES.split()
-GAP_MS = 120  # between two runners' finishing times
+GAP_MS = 250  # between two runners' finishing times (more than a busy loop's jitter)
 BASE_MS = 3500  # the fastest runner's race, at the least
 
 
