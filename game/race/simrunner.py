@@ -82,8 +82,9 @@ class SimRunner:
 
     def _times(self, actions, segment_ms):
         """Uneven action times inside a segment of `segment_ms` (game ms from its start)."""
-        if self.cheat == "metronome":
-            return [METRONOME_MS * (i + 1) for i in range(len(actions))]
+        if self.cheat == "metronome":  # one steady interval, the last click at the split
+            gap = max(METRONOME_MS, (segment_ms - 30) // max(1, len(actions)))
+            return [gap * (i + 1) for i in range(len(actions))]
         weights = [
             _least(a) * (1 + ((i * 389 + self.k * 97) % 50) / 100) for i, a in enumerate(actions)
         ]
