@@ -15,8 +15,9 @@ A run is « vérifié par l'hôte » (`verdict()` → kind "hote") only when all
 the run file passed re-verification (every level replayed) with the runner's own seed
 and name; no verifier remark says a program played (`RunCheck.human`); the last split
 was observed; every observed split agrees with the run file's own time for that level
-within `AGREE_MS` + half the round trip; and each observed level lasted at least the
-least time a hand needs for its actions (`game.speedrun.human.MIN_ACTION_MS`).
+within `AGREE_MS` + half the round trip + `DRIFT` of the time; and each observed level
+lasted at least the least time a hand needs for its actions
+(`game.speedrun.human.MIN_ACTION_MS`).
 Otherwise a verified run is « déclaré », with the reason, in a second table below.
 
 A run belongs to its runner: each runner plays its own seed, mixed from the room's seed
@@ -36,6 +37,7 @@ from game.speedrun.names import fold_name
 
 LATE_MS = 250  # a split arriving later than that after its claimed moment: not observed
 AGREE_MS = 250  # the file's time of a split vs the host's observation (+ half the round trip)
+DRIFT = 0.002  # two computers' clocks may run apart by this share of the time (2 ms a second)
 SEED_LIMIT = 2**31  # personal seeds stay in the levels' usual range
 STATES = ("lobby", "countdown", "running", "finished")
 
@@ -251,7 +253,7 @@ class Room:
             if split.host_ms is None:
                 continue
             mine = check.splits[number - 1][0] if number <= len(check.splits) else None
-            if mine is None or abs(mine - split.host_ms) > slack:
+            if mine is None or abs(mine - split.host_ms) > slack + DRIFT * split.host_ms:
                 return (
                     f"le fichier dit {_seconds(mine)} au niveau {number}, l'hôte a vu "
                     f"{_seconds(split.host_ms)}"
