@@ -54,6 +54,16 @@ def test_export_parses_back_with_pb_gold_history():
     assert segment.best == record.best_segments["l4_attention"]
     assert segment.history["2"] == segment.pb  # the second attempt was the fastest
     assert set(segment.history) == {"1", "2", "3"}
+    # each attempt ends as long after its start as the real time it claims (the solver's
+    # simulated clock used to end them a second after they started)
+    import datetime
+
+    for attempt in run.attempts:
+        start, end = (
+            datetime.datetime.strptime(attempt[k], "%m/%d/%Y %H:%M:%S")
+            for k in ("started", "ended")
+        )
+        assert abs((end - start).total_seconds() * 1000 - attempt["real_ms"]) < 1000
 
 
 def test_cli_lss(tmp_path, capsys):
