@@ -66,9 +66,16 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     category = cats.category("debut")
     start_run(app, category, 4242, "", clock=clock)
     host = app.scenes.top
-    app.push("pause", host)  # a pause: both clocks stop, and it is recorded
+    app.push("pause", host)  # a pause: game time stops, real time goes on; recorded
     step(app)
     clock.advance(30)
+    shot = pygame.Surface(app.screen_size if hasattr(app, "screen_size") else (1280, 720))
+    host.draw(shot)  # the level under the pause menu is hidden
+    bg = tuple(host.theme.colors.bg)[:3]
+    area = host.area
+    corners = [(area.x + 5, area.y + 5), (area.right - 5, area.bottom - 5)]
+    assert all(tuple(shot.get_at(p))[:3] == bg for p in corners)
+    assert host.policy.run.now()[0] - host.policy.run.now()[1] >= 30_000
     app.scenes.pop()
     step(app)
     assert play_run(app, clock) == 4
@@ -76,7 +83,8 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     assert end.name == "course_end" and end.run.finished and not end.policy.failed
     real, game = end.run.splits[-1]
     actions = sum(len(log["actions"]) for log in end.run.logs)
-    assert real == game == actions * 1000  # one second per click; the 30 s pause left out
+    assert game == actions * 1000  # one second per click; the 30 s pause left out
+    assert real == game + 30_000  # real time never stops
     assert end.run.timer.pauses and end.run.timer.pauses[0][1] == 30_000
     record = category_record(app.profile, "debut")
     assert record.attempts == 1 and record.pb_total() == list(end.run.splits[-1])

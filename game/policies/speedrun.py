@@ -145,6 +145,8 @@ class Speedrun(Policy):
     def draw_top_bar(self, host, surface, rect):
         theme, colors, app = host.theme, host.theme.colors, host.app
         lang = app.settings.language
+        if self.run.timer.paused:  # the level is hidden: nothing is studied for free
+            self.draw_cover(host, surface)
         real, game = self.run.now()
         line = rect.h // 2
         top = pygame.Rect(rect.x, rect.y, rect.w, line)
@@ -153,6 +155,9 @@ class Speedrun(Policy):
             jeu=format_time(game, 1, lang),
             reel=format_time(real, 1, lang),
         )
+        pauses = len(self.run.timer.pauses) + int(self.run.timer.paused)
+        if pauses:
+            clocks += " · " + app.t("course.barre.pauses", n=pauses)
         width = min(rect.w, theme.font("small").size(clocks)[0])
         theme.draw_text(surface, clocks, top, "small", colors.ink, "left", "middle")
         info = pygame.Rect(rect.x + width + 10, rect.y, rect.w - width - 10, line)
@@ -168,6 +173,18 @@ class Speedrun(Policy):
             )
         cells = pygame.Rect(rect.x, rect.y + line, rect.w, rect.h - line)
         self.draw_split_cells(theme, surface, cells, lang)
+
+    def draw_cover(self, host, surface):
+        """Over the level's area while paused: the level cannot be seen."""
+        area = getattr(host, "area", None)
+        if area is None:
+            return
+        theme = host.theme
+        pygame.draw.rect(surface, theme.colors.bg, area)
+        n = len(self.run.timer.pauses) + 1
+        text = host.app.t("course.barre.cache", n=n)
+        box = pygame.Rect(area.x + 60, area.centery - 60, area.w - 120, 120)
+        theme.draw_text(surface, text, box, "heading", theme.colors.ink_soft, "center", "middle")
 
     def attempt_text(self, app, lang):
         """« essai 4 · somme 0:35,0 »: this attempt's number and the sum of best."""

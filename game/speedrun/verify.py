@@ -201,7 +201,7 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
         verdict.remarks += remarques_temps([], data.get("outil"))
     for number, entry in enumerate(entries, start=1):
         _replay_level(number, entry, cat, by_id, verdict)
-    verdict.problems += check_times(data, entries)
+    verdict.problems += check_times(data, entries, cat.pauses_max)
     if not verdict.problems and data.get("outil") is None:
         same = solver_remark(entries, by_id, verdict.seed)
         if same is not None:
