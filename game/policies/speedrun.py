@@ -40,6 +40,7 @@ class Speedrun(Policy):
         self.record = None  # the profile's record, read when the first level starts
         self.golds: list[bool] = []
         self.failed: str | None = None
+        self.ended = False  # the attempt is recorded: one attempt per real start
 
     # ------------------------------------------------------------------ the start
     def seed_for(self, app, place):
@@ -89,7 +90,7 @@ class Speedrun(Policy):
         app = host.app
         if not requirement_met(self.run.category, host.niveau, host.partie.etat):
             self.failed = app.t("course.fin.rate_etoiles")
-            self.abandon(app)
+            self.abandon(app, host)
             return
         segment_start = self.run.starts[self.run.index]
         self.run.split()
@@ -115,6 +116,9 @@ class Speedrun(Policy):
         from game.speedrun.records import record_attempt
         from game.storage import SaveError
 
+        if self.ended:
+            return
+        self.ended = True
         result = record_attempt(app.profile, self.run)
         app.save_profile()
         path = None
@@ -124,19 +128,29 @@ class Speedrun(Policy):
             app.notify(str(error), "warn")
         app.replace("course_end", self, result, path)
 
-    def abandon(self, app):
+    def abandon(self, app, host=None):
+        """Ends the run for good: one attempt recorded, the level (and the pause menu or
+        panel over it) taken off the stack, then the end screen in its place."""
         from game.speedrun.records import record_attempt
 
+        if self.ended:
+            return
+        self.ended = True
         self.run.timer.pause()
         if self.livesplit is not None:
             self.livesplit.reset()
         result = record_attempt(app.profile, self.run)
         app.save_profile()
+        if host is not None and host in app.scenes.stack:
+            while app.scenes.top is not host:
+                app.scenes.pop()  # the pause menu, a panel…
         app.replace("course_end", self, result, None)
 
     def on_quit(self, host):
+        if self.ended:
+            return
         self.failed = host.app.t("course.fin.abandon")
-        self.abandon(host.app)
+        self.abandon(host.app, host)
 
     # ------------------------------------------------------------------ the top bar
     def top_bar_width(self, host):
