@@ -49,3 +49,39 @@ def test_a_restarted_runner_rejoins_a_race_going_on_with_a_sane_start(tmp_path):
             runner.stop()
         host.stop()
         host.thread.join(5)
+
+
+def test_two_games_on_one_computer_both_hear_the_room():
+    """The host's own finder used to keep the port: a second game heard nothing."""
+    import asyncio
+    import socket
+
+    from game.race.discovery import RoomFinder, announce_bytes, announce_forever
+    from game.race.room import Room
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        base = probe.getsockname()[1]
+    base = min(base, 65000)
+    settings = DiscoverySettings(address="127.0.0.1", port=base, every_s=0.05)
+    room = Room("T001", "debut", "Début", ("l1_devine",), 1, game_version(), "Hôte")
+
+    async def scenario():
+        finders = [RoomFinder(settings), RoomFinder(settings)]
+        for finder in finders:
+            await finder.start()
+        assert finders[0].port != finders[1].port
+        sender = asyncio.ensure_future(
+            announce_forever(settings, lambda: announce_bytes(room, 47801, 2))
+        )
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not all(f.rooms() for f in finders):
+            await asyncio.sleep(0.05)
+        sender.cancel()
+        heard = [f.rooms() for f in finders]
+        for finder in finders:
+            finder.stop()
+        return heard
+
+    heard = asyncio.run(scenario())
+    assert all(rooms and rooms[0]["code"] == "T001" for rooms in heard)

@@ -1,9 +1,11 @@
 """Finding rooms on the local network, and room codes.
 
 The host sends a small UDP announce (`protocol.ANNOUNCE`, one JSON object) every
-second to `DiscoverySettings.address:port`; runners listen on that port and list the
-rooms they hear. The address and port are settings: the game uses the local subnet's
-broadcast, tests and `salon-simuler` use 127.0.0.1 — nothing leaves the computer then.
+second to `DiscoverySettings.address` on each port of `port … port + ports − 1`; each
+game's finder listens on the first free port of that range (two games on one computer
+each get theirs) and lists the rooms it hears. The address and port are settings: the
+game uses the local subnet's broadcast, tests and `salon-simuler` use 127.0.0.1 —
+nothing leaves the computer then.
 
 When the network blocks announces, a runner types the room code (4 characters that
 hold the last two numbers of the host's address and its port) or the address itself.
@@ -33,6 +35,7 @@ class DiscoverySettings:
     address: str = "255.255.255.255"  # the local subnet; tests: "127.0.0.1"
     port: int = 47799
     every_s: float = 1.0
+    ports: int = 8  # finders listen on the first free of port … port + 7; hosts send to all
 
 
 LOCAL_ENV = "TUTO_LLM_SALON_LOCAL"  # "1": rooms on this computer only (tests, demos)
@@ -128,8 +131,10 @@ async def announce_forever(settings, make_payload):
     sock.setblocking(False)
     try:
         while True:
-            with contextlib.suppress(OSError):
-                await loop.sock_sendto(sock, make_payload(), (settings.address, settings.port))
+            payload = make_payload()
+            for port in _ports(settings):  # every game on a computer has its own port
+                with contextlib.suppress(OSError):
+                    await loop.sock_sendto(sock, payload, (settings.address, port))
             await asyncio.sleep(settings.every_s)
     finally:
         sock.close()
@@ -150,6 +155,13 @@ class _Listener(asyncio.DatagramProtocol):
         self.rooms[key] = {**info, "address": addr[0], "seen": time.monotonic()}
 
 
+def _ports(settings):
+    if settings.port == 0:  # tests: one port picked by the system
+        return [0]
+    last = min(65535, settings.port + max(1, settings.ports) - 1)
+    return list(range(settings.port, last + 1))
+
+
 class RoomFinder:
     """Listens for announces; `rooms()` lists those heard in the last `FORGET_S` seconds."""
 
@@ -157,17 +169,27 @@ class RoomFinder:
         self.settings = settings
         self._rooms = {}
         self._transport = None
+        self.port = None  # the port it listens on, once started
 
     async def start(self, bind_address=None):
+        """Listens on the first free port of the settings' range. No port sharing: with
+        SO_REUSEPORT a datagram sent to one address reaches only one of the sockets, so a
+        second game on the same computer (a host's own finder) heard nothing."""
         loop = asyncio.get_running_loop()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if hasattr(socket, "SO_REUSEPORT"):
-            with contextlib.suppress(OSError):
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         if bind_address is None:
             bind_address = "127.0.0.1" if self.settings.address.startswith("127.") else ""
-        sock.bind((bind_address, self.settings.port))
+        sock, error = None, None
+        for port in _ports(self.settings):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            try:
+                sock.bind((bind_address, port))
+                break
+            except OSError as failure:
+                sock.close()
+                sock, error = None, failure
+        if sock is None:
+            raise error or OSError("aucun port libre pour écouter les salons")
+        self.port = sock.getsockname()[1]
         self._transport, _ = await loop.create_datagram_endpoint(
             lambda: _Listener(self._rooms), sock=sock
         )
