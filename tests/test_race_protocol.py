@@ -82,9 +82,14 @@ def test_clock_offset_keeps_the_fastest_ping():
 
 def test_room_codes_name_the_host():
     code = room_code("192.168.3.27", 47805)
-    assert len(code) == 4
+    assert len(code.replace("-", "")) == 8
     assert resolve(code, own_ip="192.168.9.9") == ("192.168.3.27", 47805)
     assert resolve(code.lower(), own_ip="192.168.9.9") == ("192.168.3.27", 47805)
+    # any school subnet: the runner's address shares nothing with the host's
+    for ip in ("10.20.30.40", "172.16.5.9", "192.168.3.27"):
+        for runner_ip in ("10.0.0.7", "192.168.1.2"):
+            text = room_code(ip, 47815).replace("-", " ")
+            assert resolve(text, own_ip=runner_ip) == (ip, 47815)
     assert resolve("10.0.0.5:47801") == ("10.0.0.5", 47801)
     with pytest.raises(ValueError, match="code"):
         resolve("n'importe quoi")

@@ -7,8 +7,8 @@ each get theirs) and lists the rooms it hears. The address and port are settings
 game uses the local subnet's broadcast, tests and `salon-simuler` use 127.0.0.1 —
 nothing leaves the computer then.
 
-When the network blocks announces, a runner types the room code (4 characters that
-hold the last two numbers of the host's address and its port) or the address itself.
+When the network blocks announces, a runner types the room code (8 characters that
+hold the host's whole IPv4 address and its port: any school subnet) or the address.
 """
 
 import asyncio
@@ -65,35 +65,49 @@ def allowed_address(ip):
 
 
 def room_code(ip, port):
-    """The 4-character code of a host at `ip:port` (port in BASE_PORT … +15), else None."""
+    """The 8-character code of a host at `ip:port` (port in BASE_PORT … +15), else None:
+    the whole IPv4 address and the port, so it works on any school network (« K7Q2-M4XB »
+    is shown with a dash, typed with or without it)."""
     try:
         packed = ipaddress.IPv4Address(ip).packed
     except ValueError:
         return None
     if not BASE_PORT <= port < BASE_PORT + PORTS:
         return None
-    value = (packed[2] << 12) | (packed[3] << 4) | (port - BASE_PORT)
-    return "".join(CODE_ALPHABET[(value >> shift) & 31] for shift in (15, 10, 5, 0))
+    value = (int.from_bytes(packed, "big") << 4) | (port - BASE_PORT)
+    chars = "".join(CODE_ALPHABET[(value >> shift) & 31] for shift in range(35, -1, -5))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def _decode(text):
+    value = 0
+    for char in text:
+        value = value * 32 + CODE_ALPHABET.index(char)
+    return value
 
 
 def resolve(text, own_ip="127.0.0.1"):
-    """What a runner typed (a code, an address, address:port) → (ip, port), or ValueError."""
-    text = (text or "").strip().upper().replace("O", "0").replace("I", "1").replace("L", "1")
-    if len(text) == 4 and all(c in CODE_ALPHABET for c in text):
-        value = 0
-        for char in text:
-            value = value * 32 + CODE_ALPHABET.index(char)
+    """What a runner typed (a code, an address, address:port) → (ip, port), or ValueError.
+    An 8-character code names the host wholly; an old 4-character one holds only the last
+    two numbers of its address (then the runner's own first two are used)."""
+    raw = (text or "").strip().upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    code = raw.replace("-", "").replace(" ", "")
+    if len(code) == 8 and all(c in CODE_ALPHABET for c in code):
+        value = _decode(code)
+        return str(ipaddress.IPv4Address(value >> 4 & 0xFFFFFFFF)), BASE_PORT + (value & 15)
+    if len(code) == 4 and all(c in CODE_ALPHABET for c in code):
+        value = _decode(code)
         prefix = ipaddress.IPv4Address(own_ip).packed[:2]
         ip = str(ipaddress.IPv4Address(prefix + bytes([value >> 12 & 255, value >> 4 & 255])))
         return ip, BASE_PORT + (value & 15)
-    host, _, port_text = text.partition(":")
+    host, _, port_text = raw.partition(":")
     try:
         ip = str(ipaddress.IPv4Address(host))
         port = int(port_text) if port_text else BASE_PORT
     except ValueError:
         raise ValueError(
-            "Je ne comprends pas ce code. Tape les 4 caractères affichés par l'hôte "
-            "(par exemple K7Q2) ou son adresse (par exemple 192.168.1.20)."
+            "Je ne comprends pas ce code. Tape les 8 caractères affichés par l'hôte "
+            "(par exemple K7Q2-M4XB) ou son adresse (par exemple 192.168.1.20)."
         ) from None
     if not 1 <= port <= 65535:
         raise ValueError("Le numéro de port doit être entre 1 et 65535.")
