@@ -191,3 +191,28 @@ def test_four_level_category_round_trip():
     assert [len(s.history) for s in run.segments] == [2, 2, 1, 1]
     assert run.segments[3].pb == list(first.splits[3])
     assert run.segments[0].best == record.best_segments["l1_devine"]
+
+
+def test_the_pypi_livesplit_parser_reads_our_splits(tmp_path):
+    """`livesplit-parser` (PyPI, a test extra) reads an exported file of a category with
+    several levels, and finds the times the attempts claim. (Version 0.3 itself cannot read
+    a file with a single attempt or a single segment — xmltodict gives it one element
+    instead of a list — whoever wrote the file.)"""
+    import warnings
+
+    parser = pytest.importorskip("livesplit_parser")
+    cat = cats.category("debut")
+    profile = ProfileStore().create("Léa")
+    for pace in (1000, 900):
+        record_attempt(profile, solve_run(cat, 7, levels(), pace))
+    record = category_record(profile, cat.id)
+    path = tmp_path / "debut.lss"
+    path.write_text(export_lss(record, cat, _names(cat), "Léa"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for key in ("RealTime", "GameTime"):
+            data = parser.LivesplitData(str(path), key)
+            frame = data.attempt_info_df
+            assert len(frame) == 2 and all(frame["RunCompleted"])
+    claimed = [sum(s[0] for s in a["segments"]) / 1000 for a in record.history]
+    assert [round(s, 1) for s in frame["RealTime_Sec"]] == [round(c, 1) for c in claimed]
