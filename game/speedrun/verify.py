@@ -16,6 +16,7 @@ What the labels mean (shown on screen and in files, never stronger than the proo
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from game.speedrun.categories import STARS, category, unknown_category_message
@@ -24,6 +25,7 @@ from game.speedrun.names import has_hidden_chars
 from game.speedrun.run import FORMAT_COURSE, RUN_TYPE
 from game.speedrun.timing import MAX_RUN_MS, check_times, pause_remarks
 
+SLOW_REPLAY_S = 1.0  # a level replayed slower than that trains: its solver is not re-run
 LABEL_VERIFIED = "vérifié"
 LABEL_DECLARED = "déclaré"
 # Hardware-free costs: (name in the run file, level measure keys that hold it).
@@ -49,6 +51,7 @@ class RunVerdict:
     splits: list[list[int]] = field(default_factory=list)  # declared [real, game] per level
     problems: list[str] = field(default_factory=list)  # what made it invalid
     remarks: list[str] = field(default_factory=list)  # noted, not blocking
+    slow_levels: set = field(default_factory=set)  # levels whose replay trained for long
 
     @property
     def human(self) -> bool:
@@ -203,7 +206,8 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
         _replay_level(number, entry, cat, by_id, verdict)
     verdict.problems += check_times(data, entries, cat.pauses_max)
     if not verdict.problems and data.get("outil") is None:
-        same = solver_remark(entries, by_id, verdict.seed)
+        skip = verdict.slow_levels
+        same = solver_remark([e for e in entries if e["niveau"] not in skip], by_id, verdict.seed)
         if same is not None:
             verdict.remarks.append(same)
     verdict.remarks += pause_remarks(data.get("pauses"))
@@ -226,7 +230,10 @@ def _replay_level(number, entry, cat, by_id, verdict):
     from levels.horodatage import remarques_temps
 
     niveau = by_id[entry["niveau"]]
+    began = time.perf_counter()
     replay = rejouer(entry["journal"], by_id)
+    if time.perf_counter() - began > SLOW_REPLAY_S:
+        verdict.slow_levels.add(niveau.id)  # long training: its solver is not asked
     stars = list(replay.etoiles)
     accepted = len(entry["journal"].get("actions", [])) - replay.actions_refusees - replay.indices
     costs = {"actions": max(0, accepted)}
