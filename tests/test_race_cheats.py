@@ -150,3 +150,18 @@ def test_ties_are_broken_by_the_replay_and_refused_runs_are_never_ranked():
 def test_the_room_token_mixes_a_secret_into_the_seed():
     assert personal_seed(5, "a") != personal_seed(5, "b")
     assert personal_seed(5, "a") == personal_seed(5, "a") < 2**31
+
+
+def test_the_projector_never_ranks_a_refused_run():
+    from game.scenes.race_board import board_rank
+
+    room = _room()
+    _finished(room, "Zoe", 20_000, 18_000, 40)
+    _finished(room, "Eve", 1_000, 900, 10, valid=False)
+    lazy = _finished(room, "Bob", 30_000, 28_000, 40, real_ms=25_000)  # file ≠ host
+    assert lazy.check.valid
+    rows = {r["name"]: r for r in room.standings()}
+    assert board_rank(rows["Zoe"]) == "1" and rows["Zoe"]["kind"] == "hote"
+    assert board_rank(rows["Bob"]) == "(1)" and rows["Bob"]["status"].startswith("déclaré")
+    rows["Eve"]["position"] = 2
+    assert board_rank(rows["Eve"]) == "—"
