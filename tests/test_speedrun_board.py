@@ -108,3 +108,27 @@ def test_cli_import_and_ranking(tmp_path, capsys):
     assert "Ana" not in out and "Bea" in out
     assert main(["club", "classement", "vite"]) == 2
     assert main(["club", "importer", str(tmp_path / "nowhere")]) == 1
+
+
+def test_a_copied_run_under_another_name_is_not_ranked(tmp_path):
+    """The club board: Noah hands in Lina's run file renamed, times shifted. Both runs
+    get « mêmes actions que la course de … » and leave the ranking; Zoé's own run stays."""
+    from game.speedrun.solver import method_run
+
+    folder = tmp_path / "cle"
+    folder.mkdir()
+    cat = cats.category("niveau-1")
+    lina = method_run(cat, 5, registry.niveaux(), runner="Lina").run_file(__version__)
+    write_run_file(folder / "lina.json", lina)
+    copy = json.loads(json.dumps(lina))
+    copy["coureur"] = "Noah"
+    for action in copy["niveaux"][0]["journal"]["actions"][:-1]:
+        action[0] -= 7
+    write_run_file(folder / "noah.json", copy)
+    zoe = method_run(cat, 6, registry.niveaux(), runner="Zoé").run_file(__version__)
+    write_run_file(folder / "zoe.json", zoe)
+    board = Board()
+    board.import_folder(folder, parallel=False)
+    assert [r.runner for r in board.leaderboard(cat.id)] == ["Zoé"]
+    apart = {r.runner: r.remarks for r in board.leaderboard(cat.id, human=False)}
+    assert "course de Noah" in apart["Lina"] and "course de Lina" in apart["Noah"]

@@ -28,6 +28,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.speedrun.copies import mark_copies, remarks_list
 from game.speedrun.human import machine_remark
 from game.speedrun.names import fold_name
 from game.speedrun.verify import COST_ORDER, is_run_file, verify_run
@@ -49,6 +50,9 @@ CREATE TABLE IF NOT EXISTS levels (
   actions INTEGER, pas INTEGER, prenoms INTEGER, stars INTEGER, hints INTEGER,
   real_ms INTEGER, game_ms INTEGER);
 CREATE INDEX IF NOT EXISTS runs_category ON runs(category, valid);
+CREATE TABLE IF NOT EXISTS run_actions (
+  sha TEXT PRIMARY KEY, key TEXT, runner_key TEXT, runner TEXT);
+CREATE INDEX IF NOT EXISTS run_actions_key ON run_actions(key);
 """
 SCHEMA_VERSION = "2"  # another version: the tables are made again from the stored files
 ADDED, ALREADY, REFUSED = "ajoutée", "déjà là", "refusée"
@@ -287,6 +291,8 @@ class Board:
                         *level["segment_ms"],
                     ),
                 )
+            if verdict.valid:
+                mark_copies(self.conn, sha, data, verdict, runner_key(verdict.runner))
         return verdict
 
     # ------------------------------------------------------------------ reading
@@ -315,7 +321,7 @@ class Board:
         )
         best, seen = [], set()
         for row in rows:
-            if row[1] in seen or human == any(machine_remark(r) for r in _remarks(row[11])):
+            if row[1] in seen or human == any(machine_remark(r) for r in remarks_list(row[11])):
                 continue
             seen.add(row[1])
             costs = dict(zip(COST_ORDER, row[4:7], strict=True))
@@ -351,10 +357,6 @@ class Board:
         values = [r[0] for r in rows if r[0] is not None]
         mine = [r[0] for r in rows if you is not None and r[1] == runner_key(you)]
         return Histogram(cost, values, min(mine) if mine else None)
-
-
-def _remarks(text):
-    return [r for r in (text or "").split(" ; ") if r]
 
 
 def _load(path):

@@ -13,7 +13,8 @@ API:
 - `method_actions(niveau, seed)`: what a child who applies the hints' method plays.
 - `SAME_AS_SOLVER`: the remark added when the actions are (nearly) the solver's.
 - `machine_remark(text)`: does a verifier remark say a program played (solver, metronome,
-  clicks faster than a hand, every time at 0)? Such runs are never ranked as verified
+  clicks faster than a hand, every time at 0), or the club board that two runners handed
+  in the same actions (`SAME_AS_RUN`: a copied file)? Such runs are never ranked as verified
   human runs: the boards put them in a separate table.
 
 The minimum times are deliberately low (a fast, sure child is slower): they catch files
@@ -35,10 +36,11 @@ MIN_ACTION_MS = {
 }
 DEFAULT_ACTION_MS = 150  # any other click (a name card, a slider step, « poser »…)
 SAME_AS_SOLVER = "mêmes actions que le solveur"
+SAME_AS_RUN = "mêmes actions que la course de"  # the club board: a copied run file
 SOLVER_SHARE = 0.9  # this share of the actions in the solver's order: the solver played
 SOLVER_MIN_ACTIONS = 12  # fewer compared actions: too little to tell
 SOLVER_BUDGET_S = 3.0  # time to ask the solvers, per run file
-MACHINE_WORDS = ("solveur", "exactement", "personne ne clique", "à 0 ms")
+MACHINE_WORDS = ("solveur", "exactement", "personne ne clique", "à 0 ms", SAME_AS_RUN)
 
 
 def action_type(action) -> str:
