@@ -88,9 +88,14 @@ def test_clock_offset_keeps_the_fastest_ping():
 
 def test_room_codes_name_the_host():
     code = room_code("192.168.3.27", 47805)
-    assert len(code) == 4
+    assert len(code.replace("-", "")) == 8
     assert resolve(code, own_ip="192.168.9.9") == ("192.168.3.27", 47805)
     assert resolve(code.lower(), own_ip="192.168.9.9") == ("192.168.3.27", 47805)
+    # any school subnet: the runner's address shares nothing with the host's
+    for ip in ("10.20.30.40", "172.16.5.9", "192.168.3.27"):
+        for runner_ip in ("10.0.0.7", "192.168.1.2"):
+            text = room_code(ip, 47815).replace("-", " ")
+            assert resolve(text, own_ip=runner_ip) == (ip, 47815)
     assert resolve("10.0.0.5:47801") == ("10.0.0.5", 47801)
     with pytest.raises(ValueError, match="code"):
         resolve("n'importe quoi")
@@ -172,7 +177,11 @@ def _level2_log():
     """The solver's level-2 log at a human pace, and the moment its level ends."""
     from levels.l2_erreurs.logic import NIVEAU
 
-    actions = [[100 * (i + 1), a] for i, a in enumerate(NIVEAU.resoudre(1))]
+    times, t = [], 0
+    for i in range(len(NIVEAU.resoudre(1))):
+        t += 400 + (i * 137) % 500  # an uneven, human pace
+        times.append(t)
+    actions = [[t, a] for t, a in zip(times, NIVEAU.resoudre(1), strict=True)]
     journal = {
         "format": FORMAT_JOURNAL,
         "jeu": "tuto-llm",

@@ -252,8 +252,9 @@ def test_a_whole_race_through_the_game_on_loopback(app, tmp_path):
         host.start_race(countdown_ms=200)
         assert _until(lambda: _step(app) or app.scenes.top.name == "level")
         level = app.scenes.top
-        for action in level.niveau.resoudre(5):
-            time.sleep(0.1)  # a human pace between two clicks
+        seed = level.partie.graine  # the runner's own seed, mixed from the room's
+        for number, action in enumerate(level.niveau.resoudre(seed)):
+            time.sleep(0.2 + 0.03 * (number % 4))  # an uneven, human pace between clicks
             assert level.partie.jouer(action) is None
         assert _until(lambda: _step(app) or app.scenes.top.name == "race_runner")
         assert _until(lambda: (runner.snapshot().get("verdict") or {}).get("valid"), 20)

@@ -54,7 +54,8 @@ def test_import_rank_ties_histogram_csv(tmp_path):
     assert "objectif" in results["eve.json"].reason
     assert results["garbage.json"].status == REFUSED
     assert board.import_file(folder / "ana.json").status == ALREADY
-    rows = board.leaderboard(CAT.id)
+    assert board.leaderboard(CAT.id) == []  # the solver played them: ranked apart
+    rows = board.leaderboard(CAT.id, human=False)
     assert [r.runner for r in rows][::3] == ["cem", "Dan"]
     assert {rows[1].runner, rows[2].runner} == {"Ana", "Bea"}
     assert rows[1].game_ms == rows[2].game_ms  # the tie, broken by fewer actions
@@ -77,21 +78,21 @@ def test_damaged_database_is_rebuilt_from_stored_runs(tmp_path):
     folder, _ = _club(tmp_path)
     board = Board()
     board.import_folder(folder)
-    before = [(r.runner, r.game_ms) for r in board.leaderboard(CAT.id)]
+    before = [(r.runner, r.game_ms) for r in board.leaderboard(CAT.id, human=False)]
     board.close()
     board.db_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 3000)
     again = Board()
-    assert [(r.runner, r.game_ms) for r in again.leaderboard(CAT.id)] == before
+    assert [(r.runner, r.game_ms) for r in again.leaderboard(CAT.id, human=False)] == before
     assert "abîmée" in again.message
     aside = list(board.folder.glob("club.sqlite.abime-*"))
     assert aside  # kept, never deleted
     again.close()
     (board.folder / "club.sqlite").unlink()
     fresh = Board()  # a lost database: made again from the stored copies at once
-    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
+    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id, human=False)] == before
     assert fresh.rebuild() == 6  # every stored copy, the refused ones too
-    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id)] == before
-    assert all("solveur" in r.remarks for r in fresh.leaderboard(CAT.id))
+    assert [(r.runner, r.game_ms) for r in fresh.leaderboard(CAT.id, human=False)] == before
+    assert all("solveur" in r.remarks for r in fresh.leaderboard(CAT.id, human=False))
 
 
 def test_cli_import_and_ranking(tmp_path, capsys):
@@ -107,3 +108,27 @@ def test_cli_import_and_ranking(tmp_path, capsys):
     assert "Ana" not in out and "Bea" in out
     assert main(["club", "classement", "vite"]) == 2
     assert main(["club", "importer", str(tmp_path / "nowhere")]) == 1
+
+
+def test_a_copied_run_under_another_name_is_not_ranked(tmp_path):
+    """The club board: Noah hands in Lina's run file renamed, times shifted. Both runs
+    get « mêmes actions que la course de … » and leave the ranking; Zoé's own run stays."""
+    from game.modes.course.speedrun.solver import method_run
+
+    folder = tmp_path / "cle"
+    folder.mkdir()
+    cat = cats.category("niveau-1")
+    lina = method_run(cat, 5, registry.niveaux(), runner="Lina").run_file(__version__)
+    write_run_file(folder / "lina.json", lina)
+    copy = json.loads(json.dumps(lina))
+    copy["coureur"] = "Noah"
+    for action in copy["niveaux"][0]["journal"]["actions"][:-1]:
+        action[0] -= 7
+    write_run_file(folder / "noah.json", copy)
+    zoe = method_run(cat, 6, registry.niveaux(), runner="Zoé").run_file(__version__)
+    write_run_file(folder / "zoe.json", zoe)
+    board = Board()
+    board.import_folder(folder, parallel=False)
+    assert [r.runner for r in board.leaderboard(cat.id)] == ["Zoé"]
+    apart = {r.runner: r.remarks for r in board.leaderboard(cat.id, human=False)}
+    assert "course de Noah" in apart["Lina"] and "course de Lina" in apart["Noah"]

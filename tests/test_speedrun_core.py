@@ -80,10 +80,10 @@ def test_two_clocks_pause_and_busy():
     clock.advance(3)  # the engine computes: real time only
     timer.busy_end()
     timer.pause()
-    clock.advance(10)  # paused: neither clock
+    clock.advance(10)  # paused: game time stops, real time never does
     timer.resume()
     clock.advance(1)
-    assert timer.read() == (6000, 3000)
+    assert timer.read() == (16000, 3000)
     assert timer.pauses == [[5000, 10000]]
     assert timer.busy_ms == 3000
 

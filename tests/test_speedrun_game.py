@@ -14,7 +14,7 @@ from game.modes.course.policy import Speedrun
 from game.modes.course.speedrun import categories as cats
 from game.modes.course.speedrun.files import RUNS_DIR, read_run_file, write_run_file
 from game.modes.course.speedrun.records import category_record
-from game.modes.course.speedrun.solver import solve_run
+from game.modes.course.speedrun.solver import method_run, solve_run
 from game.modes.course.speedrun.timer import SimClock
 from game.modes.course.speedrun.verify import verify_run
 from game.scenes.level import LevelHost
@@ -66,9 +66,16 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     category = cats.category("debut")
     start_run(app, category, 4242, "", clock=clock)
     host = app.scenes.top
-    app.push("pause", host)  # a pause: both clocks stop, and it is recorded
+    app.push("pause", host)  # a pause: game time stops, real time goes on; recorded
     step(app)
     clock.advance(30)
+    shot = pygame.Surface(app.screen_size if hasattr(app, "screen_size") else (1280, 720))
+    host.draw(shot)  # the level under the pause menu is hidden
+    bg = tuple(host.theme.colors.bg)[:3]
+    area = host.area
+    corners = [(area.x + 5, area.y + 5), (area.right - 5, area.bottom - 5)]
+    assert all(tuple(shot.get_at(p))[:3] == bg for p in corners)
+    assert host.policy.run.now()[0] - host.policy.run.now()[1] >= 30_000
     app.scenes.pop()
     step(app)
     assert play_run(app, clock) == 4
@@ -76,7 +83,8 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     assert end.name == "course_end" and end.run.finished and not end.policy.failed
     real, game = end.run.splits[-1]
     actions = sum(len(log["actions"]) for log in end.run.logs)
-    assert real == game == actions * 1000  # one second per click; the 30 s pause left out
+    assert game == actions * 1000  # one second per click; the 30 s pause left out
+    assert real == game + 30_000  # real time never stops
     assert end.run.timer.pauses and end.run.timer.pauses[0][1] == 30_000
     record = category_record(app.profile, "debut")
     assert record.attempts == 1 and record.pb_total() == list(end.run.splits[-1])
@@ -93,7 +101,9 @@ def test_a_run_of_four_levels_in_a_row(app, tuto_llm_home):
     while board.importing and time.monotonic() < deadline:
         step(app)
         time.sleep(0.01)
-    assert [r.runner for r in board.rows] == ["Lina"]
+    # the solver's steady clicks: a program played, so the run is shown apart, with why
+    assert board.rows == [] and [r.runner for r in board.apart] == ["Lina"]
+    assert "solveur" in board.apart[0].remarks
     app.scenes.pop()
     # « Recommencer »: same category and seed, at once
     end.again()
@@ -126,7 +136,7 @@ def test_practice_does_not_touch_the_pb(app):
 
 
 def test_club_board_takes_dropped_files(app, tmp_path):
-    run = solve_run(cats.category("niveau-2"), 3, registry.niveaux(), 900, runner="Noé")
+    run = method_run(cats.category("niveau-2"), 3, registry.niveaux(), runner="Noé")
     write_run_file(tmp_path / "noe.json", run.run_file(__version__))
     (tmp_path / "abime.json").write_bytes(b"{nope")
     app.push("club_board", "niveau-2")
@@ -156,7 +166,7 @@ def test_a_dropped_folder_is_verified_in_fresh_processes_in_order(app, tmp_path,
     folder = tmp_path / "club"
     folder.mkdir()
     for seed, runner in ((3, "Noé"), (4, "Inès")):
-        run = solve_run(cats.category("niveau-2"), seed, registry.niveaux(), 900, runner=runner)
+        run = method_run(cats.category("niveau-2"), seed, registry.niveaux(), runner=runner)
         write_run_file(folder / f"{runner}.json", run.run_file(__version__))
     (folder / "zz-abime.json").write_bytes(b"{nope")
     app.push("club_board", "niveau-2")

@@ -60,6 +60,16 @@ def test_export_parses_back_with_pb_gold_history():
     assert segment.best == record.best_segments["l4_attention"]
     assert segment.history["2"] == segment.pb  # the second attempt was the fastest
     assert set(segment.history) == {"1", "2", "3"}
+    # each attempt ends as long after its start as the real time it claims (the solver's
+    # simulated clock used to end them a second after they started)
+    import datetime
+
+    for attempt in run.attempts:
+        start, end = (
+            datetime.datetime.strptime(attempt[k], "%m/%d/%Y %H:%M:%S")
+            for k in ("started", "ended")
+        )
+        assert abs((end - start).total_seconds() * 1000 - attempt["real_ms"]) < 1000
 
 
 def test_cli_lss(tmp_path, capsys):
@@ -138,7 +148,6 @@ def test_driver_talks_to_a_fake_livesplit_server():
     assert server.lines == [
         "reset",
         "starttimer",
-        "initgametime",
         "setgametime 00:00:00.00",
         "pausegametime",
         "unpausegametime",
@@ -148,6 +157,11 @@ def test_driver_talks_to_a_fake_livesplit_server():
         "split",
     ]
     assert game_time_text(3_723_456) == "01:02:03.45"
+    # only commands LiveSplit's own server knows (its CommandServer answers the others
+    # « Invalid command »)
+    known = {"reset", "starttimer", "setgametime", "pausegametime", "unpausegametime"}
+    known |= {"pause", "resume", "split"}
+    assert {line.split()[0] for line in server.lines} <= known
 
 
 def test_no_livesplit_is_a_french_message_not_a_crash():
@@ -183,3 +197,28 @@ def test_four_level_category_round_trip():
     assert [len(s.history) for s in run.segments] == [2, 2, 1, 1]
     assert run.segments[3].pb == list(first.splits[3])
     assert run.segments[0].best == record.best_segments["l1_devine"]
+
+
+def test_the_pypi_livesplit_parser_reads_our_splits(tmp_path):
+    """`livesplit-parser` (PyPI, a test extra) reads an exported file of a category with
+    several levels, and finds the times the attempts claim. (Version 0.3 itself cannot read
+    a file with a single attempt or a single segment — xmltodict gives it one element
+    instead of a list — whoever wrote the file.)"""
+    import warnings
+
+    parser = pytest.importorskip("livesplit_parser")
+    cat = cats.category("debut")
+    profile = ProfileStore().create("Léa")
+    for pace in (1000, 900):
+        record_attempt(profile, solve_run(cat, 7, levels(), pace))
+    record = category_record(profile, cat.id)
+    path = tmp_path / "debut.lss"
+    path.write_text(export_lss(record, cat, _names(cat), "Léa"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for key in ("RealTime", "GameTime"):
+            data = parser.LivesplitData(str(path), key)
+            frame = data.attempt_info_df
+            assert len(frame) == 2 and all(frame["RunCompleted"])
+    claimed = [sum(s[0] for s in a["segments"]) / 1000 for a in record.history]
+    assert [round(s, 1) for s in frame["RealTime_Sec"]] == [round(c, 1) for c in claimed]

@@ -92,11 +92,13 @@ class ClubBoardScene(Screen):
         you = self.app.profile.name if self.app.profile else None
         try:
             self.rows = self.board.leaderboard(self.category_id, self.seed)
+            self.apart = self.board.leaderboard(self.category_id, self.seed, human=False)
             self.histogram = self.board.histogram(
                 self.category_id, level_ids[self.level_index], self.cost, you, self.seed
             )
         except BoardError as error:  # another program holds it: said, nothing renamed
-            self.rows, self.histogram = [], Histogram(self.cost, [], None)
+            self.rows, self.apart = [], []
+            self.histogram = Histogram(self.cost, [], None)
             self.app.notify(str(error), "warn")
         if self.board.message:
             self.app.notify(self.board.message, "warn")
@@ -252,10 +254,10 @@ class ClubBoardScene(Screen):
             colors.ink_soft,
         )
         table = pygame.Rect(MARGIN - 40, 150, 640, 400)
-        if not self.rows:
+        if not self.rows and not self.apart:
             draw_text(theme, surface, self.c("club.vide"), table, "body", colors.ink_soft)
         else:
-            draw_leaderboard(self, surface, table, self.rows[:H_ROWS], "body", lang)
+            draw_leaderboard(self, surface, table, self.rows[:H_ROWS], "body", lang, self.apart)
         you = self.histogram.you
         if you is not None:
             name = self.app.profile.name
@@ -273,33 +275,61 @@ class ClubBoardScene(Screen):
             )
 
 
-def draw_leaderboard(scene, surface, rect, rows, role, lang):
-    """Rank, runner, game time (declared), actions (verified); the current runner in bold."""
+def board_lines(rows, apart, apart_title):
+    """What the board shows, top to bottom: ("row", Row, rank text), ("remark", text),
+    ("title", text). Every remark (solver, metronome, pauses…) is shown under its run, in
+    the verifier's words; the runs a program played come after, « à part », unranked."""
+    lines = []
+    for rank, group in ((True, rows), (False, apart)):
+        if not rank and group:
+            lines.append(("title", apart_title))
+        for row in group:
+            lines.append(("row", row, f"{row.rank}." if rank else "—"))
+            if row.remarks:
+                lines.append(("remark", "⚠ " + row.remarks))
+    return lines
+
+
+def draw_leaderboard(scene, surface, rect, rows, role, lang, apart=()):
+    """Rank, runner, game time (declared), actions (verified); the current runner in bold;
+    remarks under their run; the runs a program played « à part » below."""
     theme, colors = scene.theme, scene.colors
     row_h = theme.line_height(role) + 8
+    small_h = theme.line_height("small") + 4
     you = scene.app.profile.name.casefold() if scene.app.profile else None
-    for k, row in enumerate(rows):
-        y = rect.y + k * row_h
-        if y + row_h > rect.bottom:
+    y = rect.y
+    for line in board_lines(rows, apart, scene.app.t("course.club.a_part")):
+        height = row_h if line[0] == "row" else small_h
+        if y + height > rect.bottom:
             break
-        line = pygame.Rect(rect.x, y, rect.w, row_h)
-        ink = colors.ink
-        if you is not None and row.runner.casefold() == you:
-            tint = tuple(
-                int(0.3 * a + 0.7 * b) for a, b in zip(colors.second, colors.panel, strict=True)
-            )
-            pygame.draw.rect(surface, tint, line, border_radius=6)
-            pygame.draw.rect(surface, colors.second, line, 3, border_radius=6)
-        cols = (0.0, 0.12, 0.55, 0.8)
-        texts = (
-            f"{row.rank}.",
-            row.runner,
-            format_time(row.game_ms, 1, lang),
-            f"{row.costs['actions']} {scene.app.t('course.club.cout_actions')}",
+        if line[0] == "row":
+            _draw_row(scene, surface, pygame.Rect(rect.x, y, rect.w, row_h), line, role, lang, you)
+        else:
+            ink = colors.warn if line[0] == "remark" else colors.ink_soft
+            box = (rect.x + int(0.12 * rect.w), y, int(0.88 * rect.w), small_h)
+            draw_text(theme, surface, line[1], box, "small", ink)
+        y += height
+
+
+def _draw_row(scene, surface, line, item, role, lang, you):
+    theme, colors = scene.theme, scene.colors
+    _, row, rank = item
+    if you is not None and row.runner.casefold() == you:
+        tint = tuple(
+            int(0.3 * a + 0.7 * b) for a, b in zip(colors.second, colors.panel, strict=True)
         )
-        for share, text in zip(cols, texts, strict=True):
-            cell = pygame.Rect(rect.x + int(share * rect.w), y + 4, int(rect.w * 0.45), row_h)
-            draw_text(theme, surface, text, cell, role, ink)
+        pygame.draw.rect(surface, tint, line, border_radius=6)
+        pygame.draw.rect(surface, colors.second, line, 3, border_radius=6)
+    cols = (0.0, 0.12, 0.55, 0.8)
+    texts = (
+        rank,
+        row.runner,
+        format_time(row.game_ms, 1, lang),
+        f"{row.costs['actions']} {scene.app.t('course.club.cout_actions')}",
+    )
+    for share, text in zip(cols, texts, strict=True):
+        cell = pygame.Rect(line.x + int(share * line.w), line.y + 4, int(line.w * 0.45), line.h)
+        draw_text(theme, surface, text, cell, role, colors.ink)
 
 
 class ClubProjectorScene(Screen):
@@ -313,8 +343,9 @@ class ClubProjectorScene(Screen):
         board = Board()
         try:
             self.rows = board.leaderboard(category_id, seed)[:8]
+            self.apart = board.leaderboard(category_id, seed, human=False)[:3]
         except BoardError as error:
-            self.rows = []
+            self.rows, self.apart = [], []
             app.notify(str(error), "warn")
         board.close()
 
@@ -323,7 +354,7 @@ class ClubProjectorScene(Screen):
         name = cats.category(self.category_id).title(lang)
         heading(self, surface, f"{self.app.t('course.tableau')} · {name}", 24, width=W - 120)
         draw_leaderboard(
-            self, surface, pygame.Rect(60, 110, W - 120, 540), self.rows, "title", lang
+            self, surface, pygame.Rect(60, 110, W - 120, 540), self.rows, "title", lang, self.apart
         )
         draw_text(
             self.theme,

@@ -132,19 +132,30 @@ def _ranking(args):
     board = Board()
     with _board_errors():
         rows = board.leaderboard(cat.id, seed)
+        apart = board.leaderboard(cat.id, seed, human=False)
         if args.csv:
             try:
                 write_csv(args.csv, board, cat.id, seed)
             except SaveError as error:
                 raise CliError(f"Écriture impossible de « {args.csv} » : {error}") from None
     if args.json:
-        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
+        tables = [{**r.__dict__, "table": "classe"} for r in rows]
+        tables += [{**r.__dict__, "table": "a_part"} for r in apart]
+        print(json.dumps(tables, ensure_ascii=False, indent=1))
         return 0
     if board.message:
         print(board.message)
     print(f"Classement « {cat.name} » (courses vérifiées ; temps déclarés, temps de jeu)")
     if not rows:
         print("    Aucune course vérifiée pour l'instant : importe des fichiers de course.")
+    _print_rows(rows, format_time)
+    if apart:
+        print("À part (un programme a joué, d'après les remarques ; pas classées) :")
+        _print_rows(apart, format_time)
+    return 0
+
+
+def _print_rows(rows, format_time):
     for row in rows:
         costs = row.costs
         print(
@@ -154,7 +165,6 @@ def _ranking(args):
         )
         if row.remarks:
             print(f"        Attention : {row.remarks}")
-    return 0
 
 
 def _lss(args):

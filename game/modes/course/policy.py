@@ -40,6 +40,7 @@ class Speedrun(Policy):
         self.record = None  # the profile's record, read when the first level starts
         self.golds: list[bool] = []
         self.failed: str | None = None
+        self.ended = False  # the attempt is recorded: one attempt per real start
 
     # ------------------------------------------------------------------ the start
     def seed_for(self, app, place):
@@ -89,7 +90,7 @@ class Speedrun(Policy):
         app = host.app
         if not requirement_met(self.run.category, host.niveau, host.partie.etat):
             self.failed = app.t("course.fin.rate_etoiles")
-            self.abandon(app)
+            self.abandon(app, host)
             return
         segment_start = self.run.starts[self.run.index]
         self.run.split()
@@ -115,6 +116,9 @@ class Speedrun(Policy):
         from game.modes.course.speedrun.records import record_attempt
         from game.storage import SaveError
 
+        if self.ended:
+            return
+        self.ended = True
         result = record_attempt(app.profile, self.run)
         app.save_profile()
         path = None
@@ -124,19 +128,29 @@ class Speedrun(Policy):
             app.notify(str(error), "warn")
         app.replace("course_end", self, result, path)
 
-    def abandon(self, app):
+    def abandon(self, app, host=None):
+        """Ends the run for good: one attempt recorded, the level (and the pause menu or
+        panel over it) taken off the stack, then the end screen in its place."""
         from game.modes.course.speedrun.records import record_attempt
 
+        if self.ended:
+            return
+        self.ended = True
         self.run.timer.pause()
         if self.livesplit is not None:
             self.livesplit.reset()
         result = record_attempt(app.profile, self.run)
         app.save_profile()
+        if host is not None and host in app.scenes.stack:
+            while app.scenes.top is not host:
+                app.scenes.pop()  # the pause menu, a panel…
         app.replace("course_end", self, result, None)
 
     def on_quit(self, host):
+        if self.ended:
+            return
         self.failed = host.app.t("course.fin.abandon")
-        self.abandon(host.app)
+        self.abandon(host.app, host)
 
     # ------------------------------------------------------------------ the top bar
     def top_bar_width(self, host):
@@ -145,6 +159,8 @@ class Speedrun(Policy):
     def draw_top_bar(self, host, surface, rect):
         theme, colors, app = host.theme, host.theme.colors, host.app
         lang = app.settings.language
+        if self.run.timer.paused:  # the level is hidden: nothing is studied for free
+            self.draw_cover(host, surface)
         real, game = self.run.now()
         line = rect.h // 2
         top = pygame.Rect(rect.x, rect.y, rect.w, line)
@@ -153,6 +169,9 @@ class Speedrun(Policy):
             jeu=format_time(game, 1, lang),
             reel=format_time(real, 1, lang),
         )
+        pauses = len(self.run.timer.pauses) + int(self.run.timer.paused)
+        if pauses:
+            clocks += " · " + app.t("course.barre.pauses", n=pauses)
         width = min(rect.w, theme.font("small").size(clocks)[0])
         theme.draw_text(surface, clocks, top, "small", colors.ink, "left", "middle")
         info = pygame.Rect(rect.x + width + 10, rect.y, rect.w - width - 10, line)
@@ -168,6 +187,18 @@ class Speedrun(Policy):
             )
         cells = pygame.Rect(rect.x, rect.y + line, rect.w, rect.h - line)
         self.draw_split_cells(theme, surface, cells, lang)
+
+    def draw_cover(self, host, surface):
+        """Over the level's area while paused: the level cannot be seen."""
+        area = getattr(host, "area", None)
+        if area is None:
+            return
+        theme = host.theme
+        pygame.draw.rect(surface, theme.colors.bg, area)
+        n = len(self.run.timer.pauses) + 1
+        text = host.app.t("course.barre.cache", n=n)
+        box = pygame.Rect(area.x + 60, area.centery - 60, area.w - 120, 120)
+        theme.draw_text(surface, text, box, "heading", theme.colors.ink_soft, "center", "middle")
 
     def attempt_text(self, app, lang):
         """« essai 4 · somme 0:35,0 »: this attempt's number and the sum of best."""

@@ -56,6 +56,16 @@ def best_at_each_level(runners, count):
     return best
 
 
+def board_rank(row):
+    """What the rank column shows: « 3 » in the host-verified table, « (3) » in the declared
+    one, the place on the board during the race, and nothing for a refused run."""
+    if row["rank"] is not None:
+        return str(row["rank"]) if row["kind"] == "hote" else f"({row['rank']})"
+    if row["status"].startswith("refusé"):
+        return "—"
+    return str(row.get("position", ""))
+
+
 def board_order(snapshot):
     """Runners in the standings' order (the host's rules: verified finishers first)."""
     by_name = {r["name"]: r for r in snapshot["runners"]}
@@ -316,7 +326,7 @@ class RaceHostScene(SessionScreen):
     def draw_row(self, surface, cols, row, runner, best, levels, y, row_h):
         theme, colors = self.theme, self.colors
         big = "heading"
-        rank = str(row["rank"] or row.get("position", ""))
+        rank = board_rank(row)
         mid = y + row_h // 2
         theme.text(surface, rank, (cols["rank"], mid), big, colors.accent, "midleft")
         ink = colors.ink if runner["connected"] else colors.disabled_ink
@@ -338,6 +348,9 @@ class RaceHostScene(SessionScreen):
         else:
             where, color = self.salon("tableau.en_cours", n=min(done + 1, levels)), colors.ink_soft
         theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
+        if row.get("remarks"):  # the verifier's words, as on the club board and in the CSV
+            box = (cols["name"], y + row_h - 22, cols["time"] - cols["name"], 20)
+            draw_text(theme, surface, "⚠ " + row["remarks"], box, "small", colors.warn)
         for k, ms in enumerate(split_times(runner)[:levels]):
             x = cols["splits"][k]
             theme.text(surface, format_ms(ms), (x, mid - 2), "body", colors.ink, "bottomleft")

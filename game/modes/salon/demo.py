@@ -92,7 +92,7 @@ def host_snapshot(state, runners=RUNNERS, elapsed_ms=None):
         )
     start_at = None if state == "lobby" else NOW - (elapsed_ms or 0)
     return {
-        "code": "K7Q2",
+        "code": "K7Q2-M4XB",
         "ip": "192.168.1.20",
         "port": 47801,
         "category": cat.id,
@@ -114,7 +114,7 @@ def setup_race_rooms(app):
     demo_profile(app, "some")
     rooms = [
         {
-            "code": "K7Q2",
+            "code": "K7Q2-M4XB",
             "category": "debut",
             "host": "M. Martin",
             "address": "192.168.1.20",

@@ -266,6 +266,8 @@ class RaceRunnerScene(SessionScreen):
                 raison=verdict["reason"],
                 label=self.salon(kind),
             )
+            if verdict.get("remarks"):
+                text += " " + self.salon("coureur.remarques", texte=verdict["remarks"])
             tone = colors.good if verdict["valid"] else colors.bad
         elif self.policy is not None and self.policy.index >= len(self.policy.category.levels):
             text, tone = self.salon("coureur.envoye"), colors.ink_soft
@@ -290,7 +292,13 @@ class RaceRunnerScene(SessionScreen):
             y += draw_text(theme, surface, line, (MARGIN, y, 700, 80), "body") + 10
         draw_seed_pictures(self, surface, welcome["seed"], pygame.Rect(MARGIN, y + 6, 680, 80))
         y += 110
-        draw_text(theme, surface, self.salon("coureur.attente"), (MARGIN, y, 700, 80), "body")
+        finished = verdict is not None or (
+            self.policy is not None and self.policy.index >= len(self.policy.category.levels)
+        )
+        wait = "coureur.fini" if finished else "coureur.attente"
+        y += draw_text(theme, surface, self.salon(wait), (MARGIN, y, 700, 80), "body") + 10
+        rules = self.salon("coureur.regles_chronos")
+        draw_text(theme, surface, rules, (MARGIN, y, 700, 90), "small")
         self.draw_people(surface, snap)
 
     def draw_people(self, surface, snap):

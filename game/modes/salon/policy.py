@@ -77,13 +77,19 @@ class SalonPolicy(Policy):
         return self.game_seconds
 
     def top_bar_width(self, host):
-        return 300
+        return 420
 
     def top_bar_items(self, host):
         from game.modes.salon.board import format_ms
 
         total = len(self.category.levels)
-        return [f"{self.index + 1}/{total}", format_ms(self.now()[0])]
+        real, game = self.now()
+        t = host.app.t
+        return [
+            f"{self.index + 1}/{total}",
+            t("salon.coureur.chrono_reel", temps=format_ms(real)),
+            t("salon.coureur.chrono_jeu", temps=format_ms(game)),
+        ]
 
     def on_level_complete(self, host):
         self.on_resume(host, "busy")

@@ -9,8 +9,9 @@ API (pygame-free, never raises on bad input):
 - `Board(folder=None)`; `board.import_file(path)` → `ImportResult` (status « ajoutée »,
   « déjà là », « refusée », with a French reason); `board.import_files(paths)` and
   `board.import_folder(folder)` replay on every core (`parallel=False` from the game);
-- `board.leaderboard(category_id, seed=None)` → ranked `Row`s, each runner's best verified
-  run (practice runs never count), ties broken by the hardware-free costs;
+- `board.leaderboard(category_id, seed=None, human=True)` → ranked `Row`s, each runner's
+  best verified run (practice runs never count), ties broken by the hardware-free costs,
+  never real time; runs a remark says a program played are only in `human=False`;
 - `board.refused(limit)` → the refused files with their reasons;
 - `board.histogram(category_id, level_id, cost, seed=None)` → `Histogram` of a cost
   (« actions », « pas », « prenoms ») over the club's verified runs, with « toi »;
@@ -24,7 +25,6 @@ import hashlib
 import json
 import logging
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,9 @@ from game.modes.course.speedrun.board_errors import (  # noqa: F401 - the board'
     is_busy,
     is_corrupt,
 )
+from game.modes.course.speedrun.copies import mark_copies, remarks_list
+from game.modes.course.speedrun.human import machine_remark
+from game.modes.course.speedrun.names import fold_name
 from game.modes.course.speedrun.verify import COST_ORDER, is_run_file, verify_run
 
 log = logging.getLogger(__name__)
@@ -57,13 +60,17 @@ CREATE TABLE IF NOT EXISTS levels (
   actions INTEGER, pas INTEGER, prenoms INTEGER, stars INTEGER, hints INTEGER,
   real_ms INTEGER, game_ms INTEGER);
 CREATE INDEX IF NOT EXISTS runs_category ON runs(category, valid);
+CREATE TABLE IF NOT EXISTS run_actions (
+  sha TEXT PRIMARY KEY, key TEXT, runner_key TEXT, runner TEXT);
+CREATE INDEX IF NOT EXISTS run_actions_key ON run_actions(key);
 """
 SCHEMA_VERSION = "2"  # another version: the tables are made again from the stored files
 ADDED, ALREADY, REFUSED = "ajoutée", "déjà là", "refusée"
 
 
 def runner_key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(name).split())).casefold()
+    """Two names that look the same on screen are one runner (`names.fold_name`)."""
+    return fold_name(name)
 
 
 @dataclass
@@ -307,6 +314,8 @@ class Board:
                         *level["segment_ms"],
                     ),
                 )
+            if verdict.valid:
+                mark_copies(self.conn, sha, data, verdict, runner_key(verdict.runner))
         return verdict
 
     # ------------------------------------------------------------------ reading
@@ -318,21 +327,24 @@ class Board:
             args.append(seed)
         return sql, args
 
-    def leaderboard(self, category_id, seed=None) -> list[Row]:
+    def leaderboard(self, category_id, seed=None, human=True) -> list[Row]:
+        """Each runner's best verified run, by game time, ties by the hardware-free costs
+        (never by real time: a faster computer must not win). `human=False`: the runs a
+        remark says a program played (solver, metronome…), ranked apart."""
         where, args = self._where(category_id, seed)
         rows = (
             self.connect()
             .execute(
                 f"SELECT runner, runner_key, game_ms, real_ms, actions, pas, prenoms, seed, code, "
                 f"started, id, remarks FROM runs WHERE {where} "
-                "ORDER BY game_ms, actions, pas, prenoms, real_ms, id",
+                "ORDER BY game_ms, actions, pas, prenoms, runner_key, id",
                 args,
             )
             .fetchall()
         )
         best, seen = [], set()
         for row in rows:
-            if row[1] in seen:
+            if row[1] in seen or human == any(machine_remark(r) for r in remarks_list(row[11])):
                 continue
             seen.add(row[1])
             costs = dict(zip(COST_ORDER, row[4:7], strict=True))

@@ -10,6 +10,7 @@ API (pygame-free):
   levels (`levels.registry.niveaux()`), or raises `KeyError` when a number is missing;
 - `Category.to_json(lang)` → the dict `tuto-llm course categories --json` prints.
 
+`pauses_max` (optional, per category): a run with more pauses is refused.
 Requirements: `GOAL` ("but": a level ends when its goal is reached) or `STARS`
 ("etoiles": when all 3 stars are won). `hints_allowed` is False for « sans indice ».
 """
@@ -38,12 +39,17 @@ class Category:
     levels: tuple[int, ...]  # level numbers, in order
     requirement: str  # GOAL or STARS
     hints_allowed: bool = True
+    pauses_max: int | None = None  # at most this many pauses (None: no cap)
 
     def title(self, lang: str = "fr") -> str:
         return self.name_en if lang == "en" else self.name
 
     def rule_text(self, lang: str = "fr") -> str:
-        return self.rules_en if lang == "en" else self.rules
+        text = self.rules_en if lang == "en" else self.rules
+        if self.pauses_max is not None:
+            cap = self.pauses_max
+            text += f" At most {cap} pauses." if lang == "en" else f" Au plus {cap} pauses."
+        return text
 
     def level_ids(self, levels) -> list[str]:
         """The ids of this category's levels, in order (`levels`: the registry's list)."""
@@ -58,6 +64,7 @@ class Category:
             "niveaux": list(self.levels),
             "exigence": self.requirement,
             "indices_permis": self.hints_allowed,
+            "pauses_max": self.pauses_max,
         }
 
 
@@ -70,6 +77,9 @@ def _check(entry: dict) -> None:
         return
     if not isinstance(levels, list) or not levels or not all(isinstance(n, int) for n in levels):
         raise ValueError(f"categories.toml : « niveaux » invalide dans {entry['id']!r}")
+    cap = entry.get("pauses_max")
+    if cap is not None and (not isinstance(cap, int) or isinstance(cap, bool) or cap < 0):
+        raise ValueError(f"categories.toml : « pauses_max » invalide dans {entry['id']!r}")
     if entry.get("exigence") not in REQUIREMENTS:
         raise ValueError(f"categories.toml : « exigence » invalide dans {entry['id']!r}")
 
@@ -108,6 +118,7 @@ def _categories(count) -> tuple[Category, ...]:
             rules_en=f"{entry['regles_en']} {common.get('regle_en', '')}".strip(),
             levels=_numbers(entry, count),
             requirement=entry["exigence"],
+            pauses_max=entry.get("pauses_max"),
         )
         no_hints = Category(
             id=base.id + variant["suffixe_id"],
@@ -119,6 +130,7 @@ def _categories(count) -> tuple[Category, ...]:
             levels=base.levels,
             requirement=base.requirement,
             hints_allowed=False,
+            pauses_max=base.pauses_max,
         )
         result += [base, no_hints]
     ids = [c.id for c in result]

@@ -1,7 +1,8 @@
 """The club board as CSV for French Excel: UTF-8 with a BOM, `;`, decimal comma.
 
 Times are declared by each runner's computer (the column names say so); costs are
-recomputed by the replay (verified).
+recomputed by the replay (verified). The runs a remark says a program played (solver,
+metronome…) come after the ranked ones, with « à part » as their rank and the remark.
 """
 
 from __future__ import annotations
@@ -31,16 +32,21 @@ COLUMNS = [
 ]
 
 
+APART = "à part"  # a run a remark says a program played: listed after the ranked runs
+
+
 def csv_text(board, category_id, seed=None) -> str:
     """The leaderboard of one category as CSV text (without the BOM)."""
     name = category(category_id).name
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in board.leaderboard(category_id, seed):
+    human = board.leaderboard(category_id, seed)
+    apart = board.leaderboard(category_id, seed, human=False)
+    for row in [*human, *apart]:
         writer.writerow(
             [
-                row.rank,
+                row.rank if row in human else APART,
                 safe_cell(row.runner),
                 safe_cell(name),
                 format_time(row.game_ms),

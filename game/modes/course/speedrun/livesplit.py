@@ -3,7 +3,8 @@
 Off unless the setting `livesplit_server` is on. LiveSplit.Server listens on
 localhost:16834 and reads one command per line (« starttimer », « split »,
 « setgametime 00:01:02.50 », « pausegametime », « unpausegametime », « pause »,
-« resume », « reset », « initgametime »).
+« resume », « reset »; « initgametime » is not one of LiveSplit's server commands: it
+answers « Invalid command », so game time is set with « setgametime » alone).
 
 `LiveSplitLink(port=16834)`: `send(command)` never raises and never waits more than
 `TIMEOUT` seconds; after a failure the link stays off (`error` holds a French sentence)
@@ -79,7 +80,6 @@ class LiveSplitDriver:
     def started(self):
         self.link.send("reset")
         self.link.send("starttimer")
-        self.link.send("initgametime")
         self.link.send("setgametime " + game_time_text(0))
 
     def split(self, game_ms: int):

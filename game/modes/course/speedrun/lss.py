@@ -130,7 +130,21 @@ def _attempt(parent, attempt):
     total = None
     if attempt.get("finished") and times and all(isinstance(t, list) for t in times):
         total = [sum(t[0] for t in times), sum(t[1] for t in times)]
+        end = _plus(attempt.get("started", ""), total[0])
+        if end:  # the end stamp agrees with the real time the attempt claims
+            attrib.update(ended=end, isEndedSynced="True")
     _times(parent, "Attempt", total, attrib)
+
+
+def _plus(iso, ms):
+    """The LiveSplit date `ms` after an ISO UTC stamp (« » when unreadable)."""
+    import datetime
+
+    try:
+        start = datetime.datetime.strptime((iso or "")[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return ""
+    return (start + datetime.timedelta(milliseconds=ms)).strftime("%m/%d/%Y %H:%M:%S")
 
 
 @dataclass

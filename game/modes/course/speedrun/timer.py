@@ -1,11 +1,13 @@
 """The run timer: two clocks, both always labelled on screen.
 
-- real time (« temps réel »): the wall clock since the start, pauses left out;
+- real time (« temps réel »): the wall clock since the start; it never stops, not even
+  in a pause;
 - game time (« temps de jeu »): real time minus the time the engine spends computing
   (training, long replays) — the « loads removed » clock of speedrunners, so a slow
-  school computer is not a handicap.
+  school computer is not a handicap — and minus the pauses.
 
-Pausing stops both clocks and is recorded (`pauses`: [start real ms, length ms]).
+Pausing stops game time only, and is recorded (`pauses`: [start real ms, length ms]);
+the speedrun policy hides the level while paused (nothing can be studied for free).
 Engine work is bracketed by `busy_start()` / `busy_end()` (the speedrun policy calls
 them from the level host's `on_pause(host, "busy")` / `on_resume`).
 
@@ -39,12 +41,11 @@ class RunTimer:
             if now <= self._last:  # a start still to come (a race room's shared start)
                 return
             step = now - self._last
-            if not self.paused:
-                self._real += step
-                if not self.busy:
-                    self._game += step
-                else:
-                    self.busy_ms += int(round(step * 1000))
+            self._real += step  # real time never stops
+            if self.busy and not self.paused:
+                self.busy_ms += int(round(step * 1000))
+            elif not self.paused:
+                self._game += step
         self._last = now
 
     def start(self, at: float | None = None) -> None:

@@ -8,14 +8,18 @@ Checked, per the run timer's rules (`game.modes.course.speedrun.timer`):
 - both clocks only go forward, and game time never runs faster than real time;
 - a level's actions are in time order, inside the level, and the split comes right after
   the last action (the next level starts at once);
+- a level lasts at least the least time a hand needs for its actions
+  (`game.modes.course.speedrun.human.min_human_ms`: a file whose times were scaled down is refused);
 - no two actions closer than a human can click (a few quick pairs are allowed: one
   gesture can give two actions);
-- pauses are inside the run and do not overlap; real − game time = the engine's
-  computing time written in the file.
+- pauses are inside the run and do not overlap, and no more than the category allows;
+  real − game time = the engine's computing time written in the file + the pauses (real
+  time never stops).
 """
 
 from __future__ import annotations
 
+from game.modes.course.speedrun.human import min_human_ms
 from levels.horodatage import ECART_HUMAIN_MS
 
 MAX_RUN_MS = 24 * 3600 * 1000  # nobody races for a day
@@ -27,7 +31,7 @@ CLOCK_SLACK_MS = 10  # rounding of the two clocks, per split
 HINT = "indice"
 
 
-def check_times(data, entries) -> list[str]:
+def check_times(data, entries, pauses_max=None) -> list[str]:
     problems = []
     previous_end = [0, 0]
     for number, entry in enumerate(entries, start=1):
@@ -42,6 +46,9 @@ def check_times(data, entries) -> list[str]:
         problems += _check_actions(where, entry["journal"].get("actions"), end[1] - start[1])
         previous_end = end
     problems += _check_pauses(data.get("pauses", []), previous_end[0])
+    count = len(data.get("pauses", [])) if isinstance(data.get("pauses"), list) else 0
+    if pauses_max is not None and count > pauses_max:
+        problems.append(f"{count} pauses, alors que la catégorie en permet au plus {pauses_max}")
     problems += _check_totals(data, previous_end, len(entries))
     return problems
 
@@ -71,7 +78,18 @@ def _check_actions(where, actions, segment_game_ms) -> list[str]:
             f"{where} : {quick} fois deux actions à moins de {MIN_GAP_MS} ms "
             "l'une de l'autre (aucune main ne clique si vite)"
         ]
+    least = min_human_ms(actions)
+    if segment_game_ms + CLOCK_SLACK_MS < least:
+        return [
+            f"{where} : {len(actions)} actions en {_seconds(segment_game_ms)} s de jeu, "
+            f"alors qu'une main met au moins {_seconds(least)} s à les jouer"
+        ]
     return []
+
+
+def _seconds(ms) -> str:
+    """« 0,2 » : seconds with one decimal, written the French way."""
+    return f"{ms / 1000:.1f}".replace(".", ",")
 
 
 def _check_pauses(pauses, total_real_ms) -> list[str]:
@@ -92,6 +110,20 @@ def _check_pauses(pauses, total_real_ms) -> list[str]:
     return []
 
 
+def _int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def pause_remarks(pauses) -> list[str]:
+    """« 2 pauses (0:12,0) » when the run was paused: shown wherever the run is shown."""
+    if not isinstance(pauses, list) or not pauses:
+        return []
+    total = sum(p[1] for p in pauses if isinstance(p, list) and len(p) == 2 and _int(p[1]))
+    plural = "s" if len(pauses) > 1 else ""
+    seconds = f"{total / 1000:.1f}".replace(".", ",")
+    return [f"{len(pauses)} pause{plural} pendant la course ({seconds} s)"]
+
+
 def _check_totals(data, end, count) -> list[str]:
     claims = data.get("annonce")
     problems = []
@@ -102,7 +134,10 @@ def _check_totals(data, end, count) -> list[str]:
     busy = data.get("calcul_ms", 0)
     if not isinstance(busy, int) or isinstance(busy, bool) or busy < 0:
         return problems + ["le temps de calcul est mal écrit"]
-    if abs((end[0] - end[1]) - busy) > CLOCK_SLACK_MS * (count + 1) + busy // 100:
+    pauses = data.get("pauses", [])
+    pauses = pauses if isinstance(pauses, list) else []
+    paused = sum(p[1] for p in pauses if isinstance(p, list) and len(p) == 2 and _int(p[1]))
+    if abs((end[0] - end[1]) - busy - paused) > CLOCK_SLACK_MS * (count + 1) + busy // 100:
         problems.append(
             "les deux chronos ne s'accordent pas (temps réel − temps de jeu ≠ temps de calcul)"
         )

@@ -16,12 +16,16 @@ What the labels mean (shown on screen and in files, never stronger than the proo
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from game.modes.course.speedrun.categories import STARS, category, unknown_category_message
+from game.modes.course.speedrun.human import machine_remark, solver_remark
+from game.modes.course.speedrun.names import has_hidden_chars
 from game.modes.course.speedrun.run import FORMAT_COURSE, RUN_TYPE
-from game.modes.course.speedrun.timing import MAX_RUN_MS, check_times
+from game.modes.course.speedrun.timing import MAX_RUN_MS, check_times, pause_remarks
 
+SLOW_REPLAY_S = 1.0  # a level replayed slower than that trains: its solver is not re-run
 LABEL_VERIFIED = "vérifié"
 LABEL_DECLARED = "déclaré"
 # Hardware-free costs: (name in the run file, level measure keys that hold it).
@@ -47,6 +51,13 @@ class RunVerdict:
     splits: list[list[int]] = field(default_factory=list)  # declared [real, game] per level
     problems: list[str] = field(default_factory=list)  # what made it invalid
     remarks: list[str] = field(default_factory=list)  # noted, not blocking
+    slow_levels: set = field(default_factory=set)  # levels whose replay trained for long
+
+    @property
+    def human(self) -> bool:
+        """False when a remark says a program played (solver, metronome, too-fast clicks):
+        such a run is never ranked with the verified human runs."""
+        return not any(machine_remark(r) for r in self.remarks)
 
     @property
     def outcome_label(self) -> str:
@@ -116,6 +127,8 @@ def _read_header(data, verdict, expected_category, expected_seed):
     for key in ("version", "categorie", "code", "coureur", "debut"):
         if not isinstance(data.get(key, ""), str) or len(data.get(key, "")) > 200:
             raise ValueError(f"le champ « {key} » est mal écrit")
+    if has_hidden_chars(data.get("coureur", "")):
+        raise ValueError("le prénom du coureur contient des caractères invisibles ou de contrôle")
     verdict.version, verdict.code = data.get("version", ""), data.get("code", "")
     verdict.runner, verdict.started = data.get("coureur", ""), data.get("debut", "")
     if verdict.version != _game_version():
@@ -191,7 +204,13 @@ def verify_run(data, expected_category=None, expected_seed=None, levels=None) ->
         verdict.remarks += remarques_temps([], data.get("outil"))
     for number, entry in enumerate(entries, start=1):
         _replay_level(number, entry, cat, by_id, verdict)
-    verdict.problems += check_times(data, entries)
+    verdict.problems += check_times(data, entries, cat.pauses_max)
+    if not verdict.problems and data.get("outil") is None:
+        skip = verdict.slow_levels
+        same = solver_remark([e for e in entries if e["niveau"] not in skip], by_id, verdict.seed)
+        if same is not None:
+            verdict.remarks.append(same)
+    verdict.remarks += pause_remarks(data.get("pauses"))
     verdict.costs = {k: sum(lv["couts"].get(k, 0) for lv in verdict.levels) for k in COST_ORDER}
     verdict.splits = [list(entry["fin"]) for entry in entries]
     verdict.real_ms, verdict.game_ms = entries[-1]["fin"]
@@ -211,7 +230,10 @@ def _replay_level(number, entry, cat, by_id, verdict):
     from levels.horodatage import remarques_temps
 
     niveau = by_id[entry["niveau"]]
+    began = time.perf_counter()
     replay = rejouer(entry["journal"], by_id)
+    if time.perf_counter() - began > SLOW_REPLAY_S:
+        verdict.slow_levels.add(niveau.id)  # long training: its solver is not asked
     stars = list(replay.etoiles)
     accepted = len(entry["journal"].get("actions", [])) - replay.actions_refusees - replay.indices
     costs = {"actions": max(0, accepted)}

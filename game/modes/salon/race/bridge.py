@@ -197,7 +197,7 @@ class HostSession(_LoopThread):
 def room_snapshot(room, ip, port):
     runners = []
     for runner in room.runners.values():
-        time_ms, kind = room.final_time(runner)
+        time_ms, kind, _why = room.verdict(runner)
         runners.append(
             {
                 "name": runner.name,
@@ -280,7 +280,9 @@ class RunnerSession(_LoopThread):
         client = self.client
         if kind == "welcome":
             remember_token(client.address, client.port, self._asked_name, client.token)
-        start = client.local_start()
+        # the start on this computer's clock, once a clock measurement came back (a runner
+        # that rejoins a race going on gets `start_at` before any `pong`)
+        start = client.local_start() if client.offset.ready else None
         self.publish(
             {
                 "connected": client.connected,
@@ -293,7 +295,8 @@ class RunnerSession(_LoopThread):
                 "start_local": start,
             }
         )
-        self.push(kind, detail)
+        if kind != "clock":
+            self.push(kind, detail)
 
     def split(self, level, real_ms, game_ms):
         self.submit(self.client.split, level, real_ms, game_ms)

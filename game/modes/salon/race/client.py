@@ -6,7 +6,8 @@ and sent when the host is reachable; a lost connection is retried every
 splits it already has, so the missing ones are sent again (in order).
 
 `events` receives (kind, detail) tuples: "welcome", "refused", "lobby", "countdown",
-"standings", "verdict", "notice", "connected", "disconnected".
+"standings", "verdict", "notice", "connected", "disconnected", "clock" (a better clock
+measurement: the start on our clock may move).
 """
 
 import asyncio
@@ -145,7 +146,8 @@ class RaceClient:
             now = now_ms()
             writer.write(encode("pong", id=message["id"], t0=message["t0"], t1=now, t2=now))
         elif kind == "pong":
-            self.offset.add(message["t0"], message["t1"], message["t2"], now_ms())
+            if self.offset.add(message["t0"], message["t1"], message["t2"], now_ms()):
+                self._emit("clock", self.offset.offset)  # the start on our clock may move
         elif kind == "countdown":
             self.start_at = message["start_at"]
             self._emit("countdown", self.start_at)

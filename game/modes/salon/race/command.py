@@ -18,6 +18,11 @@ def add_parser(sub):
     sim.add_argument("--graine", type=int, default=1, metavar="N", help="par défaut 1")
     sim.add_argument("--csv", metavar="FICHIER", help="écrit aussi les résultats en CSV")
     sim.add_argument("--json", action="store_true", help="une ligne JSON à la fin")
+    sim.add_argument(
+        "--tricheurs",
+        action="store_true",
+        help="ajoute un tricheur de chaque sorte (faux temps, copie, nom changé, solveur…)",
+    )
     return sim
 
 
@@ -40,7 +45,12 @@ def run(args):
     with tempfile.TemporaryDirectory(prefix="tuto-llm-salon-") as folder:
         kept = {}
         figures = simulate.run_simulation(
-            args.coureurs, args.categorie, args.graine, folder, on_done=_keeper(kept)
+            args.coureurs,
+            args.categorie,
+            args.graine,
+            folder,
+            on_done=_keeper(kept),
+            cheaters=args.tricheurs,
         )
         if args.csv and "room" in kept:
             _write_csv(args.csv, kept["room"])
@@ -48,6 +58,7 @@ def run(args):
     if args.json:
         print(json.dumps(_public(figures), ensure_ascii=False))
     ok = figures["classement_correct"] and figures["reprise_ok"] and figures["hote_survit_au_flot"]
+    ok = ok and not figures.get("tricheurs_classes_verifies")
     p95 = figures.get("latence_split_ms_p95")
     return 0 if ok and p95 is not None and p95 <= TARGET_P95_MS else 1
 
@@ -100,5 +111,13 @@ def _print(figures):
         f"reprise après coupure : {yes[figures['reprise_ok']]} ; "
         f"l'hôte survit au brouilleur : {yes[figures['hote_survit_au_flot']]}."
     )
+    if "tricheurs" in figures:
+        print(
+            f"Tricheurs plantés : {figures['tricheurs']} ; classés « vérifié par l'hôte » : "
+            f"{figures['tricheurs_classes_verifies']} (objectif 0) ; coureurs honnêtes "
+            f"vérifiés par l'hôte : {figures['honnetes_verifies']} sur {figures['coureurs']}."
+        )
+        for cheat, status in figures["tricheurs_detail"].items():
+            print(f"    {cheat} : {status}")
     if figures.get("erreur"):
         print(f"Problème : {figures['erreur']}.")

@@ -1,7 +1,8 @@
 """The room's results as a CSV that French Excel opens: UTF-8 with a BOM, `;`, decimal comma.
 
 One row per runner, in the order of the standings: rank, first name, levels done, final
-time and who vouches for it (« vérifié par l'hôte » or « déclaré »), status, then each
+time and who vouches for it (« vérifié par l'hôte » or « déclaré », each table ranked on
+its own), status (with the reason a time is only declared), the verifier's remarks, then each
 level's split (real time since the start, as the host observed it when it did).
 """
 
@@ -24,7 +25,7 @@ def _text(value):
 def csv_text(room):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    header = ["Rang", "Prénom", "Niveaux finis", "Temps (s)", "Temps", "Statut"]
+    header = ["Rang", "Prénom", "Niveaux finis", "Temps (s)", "Temps", "Statut", "Remarques"]
     header += [f"Niveau {n} (s)" for n in range(1, len(room.levels) + 1)]
     writer.writerow(header)
     runners = {runner.name: runner for runner in room.runners.values()}
@@ -40,6 +41,7 @@ def csv_text(room):
                 seconds(row["time_ms"]),
                 kind,
                 _text(row["status"]),
+                _text(row.get("remarks", "")),
                 *splits,
             ]
         )

@@ -32,8 +32,17 @@ log = logging.getLogger(__name__)
 
 
 def wall_ms():
-    """The host's clock: wall time in ms (a restarted host keeps the same start time)."""
+    """Wall time in ms (a restarted host keeps the same start time)."""
     return time.time_ns() // 1_000_000
+
+
+def steady_wall_clock():
+    """The host's clock: wall time when the host starts, then moved on by the monotonic
+    clock. A restarted host still finds its start time, and a wall clock slewed or
+    stepped during the race (a school's time server) cannot shift the host's observations
+    against the runners' monotonic clocks (seen here: 5 ms a second)."""
+    wall0, mono0 = time.time_ns(), time.monotonic_ns()
+    return lambda: (wall0 + time.monotonic_ns() - mono0) // 1_000_000
 
 
 @dataclass
@@ -68,12 +77,12 @@ class _Bucket:
 
 class RaceHost:
     def __init__(
-        self, room, store, limits=None, verify=verify_run_file, clock=wall_ms, on_verified=None
+        self, room, store, limits=None, verify=verify_run_file, clock=None, on_verified=None
     ):
         self.room, self.store = room, store
         self.on_verified = on_verified  # (runner name, run file bytes): e.g. the club board
         self.limits = limits or HostLimits()
-        self.verify, self.clock = verify, clock
+        self.verify, self.clock = verify, clock or steady_wall_clock()
         self.server = None
         self.port = None
         self.writers = {}  # runner name → StreamWriter
@@ -211,7 +220,7 @@ class RaceHost:
                 token=runner.token,
                 code=room.code,
                 category=room.category,
-                seed=room.seed,
+                seed=room.seed_for(runner),
                 game_version=room.game_version,
                 state=room.state,
                 start_at=room.start_at,
@@ -292,7 +301,10 @@ class RaceHost:
     async def _verify(self, runner, data):
         room = self.room
         loop = asyncio.get_running_loop()
-        check = await self._check(data, room.category, room.seed, room.game_version)
+        seed = room.seed_for(runner)
+        check = room.bind_check(
+            runner, await self._check(data, room.category, seed, room.game_version)
+        )
         runner.check = check
         if not check.valid:
             runner.file_received = False  # a better file may be handed in again
@@ -315,16 +327,18 @@ class RaceHost:
 
     def _send_verdict(self, runner):
         writer = self.writers.get(runner.name)
-        time_ms, kind = self.room.final_time(runner)
+        time_ms, kind, why = self.room.verdict(runner)
         if writer is not None:
+            reason = runner.check.reason + (f" Temps déclaré : {why}." if why else "")
             self._send(
                 writer,
                 encode(
                     "verdict",
                     valid=runner.check.valid,
-                    reason=runner.check.reason,
+                    reason=reason[: protocol.TEXT_MAX],
                     time_ms=time_ms,
                     kind=kind,
+                    remarks=self.room.remarks(runner),
                 ),
             )
 

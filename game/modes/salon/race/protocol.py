@@ -123,6 +123,7 @@ STANDING_ROW = {
     "time_ms": (_opt_int(0, MAX_MS), None),
     "kind": (_text(12), ""),  # "hote" (observed by the host), "declare", "" (not finished)
     "status": (_text(TEXT_MAX), ""),
+    "remarks": (_text(TEXT_MAX), ""),  # the verifier's remarks (solver, metronome, pauses…)
 }
 
 # type → {field: (check, default or REQUIRED)}
@@ -179,6 +180,7 @@ HOST_TYPES = {
         "reason": (_text(TEXT_MAX), REQUIRED),
         "time_ms": (_opt_int(0, MAX_MS), None),
         "kind": (_text(12), ""),
+        "remarks": (_text(TEXT_MAX), ""),
     },
     "standings": {"rows": (_rows(STANDING_ROW, MAX_RUNNERS), REQUIRED)},
 }

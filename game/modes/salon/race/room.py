@@ -9,17 +9,36 @@ Times, and what they prove:
 - `host_ms` is the host's observation: the split's arrival on the host's clock, minus
   the race start on the host's clock, minus half the best round trip measured to that
   computer. A split counts as observed when it arrived within `LATE_MS` of the moment
-  it claims; the final time of a run is « vérifié par l'hôte » only if the last split
-  was observed and the run file passed re-verification.
+  it claims.
+
+A run is « vérifié par l'hôte » (`verdict()` → kind "hote") only when all of this holds:
+the run file passed re-verification (every level replayed) with the runner's own seed
+and name; no verifier remark says a program played (`RunCheck.human`); the last split
+was observed; every observed split agrees with the run file's own time for that level
+within `AGREE_MS` + half the round trip + `DRIFT` of the time; and each observed level
+lasted at least the least time a hand needs for its actions
+(`game.modes.course.speedrun.human.MIN_ACTION_MS`).
+Otherwise a verified run is « déclaré », with the reason, in a second table below.
+
+A run belongs to its runner: each runner plays its own seed, mixed from the room's seed
+and the secret token the host gave at the join (`personal_seed`): a classmate's file
+replays on another seed and is refused, and a file whose « coureur » is not the runner's
+name is refused too. Names are compared after folding look-alikes
+(`game.modes.course.speedrun.names.fold_name`: « Lіna » with a Cyrillic і is « Lina »).
 """
 
+import hashlib
+import re
 import secrets
-import unicodedata
 from dataclasses import dataclass, field
 
+from game.modes.course.speedrun.names import fold_name
 from game.modes.salon.race.protocol import MAX_RUNNERS, PROTOCOL, ProtocolError
 
 LATE_MS = 250  # a split arriving later than that after its claimed moment: not observed
+AGREE_MS = 250  # the file's time of a split vs the host's observation (+ half the round trip)
+DRIFT = 0.002  # two computers' clocks may run apart by this share of the time (2 ms a second)
+SEED_LIMIT = 2**31  # personal seeds stay in the levels' usual range
 STATES = ("lobby", "countdown", "running", "finished")
 
 
@@ -49,8 +68,20 @@ class Runner:
 
 
 def fold(name):
-    """Two names are the same runner name when they match ignoring case and accents' forms."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """Two names are the same runner name when they look the same (`fold_name`)."""
+    return fold_name(name)
+
+
+def personal_seed(room_seed, token):
+    """The seed this runner plays: the room's seed mixed with the host's secret token."""
+    digest = hashlib.sha256(f"{room_seed}:{token}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % SEED_LIMIT
+
+
+def same_runner(file_name, runner_name):
+    """Is the file's « coureur » this runner (« Lina » for « Lina 2 » too)?"""
+    a, b = fold(file_name), fold(runner_name)
+    return a == b or re.fullmatch(re.escape(a) + r" \d+", b) is not None
 
 
 def clean_runner_name(raw):
@@ -175,43 +206,116 @@ class Room:
         runner.file_received = True
         return data
 
-    def final_time(self, runner):
-        """(time_ms, kind) of a verified run: kind "hote" when the host observed the end."""
+    def seed_for(self, runner):
+        return personal_seed(self.seed, runner.token)
+
+    def bind_check(self, runner, check):
+        """The verifier's check, refused when the file is not this runner's own run."""
+        if check.seed is not None and check.seed != self.seed_for(runner):
+            owner = next(
+                (r.name for r in self.runners.values() if self.seed_for(r) == check.seed), None
+            )
+            check.valid = False
+            check.reason = (
+                f"Refusée : ce fichier est la course de {owner}, pas la tienne (chacun rend la "
+                "course qu'il a jouée, avec sa propre graine)."
+                if owner is not None and owner != runner.name
+                else "Refusée : ce fichier n'a pas été joué avec ta graine de ce salon."
+            )
+        elif check.valid and not same_runner(check.runner, runner.name):
+            check.valid = False
+            check.reason = (
+                f"Refusée : ce fichier est au nom de « {check.runner[:24]} », pas de "
+                f"« {runner.name} » : chacun rend sa propre course."
+            )
+        return check
+
+    def verdict(self, runner):
+        """(time_ms, kind, reason) of a verified run: kind "hote" when the host's own
+        observations agree with the file (see the module's docstring), else "declare"
+        with the reason; (None, "", "") for a run not (yet) verified."""
         if not runner.finished:
-            return None, ""
-        last = runner.splits[-1] if len(runner.splits) == len(self.levels) else None
-        if last is not None and last.host_ms is not None:
-            return last.host_ms, "hote"
-        return runner.check.real_ms, "declare"
+            return None, "", ""
+        check = runner.check
+        reason = self._not_observed(runner, check)
+        if reason:
+            return check.real_ms, "declare", reason
+        return runner.splits[-1].host_ms, "hote", ""
+
+    def _not_observed(self, runner, check):
+        if not check.human:
+            return "d'après le rejeu, un programme a joué (voir les remarques)"
+        if len(runner.splits) != len(self.levels) or runner.splits[-1].host_ms is None:
+            return "l'hôte n'a pas vu l'arrivée (fin de course hors ligne ou en retard)"
+        slack = AGREE_MS + (runner.rtt_ms or 0) / 2
+        previous = 0
+        for number, split in enumerate(runner.splits, start=1):
+            if split.host_ms is None:
+                continue
+            mine = check.splits[number - 1][0] if number <= len(check.splits) else None
+            if mine is None or abs(mine - split.host_ms) > slack + DRIFT * split.host_ms:
+                return (
+                    f"le fichier dit {_seconds(mine)} au niveau {number}, l'hôte a vu "
+                    f"{_seconds(split.host_ms)}"
+                )
+            least = check.least_ms[number - 1] if number <= len(check.least_ms) else 0
+            if split.host_ms - previous + slack < least:
+                return f"niveau {number} joué plus vite qu'une main ne le peut"
+            previous = split.host_ms
+        return ""
+
+    def final_time(self, runner):
+        """(time_ms, kind): kind "hote" only when the host verified it (`verdict`)."""
+        time_ms, kind, _reason = self.verdict(runner)
+        return time_ms, kind
 
     def standings(self):
-        """Rows for the board: verified finishers by time, then the others by progress."""
+        """Rows for the board: the host-verified table (ranked), then the declared table
+        (ranked apart), then the others by progress; refused runs are never ranked.
+        Ties are broken by what the replay proves (game time, then the hardware-free
+        costs), never by a computer's real time."""
         rows = []
         for runner in self.runners.values():
-            time_ms, kind = self.final_time(runner)
-            last = runner.splits[-1].real_ms if runner.splits else 0
-            key = (0, time_ms, 0) if time_ms is not None else (1, -len(runner.splits), last)
-            rows.append((key, runner.name, runner, time_ms, kind))
-        rows.sort(key=lambda row: (row[0], fold(row[1])))
-        out = []
-        for rank, (_key, name, runner, time_ms, kind) in enumerate(rows, start=1):
+            time_ms, kind, _reason = self.verdict(runner)
+            check = runner.check if runner.finished else None
+            table = {"hote": 0, "declare": 1}.get(kind, 2)
+            if check is not None:
+                costs = tuple(check.costs.get(k, 0) for k in ("actions", "pas", "prenoms"))
+                key = (table, time_ms, check.game_ms or 0, *costs)
+            else:
+                key = (table, -len(runner.splits), 0, 0, 0, 0)
+            rows.append((key, fold(runner.name), runner, time_ms, kind))
+        rows.sort(key=lambda row: (row[0], row[1]))
+        out, ranks = [], {"hote": 0, "declare": 0}
+        for _key, _folded, runner, time_ms, kind in rows:
+            rank = None
+            if kind in ranks:
+                ranks[kind] += 1
+                rank = ranks[kind]
             out.append(
                 {
-                    "rank": rank if time_ms is not None else None,
-                    "name": name,
+                    "rank": rank,
+                    "name": runner.name,
                     "levels": len(runner.splits),
                     "time_ms": time_ms,
                     "kind": kind,
-                    "status": self.status(runner),
+                    "status": self.status(runner)[:300],
+                    "remarks": self.remarks(runner),
                 }
             )
         return out
+
+    def remarks(self, runner):
+        """The verifier's remarks, in its words (solver, metronome, pauses…)."""
+        check = runner.check
+        return " ; ".join(check.remarks)[:300] if check is not None else ""
 
     def status(self, runner):
         """One word or sentence for the board (French)."""
         if runner.check is not None:
             if runner.check.valid:
-                return "vérifié par l'hôte" if self.final_time(runner)[1] == "hote" else "déclaré"
+                _time, kind, reason = self.verdict(runner)
+                return "vérifié par l'hôte" if kind == "hote" else f"déclaré : {reason}"
             return f"refusé : {runner.check.reason}"
         if runner.file_received:
             return "vérification…"
@@ -234,3 +338,7 @@ class Room:
 
     def all_done(self):
         return bool(self.runners) and all(r.check is not None for r in self.runners.values())
+
+
+def _seconds(ms):
+    return "?" if ms is None else f"{ms / 1000:.1f} s".replace(".", ",")

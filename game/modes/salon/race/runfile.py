@@ -58,6 +58,12 @@ class RunCheck:
     real_ms: int | None = None
     game_ms: int | None = None
     costs: dict = field(default_factory=dict)
+    remarks: list = field(default_factory=list)  # the verifier's, in its words
+    human: bool = True  # False: a remark says a program played (never host-verified)
+    splits: list = field(default_factory=list)  # the file's [real, game] at each split
+    least_ms: list = field(default_factory=list)  # per level: a hand's least time
+    runner: str = ""  # the file's « coureur »
+    seed: int | None = None  # the file's seed (a copied file has another runner's)
 
 
 def build_run_file(category_id, seed, version, runner, journals, marks, busy_ms=0):
@@ -115,7 +121,14 @@ def _verify(data, category_id, seed, version):
         )
     if run.get("entrainement") is not False:
         return RunCheck(False, "Une course d'entraînement ne compte pas dans un salon.")
+    from game.modes.course.speedrun.human import min_human_ms
+
     verdict = verify_run(run, expected_category=category_id, expected_seed=seed)
+    entries = run.get("niveaux") if isinstance(run.get("niveaux"), list) else []
+    least = [
+        min_human_ms(e.get("journal", {}).get("actions")) if isinstance(e, dict) else 0
+        for e in entries
+    ]
     return RunCheck(
         verdict.valid,
         verdict.reason,
@@ -123,6 +136,12 @@ def _verify(data, category_id, seed, version):
         verdict.real_ms,
         verdict.game_ms,
         dict(verdict.costs),
+        list(verdict.remarks),
+        verdict.human,
+        [list(s) for s in verdict.splits],
+        least if verdict.valid else [],
+        verdict.runner,
+        verdict.seed,
     )
 
 

@@ -1,11 +1,15 @@
 """A whole race room on this computer only (127.x.x.x): the host, N runners, one flooder.
 
-Each simulated runner plays the solver's actions of every level of the category, at
-its own pace (runner k finishes `GAP_MS` after runner k-1), sends its splits live and
-hands in a real run file that the host re-verifies. One runner loses its network after
-its first split and comes back with its token; one extra client floods the host with
-garbage, huge lines and unknown messages. Every runner binds its own loopback address
-(127.0.1.k) so the host sees N computers, as on a school network.
+Each simulated runner plays every level of the category on its own seed the way a child
+who applies the hints' method does, at its own uneven pace (runner k finishes `GAP_MS`
+after runner k-1), sends its splits live and hands in a real run file that the host
+re-verifies (`game.modes.salon.race.simrunner`). One runner loses its network after its first split
+and comes back with its token; one extra client floods the host with garbage, huge lines
+and unknown messages. With `cheaters=True`, one more runner per attack of
+`simrunner.CHEATS` (fake splits, a copied file, a renamed file, a laundered solver file,
+times scaled to 9 %, a metronome): none may end in the host-verified table. Every runner
+binds its own loopback address (127.0.1.k) so the host sees N computers, as on a school
+network.
 
 Nothing leaves the computer: every socket is on a 127.0.0.0/8 address.
 """
@@ -19,87 +23,26 @@ import time
 from pathlib import Path
 
 from game.modes.salon.race import protocol
-from game.modes.salon.race.client import RaceClient
 from game.modes.salon.race.clock import now_ms
 from game.modes.salon.race.host import RaceHost
 from game.modes.salon.race.room import Room
-from game.modes.salon.race.runfile import build_run_file, category, game_version
+from game.modes.salon.race.runfile import category, game_version
+from game.modes.salon.race.simrunner import CHEATS, HOST, SimRunner
 from game.modes.salon.race.store import RaceStore
-from levels.horodatage import ECART_HUMAIN_MS
-from levels.journal import FORMAT_JOURNAL
 
-HOST = "127.0.0.1"
 _NAMES = (
     "Lina Noah Jade Louis Emma Gabriel Louise Léo Alice Raphaël Chloé Arthur Mia Jules Léa Adam "
     "Inès Hugo Manon Paul Zoé Nathan Sarah Tom Camille Lucas Rose Maël Anna Sacha Juliette Éden "
     "Lou Nino Clara Malo Agathe Timéo Lola Axel"
 )
 FIRST_NAMES = _NAMES.split()
-GAP_MS = 120  # between two runners' finishing times
+GAP_MS = 250  # between two runners' finishing times (more than a busy loop's jitter)
 BASE_MS = 3500  # the fastest runner's race, at the least
-HUMAN_STEP_MS = 2 * ECART_HUMAIN_MS  # between two simulated clicks: a human pace
-
-
-def solver_logs(category_id, seed):
-    """[(level id, [actions])]: what the built-in solver plays for each level of the category."""
-    from levels import registry
-
-    by_id = registry.par_id()
-    return [(lid, list(by_id[lid].resoudre(seed))) for lid in category(category_id).levels]
 
 
 def runner_name(k):
     base = FIRST_NAMES[k % len(FIRST_NAMES)]
     return base if k < len(FIRST_NAMES) else f"{base}-{chr(ord('a') + k // len(FIRST_NAMES))}"
-
-
-class SimRunner:
-    """One simulated computer: a client and a pace."""
-
-    def __init__(self, k, port, logs, room, total_ms, drop=False):
-        self.k, self.logs, self.room, self.total_ms, self.drop = k, logs, room, total_ms, drop
-        self.client = RaceClient(
-            HOST, port, runner_name(k), room.game_version, local_addr=f"127.0.1.{k + 1}"
-        )
-        self.finish_real_ms = None
-
-    async def race(self):
-        client = self.client
-        while client.local_start() is None or not client.offset.ready:
-            await asyncio.sleep(0.01)
-        start = client.local_start()
-        weights = [max(1, len(actions)) for _, actions in self.logs]
-        ends, acc = [], 0
-        for w in weights:
-            acc += w
-            ends.append(round(self.total_ms * acc / sum(weights)))
-        journals, splits, level_start = [], [], 0
-        for index, ((level_id, actions), end) in enumerate(zip(self.logs, ends, strict=True)):
-            await asyncio.sleep(max(0, start + end - now_ms()) / 1000)
-            real_ms = max(now_ms() - start, splits[-1][0] if splits else 0)
-            step = max(1, int(real_ms - level_start) // max(1, len(actions)))
-            journals.append(
-                {
-                    "format": FORMAT_JOURNAL,
-                    "jeu": "tuto-llm",
-                    "niveau": level_id,
-                    "graine": self.room.seed,
-                    "actions": [[step * (i + 1), a] for i, a in enumerate(actions)],
-                }
-            )
-            splits.append((real_ms, real_ms))  # no engine time in a simulation: game = real
-            client.split(level_id, real_ms, real_ms)
-            level_start = real_ms
-            if self.drop and index == 0:
-                # the network goes for the whole next level; the run goes on offline
-                client.drop(offline_s=(ends[1] - ends[0]) / 1000 + 0.5 if len(ends) > 1 else 0)
-        self.finish_real_ms = splits[-1][0]
-        room = self.room
-        client.hand_in(
-            build_run_file(
-                room.category, room.seed, room.game_version, client.name, journals, splits
-            )
-        )
 
 
 async def flood(port, address="127.0.2.1", seconds=1.0):
@@ -154,14 +97,15 @@ async def probe(port, address="127.0.3.1"):
         return False
 
 
-async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s=90, on_done=None):
+async def race_room(
+    runners, category_id="debut", seed=1, folder=None, timeout_s=300, on_done=None, cheaters=False
+):
     """Runs the room; returns the figures of `tuto-llm course salon-simuler`.
 
     `on_done(host, sims)` (tests) is called when the race is over, before anything stops.
     """
     cat = category(category_id)
     room = Room("SIM1", cat.id, cat.name, cat.levels, seed, game_version(), "Simulation")
-    logs = solver_logs(category_id, seed)
     store = RaceStore(Path(folder or tempfile.mkdtemp(prefix="salon-")) / "salon.sqlite")
     host = RaceHost(room, store)
     latencies, by_name = [], {}
@@ -175,13 +119,13 @@ async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s
 
     host.listeners.append(on_event)
     port = await host.start(HOST, 0)
-    base_ms = max(BASE_MS, HUMAN_STEP_MS * sum(len(actions) for _, actions in logs))
     sims = [
-        SimRunner(
-            k, port, logs, room, base_ms + GAP_MS * ((k * 7) % runners), drop=(k == runners // 2)
-        )
-        for k in range(runners)
+        SimRunner(k, port, room, runner_name(k), drop=(k == runners // 2)) for k in range(runners)
     ]
+    if cheaters:
+        for j, cheat in enumerate(CHEATS):
+            sims.append(SimRunner(runners + j, port, room, runner_name(runners + j), cheat=cheat))
+            sims[-1].victim = sims[j % runners]
     began = time.monotonic()
     tasks = [asyncio.ensure_future(s.client.run()) for s in sims]
     try:
@@ -198,14 +142,22 @@ async def race_room(runners, category_id="debut", seed=1, folder=None, timeout_s
     store.close()
     figures.setdefault("hote_survit_au_flot", False)
     figures.setdefault("reprise_ok", False)
-    return _report(runners, host, room, sims, latencies, elapsed, figures)
+    return _report(runners, host, room, sims, latencies, elapsed, figures, cheaters)
 
 
 async def _race(host, sims, by_name, port):
+    from levels import registry
+
     while sum(1 for s in sims if s.client.welcome) < len(sims):
         await asyncio.sleep(0.02)
+    by_id = registry.par_id()
     for sim in sims:
         by_name[sim.client.name] = sim
+        sim.prepare(by_id)
+    await asyncio.sleep(1.5)  # fresh clock samples after that busy moment (as in a lobby)
+    base_ms = max(BASE_MS, *(sim.need_ms() for sim in sims))
+    for sim in sims:
+        sim.total_ms = base_ms + GAP_MS * ((sim.k * 7) % len(sims))
     host.start_race(countdown_ms=1000)
     flooder = asyncio.ensure_future(flood(port, seconds=2.0))
     await asyncio.gather(*(sim.race() for sim in sims))
@@ -221,20 +173,19 @@ async def _race(host, sims, by_name, port):
     }
 
 
-def _report(runners, host, room, sims, latencies, elapsed, figures):
+def _report(runners, host, room, sims, latencies, elapsed, figures, cheaters=False):
     rows = room.standings()
-    expected = [s.client.name for s in sorted(sims, key=lambda s: s.finish_real_ms or 1e18)]
-    ranked = [row["name"] for row in rows if row["rank"] is not None]
+    honest = [s for s in sims if s.honest]
+    expected = [s.client.name for s in sorted(honest, key=lambda s: s.finish_real_ms or 1e18)]
+    verified = [row["name"] for row in rows if row["kind"] == "hote"]
+    finish = {s.client.name: s.finish_real_ms for s in sims}
     close = all(
-        row["time_ms"] is not None
-        and abs(
-            row["time_ms"] - next(s.finish_real_ms for s in sims if s.client.name == row["name"])
-        )
-        <= 200
+        row["time_ms"] is not None and abs(row["time_ms"] - finish[row["name"]]) <= 200
         for row in rows
+        if row["kind"] == "hote"
     )
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) >= 2 else None
-    return {
+    report = {
         "coureurs": runners,
         "duree_s": round(elapsed, 2),
         "messages_recus": host.messages,
@@ -242,9 +193,17 @@ def _report(runners, host, room, sims, latencies, elapsed, figures):
         "splits_mesures": len(latencies),
         "messages_par_s": round(host.messages / elapsed, 1) if elapsed else 0,
         "latence_split_ms_p95": round(p95, 1) if p95 is not None else None,
-        "classement_correct": ranked == expected and close and len(ranked) == runners,
+        "classement_correct": verified == expected and close and len(verified) == runners,
+        "honnetes_verifies": sum(1 for s in honest if s.client.name in verified),
         **figures,
     }
+    if cheaters:
+        status = {row["name"]: row["status"] for row in rows}
+        planted = [s for s in sims if not s.honest]
+        report["tricheurs"] = len(planted)
+        report["tricheurs_classes_verifies"] = sum(1 for s in planted if s.client.name in verified)
+        report["tricheurs_detail"] = {s.cheat: status.get(s.client.name, "") for s in planted}
+    return report
 
 
 def _kept_splits(room, sim):
@@ -254,5 +213,7 @@ def _kept_splits(room, sim):
     return [s.level for s in runner.splits] == list(room.levels)
 
 
-def run_simulation(runners, category_id="debut", seed=1, folder=None, on_done=None):
-    return asyncio.run(race_room(runners, category_id, seed, folder, on_done=on_done))
+def run_simulation(runners, category_id="debut", seed=1, folder=None, on_done=None, cheaters=False):
+    return asyncio.run(
+        race_room(runners, category_id, seed, folder, on_done=on_done, cheaters=cheaters)
+    )

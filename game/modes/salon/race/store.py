@@ -6,6 +6,7 @@ the room (runners, tokens, splits, verdicts) when the host opens the room again.
 A damaged database is moved aside (`<name>.abime-<date>`), never deleted.
 """
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -26,6 +27,8 @@ CREATE TABLE IF NOT EXISTS race_splits (
 CREATE TABLE IF NOT EXISTS race_results (
     code TEXT, name TEXT, run_file BLOB, valid INTEGER, reason TEXT, real_ms INTEGER,
     game_ms INTEGER, levels_done INTEGER, PRIMARY KEY (code, name));
+CREATE TABLE IF NOT EXISTS race_checks (
+    code TEXT, name TEXT, detail TEXT, PRIMARY KEY (code, name));
 """
 
 
@@ -110,6 +113,10 @@ class RaceStore:
                 check.levels_done,
             ),
         )
+        detail = json.dumps(dataclasses.asdict(check), ensure_ascii=False)
+        self._write(
+            "INSERT OR REPLACE INTO race_checks VALUES (?,?,?)", (room.code, runner.name, detail)
+        )
 
     def rooms(self):
         """[(code, category_name, state, created)] newest first."""
@@ -160,7 +167,22 @@ class RaceStore:
             if runner is not None:
                 runner.file_received = True
                 runner.check = RunCheck(bool(valid), reason, done, real, game)
+        for name, detail in self.db.execute(
+            "SELECT name, detail FROM race_checks WHERE code=?", (code,)
+        ):
+            runner = room.runners.get(fold(name))
+            if runner is not None and runner.check is not None:
+                runner.check = _check(detail, runner.check)
         return room
+
+
+def _check(detail, fallback):
+    """The whole RunCheck (remarks, the file's splits…) saved as JSON, or `fallback`."""
+    try:
+        fields = json.loads(detail)
+        return RunCheck(**{f.name: fields[f.name] for f in dataclasses.fields(RunCheck)})
+    except (TypeError, ValueError, KeyError):
+        return fallback
 
 
 def _age_s(stamp):
