@@ -21,9 +21,12 @@ from levels.actions import ACTION_INDICE, ActionRefusee, ValeurImpossible, norma
 from levels.horodatage import OUTIL_SOLVEUR, remarques_temps  # noqa: F401
 
 # La version des journaux : 2 depuis que les niveaux demandent de comprendre (questions
-# tirées par la graine, duel du niveau 1, poussées du niveau 2…). Un journal de la
-# version 1 ne se rejoue plus pareil : il est refusé, avec un message clair.
-FORMAT_JOURNAL = 2
+# tirées par la graine, duel du niveau 1, poussées du niveau 2…) ; 3 depuis que chaque
+# partie a sa propre réponse (le duel figé du niveau 1, les poids de départ du niveau 2,
+# le plateau du niveau 3, les énigmes du niveau 4, le budget du niveau 5). Un journal
+# d'une version plus ancienne ne se rejoue plus pareil : il est refusé, avec un message
+# clair qui dit sa version.
+FORMAT_JOURNAL = 3
 TOLERANCE_VERIFICATION = 1e-6  # les calculs en virgule flottante varient un peu d'un PC à l'autre
 NOMBRE_ETOILES = 3
 MAX_ACTIONS_JOURNAL = 50_000  # au-delà, un journal est refusé (personne ne clique autant)

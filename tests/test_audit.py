@@ -124,10 +124,18 @@ def test_answers_need_a_posed_question_and_only_the_first_counts():
 
 def test_old_version_proof_is_refused_in_french():
     niveau = registry.niveau_numero(2)
-    journal = {"format": 1, "jeu": "tuto-llm", "niveau": niveau.id, "graine": 1, "actions": []}
-    verdict = rejouer(journal, registry.par_id())
-    assert not verdict.valide
-    assert "ancienne version du jeu (version 1)" in verdict.raison
+    for old in (1, 2):  # version 2: before each run had its own answer (issue #19)
+        journal = {
+            "format": old,
+            "jeu": "tuto-llm",
+            "niveau": niveau.id,
+            "graine": 1,
+            "actions": [],
+        }
+        verdict = rejouer(journal, registry.par_id())
+        assert not verdict.valide
+        assert f"ancienne version du jeu (version {old})" in verdict.raison
+        assert "rejoue le niveau" in verdict.raison
 
 
 def test_level1_names_with_hyphens_apostrophes_accents():

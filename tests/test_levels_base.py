@@ -157,18 +157,18 @@ def test_journal_trafique_juge_sur_ce_qu_il_atteint():
         [],
         "texte",
         {},
-        {"format": 2, "graine": 0, "actions": []},
-        {"format": 2, "graine": "0", "actions": []},
-        {"format": 2, "graine": True, "actions": []},
-        {"format": 2, "graine": -1, "actions": []},
-        {"format": 2, "graine": 0},
-        {"format": 2, "graine": 0, "actions": [[0]]},
-        {"format": 2, "graine": 0, "actions": [[-5, {"type": "ajouter", "n": 1}]]},
-        {"format": 2, "graine": 0, "actions": [["0", {"type": "ajouter"}]]},
-        {"format": 2, "graine": 0, "actions": [[0, "ajouter"]]},
-        {"format": 2, "jeu": "autre", "niveau": "jouet", "graine": 0, "actions": []},
-        {"format": 2, "niveau": "inconnu", "graine": 0, "actions": []},
-        {"format": 2, "niveau": ["jouet"], "graine": 0, "actions": []},
+        {"format": 3, "graine": 0, "actions": []},
+        {"format": 3, "graine": "0", "actions": []},
+        {"format": 3, "graine": True, "actions": []},
+        {"format": 3, "graine": -1, "actions": []},
+        {"format": 3, "graine": 0},
+        {"format": 3, "graine": 0, "actions": [[0]]},
+        {"format": 3, "graine": 0, "actions": [[-5, {"type": "ajouter", "n": 1}]]},
+        {"format": 3, "graine": 0, "actions": [["0", {"type": "ajouter"}]]},
+        {"format": 3, "graine": 0, "actions": [[0, "ajouter"]]},
+        {"format": 3, "jeu": "autre", "niveau": "jouet", "graine": 0, "actions": []},
+        {"format": 3, "niveau": "inconnu", "graine": 0, "actions": []},
+        {"format": 3, "niveau": ["jouet"], "graine": 0, "actions": []},
     ],
 )
 def test_journaux_mal_formes_refuses_proprement(journal):
@@ -179,7 +179,7 @@ def test_journaux_mal_formes_refuses_proprement(journal):
 
 def test_actions_bizarres_comptees_comme_refusees():
     journal = {
-        "format": 2,
+        "format": 3,
         "niveau": "jouet",
         "graine": 0,
         "actions": [
@@ -197,7 +197,7 @@ def test_actions_bizarres_comptees_comme_refusees():
 
 def test_trop_d_actions():
     journal = {
-        "format": 2,
+        "format": 3,
         "niveau": "jouet",
         "graine": 0,
         "actions": [[0, {"type": "x"}]] * (base.MAX_ACTIONS_JOURNAL + 1),
@@ -211,7 +211,7 @@ def test_bug_du_niveau_donne_un_verdict_pas_une_exception():
             raise ZeroDivisionError("oups")
 
     journal = {
-        "format": 2,
+        "format": 3,
         "niveau": "jouet",
         "graine": 0,
         "actions": [[0, {"type": "ajouter", "n": 1}]],
@@ -296,7 +296,7 @@ def test_depuis_journal_reprend_la_partie():
     assert reprise.actions == partie.actions
     assert reprise.t_ms() >= partie.actions[-1][0]
     with pytest.raises(ValueError):
-        Partie.depuis_journal(JOUET, {"format": 2})
+        Partie.depuis_journal(JOUET, {"format": 3})
 
 
 def test_etat_copiable_et_picklable():
@@ -325,7 +325,7 @@ def test_normaliser_et_lire():
     with pytest.raises(ActionRefusee):
         lire_nombre({"n": 10**400}, "n", 0, 5)
     assert lire_nombre({"n": 3}, "n", 0, 5) == 3.0
-    graine, actions = lire_journal({"format": 2, "graine": 4, "actions": [[1, {"type": "a"}]]})
+    graine, actions = lire_journal({"format": 3, "graine": 4, "actions": [[1, {"type": "a"}]]})
     assert graine == 4 and actions == [(1, {"type": "a"})]
 
 

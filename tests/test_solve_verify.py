@@ -50,9 +50,9 @@ def test_verify_ne_croit_pas_le_fichier(journal_niveau1, tmp_path, capsys):
         (b"pas du json", "JSON"),
         (b"[1, 2", "JSON"),
         (b"[]", "journal"),
-        (b'{"format": 2, "niveau": "l1_devine", "graine": 1}', "actions"),
-        (b'{"format": 2, "niveau": "l9", "graine": 1, "actions": []}', "inconnu"),
-        (b'{"format": 2, "niveau": "l1_devine", "graine": 1, "actions": [[0, 5]]}', "mal écrite"),
+        (b'{"format": 3, "niveau": "l1_devine", "graine": 1}', "actions"),
+        (b'{"format": 3, "niveau": "l9", "graine": 1, "actions": []}', "inconnu"),
+        (b'{"format": 3, "niveau": "l1_devine", "graine": 1, "actions": [[0, 5]]}', "mal écrite"),
         (b"[" * 100000 + b"]" * 100000, "JSON"),
     ],
 )

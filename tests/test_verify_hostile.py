@@ -148,7 +148,8 @@ def test_a_level2_speed_the_game_does_not_offer_is_refused():
     train = next(a for a in solver if a["type"] == "entrainer")
     forged = [[1000 * i, a] for i, a in enumerate([*before, {**train, "vitesse": 4.096}], 1)]
     verdict = rejouer(log("l2_erreurs", forged), NIVEAUX)
-    assert not verdict.valide and "action n° 11" in verdict.raison and "vitesse" in verdict.raison
+    numero = f"action n° {len(before) + 1} "
+    assert not verdict.valide and numero in verdict.raison and "vitesse" in verdict.raison
     for vitesse in (0.1, 0.3, 1, 3, 10, 30, 100):  # the seven speeds of the screen
         etat = niveau.nouvel_etat(1)
         for action in before:
