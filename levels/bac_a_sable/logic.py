@@ -80,7 +80,9 @@ class BacASable(Atelier):
 
     def mesures(self, etat):
         atelier = self.mesures_atelier(etat)
-        ecart = atelier["perte_validation"] - atelier["perte_bigramme"]
+        ecart = None  # pas encore mesuré : pas de but, pas de bannière (rien ne s'est passé)
+        if etat.perte_val is not None:
+            ecart = atelier["perte_validation"] - atelier["perte_bigramme"]
         mesures = {"ecart_bigramme": ecart}
         mesures.update(atelier)
         return mesures
