@@ -5,6 +5,8 @@ contre la ligne à battre, aperçu des mots inventés pendant l'entraînement. `
 vue (`levels.atelier.vue.VueAtelier`) : la partie, le travail en cours, les messages.
 """
 
+import math
+
 import pygame
 
 from levels.atelier import donnees as atelier
@@ -264,27 +266,35 @@ class PanneauEntrainement(Panneau):
         pygame.draw.rect(surface, c.panel_edge, barre, 2, border_radius=rayon)
 
     def _dessiner_barre_fixe(self, surface):
-        """La barre fixe du niveau (s'il y en a une), en pointillés verts sur la courbe."""
+        """La barre du niveau (s'il y en a une), en pointillés verts, et la ligne du hasard
+        (ln du vocabulaire : au-dessus, l'entraînement a explosé), sur la courbe."""
+        if not self.courbe.series:
+            return
+        c = self.theme.colors
         valeur = self.a.niveau.barre(self.a.etat)
-        if valeur is None or not self.courbe.series:
-            return
         reference = self.courbe.reference
-        if reference is not None and abs(valeur - reference) < 1e-9:
-            return
+        if valeur is not None and (reference is None or abs(valeur - reference) >= 1e-9):
+            etiquette = texte(self.ctx, "barre", valeur=nombre(self.ctx, valeur, 2))
+            self._pointilles(surface, valeur, etiquette, c.good, a_gauche=True)
+        self.hasard = math.log(len(self.a.niveau.donnees(self.a.etat).vocab))
+        etiquette = texte(self.ctx, "hasard", valeur=nombre(self.ctx, self.hasard, 2))
+        self._pointilles(surface, self.hasard, etiquette, c.bad, a_gauche=False)
+
+    def _pointilles(self, surface, valeur, etiquette, couleur, a_gauche):
         lo, hi = self.courbe.y_range()
-        if not lo <= valeur <= hi:
+        if not lo <= valeur <= hi or hi <= lo:
             return
         plot = self.courbe.plot_rect()
         y = plot.bottom - (valeur - lo) / (hi - lo) * plot.h
-        c = self.theme.colors
         for x in range(plot.x, plot.right, 14):
-            pygame.draw.line(surface, c.good, (x, y), (min(x + 7, plot.right), y), 3)
-        # son nom sur une étiquette, à gauche (là où la courbe est encore haute)
-        etiquette = texte(self.ctx, "barre", valeur=nombre(self.ctx, valeur, 2))
-        rendu = self.theme.render(etiquette, "small", c.good)
+            pygame.draw.line(surface, couleur, (x, y), (min(x + 7, plot.right), y), 3)
+        # son nom sur une étiquette : la barre à gauche, sous la ligne ; le hasard à droite
+        rendu = self.theme.render(etiquette, "small", couleur)
         boite = rendu.get_rect(topleft=(plot.x + 40, y + 6)).inflate(10, 4)
-        pygame.draw.rect(surface, c.panel, boite, border_radius=6)
-        pygame.draw.rect(surface, c.good, boite, 2, border_radius=6)
+        if not a_gauche:
+            boite.topright = (plot.right - 20, y + 6)
+        pygame.draw.rect(surface, self.theme.colors.panel, boite, border_radius=6)
+        pygame.draw.rect(surface, couleur, boite, 2, border_radius=6)
         surface.blit(rendu, rendu.get_rect(center=boite.center))
 
     def _dessiner_droite(self, surface):
