@@ -209,39 +209,32 @@ class Atelier(Niveau):
         """L'entraînement, un pas à la fois, puis la validation par petits morceaux.
 
         S'il explose (`diagnostic_divergence`), il s'arrête là : `etat.explose` dit pourquoi
-        (l'écran dit « Trop vite ! »), et rejouer la même action s'arrête au même pas."""
+        (l'écran dit « Trop vite ! »), et rejouer la même action s'arrête au même pas. Une
+        perte infinie (`Explosion`) refuse la suite de l'action, comme avant : les pas déjà
+        faits restent (l'action notée est celle de ces pas-là)."""
         n = self.lire_entrainer(etat, action)
         e = self.entrainement(etat)
         e.adam.etapes = etat.reglages["etapes"]
         batch = etat.reglages["batch"]
         taille_vocab = len(self.donnees(etat).vocab)
-        faites = equivalent = 0  # `equivalent` : l'action qui, rejouée, refait tout ceci
+        faites = 0
         validation = self._validation(etat)
         try:
             for _ in range(n):
                 try:
                     e.pas()
                 except Explosion as explosion:  # une perte infinie : le pas n'est pas fait
-                    etat.explose = {
-                        "raison": "infini",
-                        "etape": explosion.etape,
-                        "perte": None,
-                        "hasard": math.log(taille_vocab),
-                    }
-                    equivalent = faites + 1
-                    yield {"type": "entrainer", "etapes": equivalent}
-                    break
+                    raise ActionRefusee(str(explosion)) from None
                 synchroniser(etat, e)
                 etat.etapes_totales += 1
                 etat.mots_vus += batch
                 faites += 1
-                equivalent = faites
                 etat.explose = diagnostic_divergence(etat.pertes, taille_vocab)
                 yield {"type": "entrainer", "etapes": faites}
                 if etat.explose is not None:
                     break
             for _ in validation:  # la validation aussi, par petits morceaux
-                yield {"type": "entrainer", "etapes": equivalent}
+                yield {"type": "entrainer", "etapes": faites}
         finally:
             if faites:
                 for _ in validation:  # arrêté en route : on finit la validation d'un coup
