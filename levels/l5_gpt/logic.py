@@ -4,16 +4,19 @@
    les plongements (les notes de chaque lettre), l'attention (la classe),
    le MLP (chaque lettre réfléchit seule), la sortie (un score par lettre).
    {"type": "placer", "bloc": "attention", "position": 1}, {"type": "retirer", "position": 1}.
-2. On choisit quelques réglages, dans des bornes sûres (voir `atelier.CHOIX`).
+2. On choisit quelques réglages (voir `atelier.CHOIX`) : la vitesse va jusqu'à 0,5, où
+   le GPT explose (« Trop vite ! », `engine.entrainement.diagnostic_divergence`).
 3. On entraîne ({"type": "entrainer", "etapes": n}, par tranches) et on regarde la
-   perte descendre sous la ligne des bigrammes.
+   perte descendre sous la barre. Chaque graine donne son budget de pas par modèle
+   (`budget_de`) : la règle des indices (vitesse × pas ≥ 3, le plus grand lot) est la
+   même partout, les réglages qui gagnent ne le sont pas.
 4. On joue avec le modèle : créativité (température), début imposé, favoris.
 
 Le but (vérifié par le moteur, au rejeu aussi) : la perte de validation, sur
 `atelier.N_VALIDATION` prénoms jamais montrés au modèle, doit passer sous
 TOUTES ces barres à la fois :
 
-- une barre fixe, `SEUIL_PERTE` ;
+- la barre du budget de la partie, `BARRES[budget_de(graine)]` ;
 - la perte du modèle bigramme du moteur, entraîné sur les mêmes prénoms
   d'entraînement et mesuré sur les mêmes prénoms de validation ;
 - la ligne de l'enfant, s'il en a une : la perte de son modèle du niveau 1,
