@@ -45,6 +45,7 @@ BUDGETS = (100, 150, 200)
 BARRES = {100: 2.45, 150: 2.41, 200: 2.40}  # les bigrammes font environ 2,48 sur ces prénoms
 SEUIL_PERTE = max(BARRES.values())  # la barre fixe la plus haute (pour les tests, la doc)
 BUDGET_PAS = min(BUDGETS)  # le plus petit budget : « entrainer » de ce nombre marche partout
+SOLVEUR_ACTIONS_MAX = 40  # le solveur : trois modèles au plus, une vingtaine d'actions
 DISTANCE_MIN = 3  # la règle des indices : vitesse × pas ≥ 3 (chaque pas bouge un poids ≈ vitesse)
 # Les réglages de départ : trop lents (vitesse) et trop hésitants (lot d'un seul prénom).
 # L'enfant doit choisir : plus de vitesse, un lot plus grand (voir les indices).
@@ -316,14 +317,16 @@ class NiveauGPT(Atelier):
         return joueurs.copie_de_l_indice3(self, etat)
 
     def resoudre(self, graine):
+        """La méthode des indices, jouée jusqu'au but : la règle vitesse × pas d'abord, un
+        autre modèle seulement si le premier n'a pas passé la barre (le défi est alors perdu)."""
         etat = self.nouvel_etat(graine)
-        actions = [
-            {"type": "placer", "bloc": bloc, "position": i} for i, bloc in enumerate(ORDRE_GPT)
-        ]
-        actions += joueurs.reglages_de_la_regle(etat)
-        actions.append({"type": "entrainer", "etapes": budget_de(graine)})
-        for action in actions:
+        actions = []
+        while not self.est_termine(etat) and len(actions) < SOLVEUR_ACTIONS_MAX:
+            action = joueurs.selon_les_indices(self, etat)
+            if action is None:
+                break
             self.appliquer(etat, action)
+            actions.append(action)
         actions += questions.reponse_du_solveur(self, etat)
         actions.append({"type": "generer", "temperature": 0.6, "prefixe": "", "n": 6})
         return actions
