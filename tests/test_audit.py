@@ -47,9 +47,8 @@ def test_question_pool_and_texts(niveau):
         assert tailles == {3}, "same number of choices everywhere: positions stay uniform"
         for q in niveau.questions:
             assert textes[q]["texte"] and textes[q]["explication"]
-            if q not in niveau.predictions:  # the right answer (first) is not the longest
-                longueurs = [len(c) for c in textes[q]["choix"]]
-                assert longueurs[0] < max(longueurs[1:]) or longueurs.count(longueurs[0]) > 1
+            # (issue 19: the right answer must be the longest 20-50 % of the time over the
+            # seeds, not never — measured over the posed questions, see tests/l5_mesures.py)
 
 
 @settings(max_examples=60, deadline=None)
