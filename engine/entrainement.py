@@ -23,6 +23,72 @@ FENETRE_MOYENNE = 100  # la perte moyenne est calculée sur les 100 dernières �
 PROBA_MIN = 1e-300  # une probabilité nulle donnerait -log(0) = l'infini : on la borne
 
 
+# La divergence (une leçon, pas un plantage) : voir `diagnostic_divergence`.
+DEBUT_DIVERGENCE = 20  # les premiers pas peuvent secouer la perte : on ne juge qu'après
+FENETRE_DIVERGENCE = 20  # la perte est lue en moyenne sur 20 pas (un lot seul est bruyant)
+MONTEE_DIVERGENCE = 1.0  # une moyenne remontée de 1 au-dessus de son plus bas : ça diverge
+
+
+def diagnostic_divergence(pertes, taille_vocab, perte_val=None):
+    """L'entraînement a-t-il explosé ? None si non, sinon un dict qui dit pourquoi.
+
+    Un modèle qui devine au hasard parmi `taille_vocab` jetons a une perte de
+    ln(taille_vocab) (ln 27 ≈ 3,30 pour 26 lettres + la fin). Après les
+    `DEBUT_DIVERGENCE` premiers pas, c'est une explosion si :
+    - une perte n'est plus un nombre (infinie ou NaN) — à n'importe quel pas ;
+    - la perte moyenne des `FENETRE_DIVERGENCE` derniers pas est au-dessus du hasard ;
+    - elle est remontée de `MONTEE_DIVERGENCE` au-dessus de son plus bas ;
+    - la perte de validation `perte_val` (si on l'a mesurée) est au-dessus du hasard.
+
+    Le dict : {"raison": "infini"|"hasard"|"montee"|"validation", "etape": pas (1 = le
+    premier), "perte": la perte lue, "hasard": ln(taille_vocab)}. C'est la même règle
+    au niveau 5, au bac à sable et dans `tuto-llm train`.
+    """
+    hasard = math.log(taille_vocab)
+
+    def verdict(raison, etape, perte):
+        return {"raison": raison, "etape": etape, "perte": perte, "hasard": hasard}
+
+    total, plus_bas = 0.0, math.inf
+    for i, perte in enumerate(pertes):
+        if not math.isfinite(perte):
+            return verdict("infini", i + 1, perte)
+        total += perte
+        if i >= FENETRE_DIVERGENCE:
+            total -= pertes[i - FENETRE_DIVERGENCE]
+        if i + 1 < max(DEBUT_DIVERGENCE, FENETRE_DIVERGENCE):
+            continue
+        moyenne = total / FENETRE_DIVERGENCE
+        if moyenne > hasard:
+            return verdict("hasard", i + 1, moyenne)
+        if moyenne > plus_bas + MONTEE_DIVERGENCE:
+            return verdict("montee", i + 1, moyenne)
+        plus_bas = min(plus_bas, moyenne)
+    valide = perte_val is not None and len(pertes) >= DEBUT_DIVERGENCE
+    if valide and (not math.isfinite(perte_val) or perte_val > hasard):
+        return verdict("validation", len(pertes), perte_val)
+    return None
+
+
+def phrase_divergence(diagnostic):
+    """La leçon en une phrase française : ce qui s'est passé et ce qu'il faut changer."""
+    if diagnostic["raison"] == "infini":
+        quoi = "la perte est devenue infinie"
+    elif diagnostic["raison"] == "montee":
+        quoi = f"la perte est remontée jusqu'à {diagnostic['perte']:.2f}".replace(".", ",")
+    else:
+        lue = "de validation " if diagnostic["raison"] == "validation" else ""
+        quoi = (
+            f"la perte {lue}vaut {diagnostic['perte']:.2f}, plus que {diagnostic['hasard']:.2f} "
+            "(deviner au hasard)"
+        ).replace(".", ",")
+    return (
+        f"L'entraînement a explosé (pas {diagnostic['etape']}) : {quoi}. La vitesse "
+        "d'apprentissage est trop grande : les poids font des bonds trop grands. "
+        "Recommence avec une vitesse plus petite."
+    )
+
+
 class Explosion(ArithmeticError):
     """L'entraînement a explosé : la perte est devenue infinie (ou n'est plus un nombre).
 

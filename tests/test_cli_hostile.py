@@ -68,7 +68,8 @@ def test_train_with_the_largest_learning_rates_never_crashes(liste, lr, capsys):
     code = main(["train", "--dataset", liste, "--steps", "300", "--lr", lr, *PETIT])
     err = capsys.readouterr().err
     assert "Traceback" not in err and "math domain" not in err
-    assert code == 0 or (code == 2 and "l'entraînement a explosé" in err.lower())
+    exploded = "l'entraînement a explosé" in err.lower()
+    assert code == 0 or (code in (2, 3) and exploded)  # 3: it ran, then diverged (see README)
 
 
 def test_level5_reports_the_explosion_in_french(monkeypatch):

@@ -7,7 +7,11 @@ python (the version), cores, workers, train_loss (mean of the last 100 steps), v
 (per-token loss on the whole held-out split of `engine.donnees.separer_train_val`),
 bigram_val_loss (a bigram model on the same split), samples (20 names),
 novel_fraction (share of 200 names at temperature 0.8 that are non-empty and not
-in the training set), plus config, params, batch, lr, seed, dataset, saved.
+in the training set), plus config, params, batch, lr, seed, dataset, saved, and
+diverged: None, or what `engine.entrainement.diagnostic_divergence` found (raison,
+etape, perte, hasard). A training that diverged (a loss above the random guess
+ln(vocab) after the first steps, a loss climbing back, an infinite loss) still prints its
+result, then a French warning on stderr, and the command exits with DIVERGED_EXIT (3).
 """
 
 import json
@@ -20,6 +24,7 @@ NAME = "train"
 HELP = "entraîne le petit GPT sur une liste de mots (barre de progression, résumé ou JSON)"
 
 SAMPLES = 20
+DIVERGED_EXIT = 3  # the training ran but exploded: the figures are not a model to trust
 NOVELTY_SAMPLES = 200
 NOVELTY_TEMPERATURE = 0.8
 
@@ -251,7 +256,12 @@ def train(words, vocab, settings, progress=True):
     """Train, evaluate and sample; returns (result dict, weights, config)."""
     from engine import bigramme
     from engine.donnees import separer_train_val
-    from engine.entrainement import Entrainement, Explosion, perte_validation
+    from engine.entrainement import (
+        Entrainement,
+        Explosion,
+        diagnostic_divergence,
+        perte_validation,
+    )
     from engine.gpt import nombre_parametres
     from engine.parallele import coeurs
     from game.cli import CliError
@@ -270,6 +280,7 @@ def train(words, vocab, settings, progress=True):
     )
     bar = ProgressBar(settings["steps"]) if progress else None
     start = time.perf_counter()
+    infinite = None
     try:
         for stats in run:
             if bar:
@@ -277,9 +288,15 @@ def train(words, vocab, settings, progress=True):
     except Explosion as explosion:  # divergence is a lesson, not a crash
         if bar:
             print(file=sys.stderr)
-        raise CliError(f"{explosion} Par exemple : --lr 0.01.") from None
+        if not run.pertes:
+            raise CliError(f"{explosion} Par exemple : --lr 0.01.") from None
+        infinite = {"raison": "infini", "etape": explosion.etape, "perte": None}
     seconds = time.perf_counter() - start
     recent = run.pertes[-100:]
+    val_loss = perte_validation(run.poids, config, val_words, vocab)
+    diverged = infinite or diagnostic_divergence(run.pertes, len(vocab), val_loss)
+    if infinite:
+        infinite["hasard"] = math.log(len(vocab))
     bigram = bigramme.probabilites(bigramme.compter(train_words, vocab))
     seed = settings["seed"]
     result = {
@@ -288,7 +305,7 @@ def train(words, vocab, settings, progress=True):
         "loop_seconds": round(seconds, 3),
         "steps_per_s": round(settings["steps"] / seconds, 2) if seconds > 0 else None,
         "train_loss": round(sum(recent) / len(recent), 4),
-        "val_loss": round(perte_validation(run.poids, config, val_words, vocab), 4),
+        "val_loss": round(val_loss, 4) if math.isfinite(val_loss) else None,
         "bigram_val_loss": round(bigramme.perte_moyenne(bigram, val_words, vocab), 4),
         **invented_names(run.poids, config, vocab, settings, train_words),
         "config": config.vers_dict(),
@@ -302,8 +319,33 @@ def train(words, vocab, settings, progress=True):
         "temperature": settings["temperature"],
         "train_words": len(train_words),
         "val_words": len(val_words),
+        "diverged": _rounded(diverged),
     }
     return result, run.poids, config
+
+
+def _rounded(diverged):
+    if diverged is None:
+        return None
+    perte = diverged["perte"]
+    perte = round(perte, 4) if perte is not None and math.isfinite(perte) else None
+    return {**diverged, "perte": perte, "hasard": round(diverged["hasard"], 4)}
+
+
+def divergence_warning(result):
+    """The French warning line of a training that exploded (None when it did not)."""
+    from engine.entrainement import phrase_divergence
+
+    diverged = result.get("diverged")
+    if not diverged:
+        return None
+    if diverged["perte"] is None:
+        diverged = {**diverged, "perte": math.inf}
+    return (
+        f"Attention : {phrase_divergence(diverged)} Par exemple : --lr {result['lr'] / 10:g}. "
+        f"(Les chiffres ci-dessus sont ceux d'un modèle qui a explosé ; code de sortie "
+        f"{DIVERGED_EXIT}.)"
+    )
 
 
 def print_summary(result):
@@ -318,8 +360,9 @@ def print_summary(result):
         f"Python {result['python']})."
     )
     print(f"Perte d'entraînement (100 dernières étapes) : {result['train_loss']:.4f}")
+    val = "—" if result["val_loss"] is None else f"{result['val_loss']:.4f}"
     print(
-        f"Perte sur les {result['val_words']} mots de validation : {result['val_loss']:.4f} "
+        f"Perte sur les {result['val_words']} mots de validation : {val} "
         f"(le modèle bigramme fait {result['bigram_val_loss']:.4f})"
     )
     print(f"Prénoms inventés : {', '.join(s or '(vide)' for s in result['samples'])}")
@@ -354,4 +397,8 @@ def run(args):
         print(json.dumps(result, ensure_ascii=False))
     else:
         print_summary(result)
+    warning = divergence_warning(result)
+    if warning:
+        print(warning, file=sys.stderr)
+        return DIVERGED_EXIT
     return 0

@@ -17,7 +17,8 @@ LISSAGE_BIGRAMME = 1.0
 CHOIX = {
     "n_embd": (8, 16, 24, 32),
     "n_head": (1, 2, 4),
-    "lr": (0.002, 0.005, 0.01, 0.02, 0.05),
+    # jusqu'à 0,5 : au-delà de 0,05 le GPT peut exploser (la leçon « Trop vite ! » du niveau 2)
+    "lr": (0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5),
     "batch": (1, 2, 4, 8),
 }
 ETAPES_MIN, ETAPES_MAX = 10, 3000  # la durée prévue de l'entraînement
@@ -47,6 +48,11 @@ class Donnees:
     perte_bigramme: float  # le modèle bigramme du moteur, sur les mêmes mots de validation
     nombre_mots: int = 0  # les mots différents de la liste
     accents: bool = False
+
+    @property
+    def lettres_differentes(self):
+        """Combien de lettres différentes les mots de la liste utilisent vraiment."""
+        return len(set("".join(self.train)) | set("".join(self.validation)))
 
     @property
     def nombre_lettres(self):

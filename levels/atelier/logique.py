@@ -21,10 +21,14 @@ entraînement, sur un petit morceau fixe de mots jamais montrés au modèle
 """
 
 import math
-from dataclasses import dataclass, field
 
 from engine.donnees import ErreurDonnees, garder_accents, nettoyer_mot
-from engine.entrainement import Entrainement, Explosion, perte_validation
+from engine.entrainement import (
+    Entrainement,
+    Explosion,
+    diagnostic_divergence,
+    perte_validation,
+)
 from engine.generation import generer
 from engine.gpt import Config, nombre_parametres
 from engine.vocab import VOCAB_STANDARD
@@ -49,6 +53,7 @@ from levels.atelier.donnees import (  # noqa: F401 - le niveau 5 et le bac à sa
     donnees_dataset,
     preparer_donnees,
 )
+from levels.atelier.etat import ESSAIS_MAX, EtatAtelier  # noqa: F401 - lus ici aussi
 from levels.atelier.outils import (  # noqa: F401 - lus ici par les vues et les tests
     ECART_PAR_COEUR,
     appris_par_coeur,
@@ -58,52 +63,12 @@ from levels.atelier.outils import (  # noqa: F401 - lus ici par les vues et les 
 )
 from levels.base import (
     ActionRefusee,
-    EtatNiveau,
     Niveau,
     lire_choix,
     lire_entier,
     lire_nombre,
     longue,
 )
-
-# ---------------------------------------------------------------------------
-# L'état
-# ---------------------------------------------------------------------------
-
-
-@dataclass
-class EtatAtelier(EtatNiveau):
-    source: str = "prenoms"  # le jeu de données, ou « perso » pour une liste de l'enfant
-    mots_perso: list | None = None
-    nom_perso: str = ""
-    reglages: dict = field(default_factory=lambda: dict(REGLAGES_DEPART))
-    # le modèle en cours (None tant qu'on n'a pas commencé)
-    poids: dict | None = None
-    adam_m: dict | None = None
-    adam_v: dict | None = None
-    etape: int = 0  # pas faits par le modèle en cours
-    pertes: list = field(default_factory=list)  # la perte de chaque pas (modèle en cours)
-    perte_val: float | None = None
-    points_val: list = field(default_factory=list)  # [[étape, perte de validation], …]
-    recommencements: int = 0
-    etapes_totales: int = 0  # tous les pas, y compris ceux des modèles jetés
-    mots_vus: int = 0
-    # le terrain de jeu
-    generations: int = 0
-    noms: list = field(default_factory=list)  # les derniers mots inventés
-    deja_generes: list = field(default_factory=list)
-    favoris: list = field(default_factory=list)
-    # ce qui ne fait pas partie de l'état (recalculé au besoin, jamais comparé)
-    _cache: object = field(default=None, compare=False, repr=False)
-    _apercu: object = field(default=None, compare=False, repr=False)
-
-    def __getstate__(self):
-        etat = dict(self.__dict__)
-        etat["_cache"] = None  # l'objet Entrainement se reconstruit à partir des poids
-        return etat
-
-    def __setstate__(self, etat):
-        self.__dict__.update(etat)
 
 
 class Atelier(Niveau):
@@ -171,6 +136,7 @@ class Atelier(Niveau):
         etat.pertes = []
         etat.perte_val = None
         etat.points_val = []
+        etat.explose = None
         etat.noms = []
         etat._cache = None
         etat._apercu = None
@@ -210,6 +176,15 @@ class Atelier(Niveau):
     def _recommencer(self, etat, action):
         if not self.a_un_modele(etat):
             raise ActionRefusee("Il n'y a pas encore de modèle à recommencer.")
+        etat.essais.append(
+            {
+                **{cle: etat.reglages[cle] for cle in ("lr", "batch", "n_embd", "n_head")},
+                "etapes": etat.etape,
+                "perte_val": etat.perte_val,
+                "explose": etat.explose is not None,
+            }
+        )
+        del etat.essais[:-ESSAIS_MAX]
         self.jeter_modele(etat)
         etat.recommencements += 1
 
@@ -217,6 +192,11 @@ class Atelier(Niveau):
         raison = self.peut_entrainer(etat)
         if raison:
             raise ActionRefusee(raison)
+        if etat.explose is not None:
+            raise ActionRefusee(
+                "Ton modèle a explosé : la vitesse était trop grande. Clique sur "
+                "« Recommencer » et choisis une vitesse plus petite."
+            )
         restantes = etat.reglages["etapes"] - etat.etape
         if restantes <= 0:
             raise ActionRefusee(
@@ -226,24 +206,33 @@ class Atelier(Niveau):
         return lire_entier(action, "etapes", 1, restantes)
 
     def _entrainer(self, etat, action):
-        """L'entraînement, un pas à la fois, puis la validation par petits morceaux."""
+        """L'entraînement, un pas à la fois, puis la validation par petits morceaux.
+
+        S'il explose (`diagnostic_divergence`), il s'arrête là : `etat.explose` dit pourquoi
+        (l'écran dit « Trop vite ! »), et rejouer la même action s'arrête au même pas. Une
+        perte infinie (`Explosion`) refuse la suite de l'action, comme avant : les pas déjà
+        faits restent (l'action notée est celle de ces pas-là)."""
         n = self.lire_entrainer(etat, action)
         e = self.entrainement(etat)
         e.adam.etapes = etat.reglages["etapes"]
         batch = etat.reglages["batch"]
+        taille_vocab = len(self.donnees(etat).vocab)
         faites = 0
         validation = self._validation(etat)
         try:
             for _ in range(n):
                 try:
                     e.pas()
-                except Explosion as explosion:  # une leçon, pas un plantage : on le dit
+                except Explosion as explosion:  # une perte infinie : le pas n'est pas fait
                     raise ActionRefusee(str(explosion)) from None
                 synchroniser(etat, e)
                 etat.etapes_totales += 1
                 etat.mots_vus += batch
                 faites += 1
+                etat.explose = diagnostic_divergence(etat.pertes, taille_vocab)
                 yield {"type": "entrainer", "etapes": faites}
+                if etat.explose is not None:
+                    break
             for _ in validation:  # la validation aussi, par petits morceaux
                 yield {"type": "entrainer", "etapes": faites}
         finally:
@@ -265,6 +254,8 @@ class Atelier(Niveau):
             yield
         etat.perte_val = total / positions
         etat.points_val.append([etat.etape, etat.perte_val])
+        if etat.explose is None:
+            etat.explose = diagnostic_divergence(etat.pertes, len(donnees.vocab), etat.perte_val)
 
     def _generer(self, etat, action):
         if not self.a_un_modele(etat):

@@ -1,6 +1,7 @@
 """Petits outils de l'atelier : le modèle en dict, la synchronisation, le « par cœur »."""
 
 from engine import sauvegarde
+from engine.donnees import garder_accents, nettoyer_mot
 from engine.gpt import formes
 
 
@@ -43,3 +44,14 @@ def moyenne_recente(pertes, fenetre=50):
         return None
     recentes = pertes[-fenetre:]
     return sum(recentes) / len(recentes)
+
+
+def mot_plie(textes):
+    """Le premier texte tapé dont les accents ou ligatures sont pliés (« Léa » → « lea »,
+    « Œdipe » → « oedipe ») : (avant, après), ou None. L'écran le dit à l'enfant."""
+    for texte in textes:
+        avant = garder_accents(texte)
+        apres = nettoyer_mot(texte)
+        if avant != apres:
+            return avant, apres
+    return None

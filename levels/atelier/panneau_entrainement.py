@@ -5,6 +5,8 @@ contre la ligne à battre, aperçu des mots inventés pendant l'entraînement. `
 vue (`levels.atelier.vue.VueAtelier`) : la partie, le travail en cours, les messages.
 """
 
+import math
+
 import pygame
 
 from levels.atelier import donnees as atelier
@@ -116,7 +118,10 @@ class PanneauEntrainement(Panneau):
         )
         y = c.y + h + 12
         hauteur_barre = theme.line_height("body") + 30
-        self.barre = ui.ProgressBar(theme, (c.x, y, c.w, hauteur_barre), 0.0, "")
+        # les pas : un seul nombre, « Pas 32 sur 300 », sans pourcentage (le seul pourcentage
+        # de l'écran est celui de l'hôte, « vers l'objectif » : la perte de validation)
+        self.rect_pas = pygame.Rect(c.x, y, c.w, hauteur_barre)
+        self.pas_fait, self.pas_total, self.pas_texte = 0, 0, ""
         y += hauteur_barre + 10
         self.courbe = ui.LineChart(
             theme,
@@ -141,10 +146,10 @@ class PanneauEntrainement(Panneau):
         verrou = etat.poids is not None
         for parametre, curseur in self.curseurs.items():
             if parametre == "etapes":
-                fixe = getattr(self.a.niveau, "budget_pas", None)  # level 5: at most this
+                budget = getattr(self.a.niveau, "budget_pas", None)  # level 5: at most this
                 curseur.enabled = not occupe
-                if fixe is not None:
-                    curseur.tooltip = texte(self.ctx, "budget", n=fixe)
+                if budget is not None:
+                    curseur.tooltip = texte(self.ctx, "budget", n=budget(etat))
             else:
                 curseur.enabled = not (verrou or occupe)
                 curseur.tooltip = (
@@ -186,8 +191,8 @@ class PanneauEntrainement(Panneau):
         fait = etat.etape
         if self.a.occupe and self.a.live:
             fait = max(fait, self.a.live[-1][0])
-        self.barre.value = fait / total if total else 0.0
-        self.barre.label = texte(
+        self.pas_fait, self.pas_total = fait, total
+        self.pas_texte = texte(
             self.ctx, "progression", fait=nombre(self.ctx, fait), total=nombre(self.ctx, total)
         )
         points = self.a.courbe()
@@ -220,36 +225,76 @@ class PanneauEntrainement(Panneau):
         )
         lignes = [texte(ctx, "parametres", n=nombre(ctx, n))]
         lignes.append(texte(ctx, "donnees", n=nombre(ctx, self.a.niveau.donnees(etat).nombre_mots)))
+        lignes += self.lignes_essai()
         if infos.h >= theme.line_height("small"):
             theme.draw_text(surface, "\n".join(lignes), infos, "small", c.ink_soft)
-        self.barre.draw(surface)
+        self._dessiner_pas(surface)
         self.box.draw(surface)
         self._dessiner_barre_fixe(surface)
         self._dessiner_droite(surface)
         self.box.tooltip.draw(surface)
 
+    def lignes_essai(self):
+        """Le dernier modèle jeté (ce qu'il a donné), pour comparer les réglages."""
+        essais = self.a.etat.essais
+        if not essais:
+            return []
+        ctx, dernier = self.ctx, essais[-1]
+        if dernier["explose"]:
+            issue = texte(ctx, "essai_explose")
+        elif dernier["perte_val"] is not None:
+            issue = texte(ctx, "essai_perte", perte=nombre(ctx, dernier["perte_val"], 2))
+        else:
+            issue = "…"
+        vitesse = _format_choix("lr", ctx)(atelier.CHOIX["lr"].index(dernier["lr"]))
+        lot = nombre(ctx, dernier["batch"])
+        return [texte(ctx, "essai", vitesse=vitesse, lot=lot, issue=issue)]
+
+    def _dessiner_pas(self, surface):
+        """« Pas 32 sur 300 » et une barre qui avance avec les pas (sans pourcentage)."""
+        theme, c = self.theme, self.theme.colors
+        r = self.rect_pas
+        haut = min(theme.line_height("body"), r.h // 2)
+        theme.draw_text(surface, self.pas_texte, (r.x, r.y, r.w, haut), "body", c.ink)
+        barre = pygame.Rect(r.x, r.y + haut + 4, r.w, r.h - haut - 4)
+        rayon = min(theme.radius, barre.h // 2)
+        pygame.draw.rect(surface, c.panel, barre, border_radius=rayon)
+        part = min(1.0, self.pas_fait / self.pas_total) if self.pas_total else 0.0
+        if part > 0:
+            plein = pygame.Rect(barre.x, barre.y, round(barre.w * part), barre.h)
+            pygame.draw.rect(surface, c.second, plein, border_radius=rayon)
+        pygame.draw.rect(surface, c.panel_edge, barre, 2, border_radius=rayon)
+
     def _dessiner_barre_fixe(self, surface):
-        """La barre fixe du niveau (s'il y en a une), en pointillés verts sur la courbe."""
+        """La barre du niveau (s'il y en a une), en pointillés verts, et la ligne du hasard
+        (ln du vocabulaire : au-dessus, l'entraînement a explosé), sur la courbe."""
+        if not self.courbe.series:
+            return
+        c = self.theme.colors
         valeur = self.a.niveau.barre(self.a.etat)
-        if valeur is None or not self.courbe.series:
-            return
         reference = self.courbe.reference
-        if reference is not None and abs(valeur - reference) < 1e-9:
-            return
+        if valeur is not None and (reference is None or abs(valeur - reference) >= 1e-9):
+            etiquette = texte(self.ctx, "barre", valeur=nombre(self.ctx, valeur, 2))
+            self._pointilles(surface, valeur, etiquette, c.good, a_gauche=True)
+        self.hasard = math.log(len(self.a.niveau.donnees(self.a.etat).vocab))
+        etiquette = texte(self.ctx, "hasard", valeur=nombre(self.ctx, self.hasard, 2))
+        self._pointilles(surface, self.hasard, etiquette, c.bad, a_gauche=False)
+
+    def _pointilles(self, surface, valeur, etiquette, couleur, a_gauche):
         lo, hi = self.courbe.y_range()
-        if not lo <= valeur <= hi:
+        if not lo <= valeur <= hi or hi <= lo:
             return
         plot = self.courbe.plot_rect()
         y = plot.bottom - (valeur - lo) / (hi - lo) * plot.h
-        c = self.theme.colors
         for x in range(plot.x, plot.right, 14):
-            pygame.draw.line(surface, c.good, (x, y), (min(x + 7, plot.right), y), 3)
-        # son nom sur une étiquette, à gauche (là où la courbe est encore haute)
-        etiquette = texte(self.ctx, "barre", valeur=nombre(self.ctx, valeur, 2))
-        rendu = self.theme.render(etiquette, "small", c.good)
+            pygame.draw.line(surface, couleur, (x, y), (min(x + 7, plot.right), y), 3)
+        # son nom sur une étiquette : la barre à gauche, sous la ligne ; le hasard à droite
+        rendu = self.theme.render(etiquette, "small", couleur)
         boite = rendu.get_rect(topleft=(plot.x + 40, y + 6)).inflate(10, 4)
-        pygame.draw.rect(surface, c.panel, boite, border_radius=6)
-        pygame.draw.rect(surface, c.good, boite, 2, border_radius=6)
+        if not a_gauche:
+            boite.topright = (plot.right - 20, y + 6)
+        pygame.draw.rect(surface, self.theme.colors.panel, boite, border_radius=6)
+        pygame.draw.rect(surface, couleur, boite, 2, border_radius=6)
         surface.blit(rendu, rendu.get_rect(center=boite.center))
 
     def _dessiner_droite(self, surface):
@@ -315,9 +360,24 @@ class PanneauEntrainement(Panneau):
         message, couleur = self.a.message, c.good if self.a.message_bon else c.bad
         if not message and self.a.occupe:
             message, couleur = texte(ctx, "occupe"), c.second
+        elif not message and etat.explose is not None:
+            message, couleur = message_explosion(ctx, etat.explose), c.bad
         elif not message and logique.appris_par_coeur(etat):
-            message, couleur = texte(ctx, "par_coeur"), c.bad
+            ecart = logique.moyenne_recente(etat.pertes)
+            message = texte(
+                ctx,
+                "par_coeur",
+                entrainement=nombre(ctx, ecart, 2),
+                validation=nombre(ctx, etat.perte_val, 2),
+            )
+            couleur = c.bad
         elif not message and self.a.partie.termine():
             message, couleur = texte(ctx, "bravo") + " " + texte(ctx, "pret"), c.good
         if message:
             theme.draw_text(surface, message, (d.x, y, d.w, d.bottom - y), "small", couleur)
+
+
+def message_explosion(ctx, explose):
+    """« Trop vite ! » : le pas où l'entraînement a explosé, et la perte du hasard."""
+    etape, hasard = nombre(ctx, explose["etape"]), nombre(ctx, explose["hasard"], 2)
+    return texte(ctx, "explose", etape=etape, hasard=hasard)

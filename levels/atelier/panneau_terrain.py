@@ -9,6 +9,7 @@ import pygame
 from levels.atelier import donnees as atelier
 from levels.atelier.commun import Panneau, nombre, texte
 from levels.atelier.logique import modele_en_dict
+from levels.atelier.outils import mot_plie
 
 TEMPERATURE_DEPART = 0.6
 N_INVENTES = 8
@@ -128,7 +129,10 @@ class PanneauTerrain(Panneau):
             "prefixe": self.champ.text,
             "n": N_INVENTES,
         }
-        self.a.jouer(action)
+        refus = self.a.jouer(action)
+        plie = mot_plie([self.champ.text])
+        if refus is None and plie is not None and not self.a.niveau.donnees(self.a.etat).accents:
+            self.a.dire(texte(self.ctx, "accents", avant=plie[0], apres=plie[1]), bon=True)
         self.maj()
 
     def garder(self, k):

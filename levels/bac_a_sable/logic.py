@@ -15,6 +15,7 @@ Changer de mots jette le modèle en cours (il ne connaît pas les mêmes lettres
 Le but, pour le plaisir : faire mieux que le modèle bigramme sur ces mots-là.
 """
 
+import math
 from dataclasses import dataclass
 
 from engine.donnees import ErreurDonnees, lire_lignes, mots_depuis_lignes
@@ -80,7 +81,9 @@ class BacASable(Atelier):
 
     def mesures(self, etat):
         atelier = self.mesures_atelier(etat)
-        ecart = atelier["perte_validation"] - atelier["perte_bigramme"]
+        ecart = None  # pas encore mesuré : pas de but, pas de bannière (rien ne s'est passé)
+        if etat.perte_val is not None:
+            ecart = atelier["perte_validation"] - atelier["perte_bigramme"]
         mesures = {"ecart_bigramme": ecart}
         mesures.update(atelier)
         return mesures
@@ -114,6 +117,17 @@ class BacASable(Atelier):
         "choisir_donnees": _choisir_donnees,
         "liste_perso": _liste_perso,
     }
+
+    def decouverte(self, etat):
+        donnees = self.donnees(etat)
+        perte = etat.perte_val if etat.perte_val is not None else math.log(len(donnees.vocab))
+        return {
+            "nom": etat.nom_perso if etat.source == "perso" else etat.source,
+            "mots": donnees.nombre_mots,
+            "lettres": donnees.lettres_differentes,
+            "perte": f"{perte:.2f}".replace(".", ","),
+            "bigramme": f"{donnees.perte_bigramme:.2f}".replace(".", ","),
+        }
 
     def resoudre(self, graine):
         return [

@@ -9,7 +9,8 @@ va pas est refusée avec un message en français qui dit quelles lignes corriger
 import pygame
 
 from engine.donnees import ErreurDonnees
-from levels.atelier.commun import nombre
+from levels.atelier.commun import nombre, texte
+from levels.atelier.outils import mot_plie
 from levels.atelier.vue import VueAtelier
 from levels.bac_a_sable import logic
 from levels.vue import melange
@@ -135,7 +136,11 @@ class VueBac(VueAtelier):
         refus = self.jouer(action)
         if refus is None:
             n = len(self.partie.etat.mots_perso)
-            self.dire(self.t("liste_ok", n=n), bon=True)
+            message = self.t("liste_ok", n=n)
+            plie = mot_plie(lignes)
+            if plie is not None:
+                message += " " + texte(self.ctx, "accents", avant=plie[0], apres=plie[1])
+            self.dire(message, bon=True)
         else:
             if tapee:  # dans le champ, chaque « ligne » est un mot de la liste
                 refus = refus.replace("ligne ", self.t("mot_numero") + " ")
@@ -217,7 +222,7 @@ class VueBac(VueAtelier):
             "en_ce_moment",
             nom=nom,
             n=nombre(self.ctx, donnees.nombre_mots),
-            lettres=len(donnees.vocab) - 1,
+            lettres=donnees.lettres_differentes,
             bigramme=nombre(self.ctx, donnees.perte_bigramme, 2),
         )
         hauteur = theme.text_height(resume, d.w, "small")

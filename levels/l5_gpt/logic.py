@@ -4,16 +4,19 @@
    les plongements (les notes de chaque lettre), l'attention (la classe),
    le MLP (chaque lettre réfléchit seule), la sortie (un score par lettre).
    {"type": "placer", "bloc": "attention", "position": 1}, {"type": "retirer", "position": 1}.
-2. On choisit quelques réglages, dans des bornes sûres (voir `atelier.CHOIX`).
+2. On choisit quelques réglages (voir `atelier.CHOIX`) : la vitesse va jusqu'à 0,5, où
+   le GPT explose (« Trop vite ! », `engine.entrainement.diagnostic_divergence`).
 3. On entraîne ({"type": "entrainer", "etapes": n}, par tranches) et on regarde la
-   perte descendre sous la ligne des bigrammes.
+   perte descendre sous la barre. Chaque graine donne son budget de pas par modèle
+   (`budget_de`) : la règle des indices (vitesse × pas ≥ 3, le plus grand lot) est la
+   même partout, les réglages qui gagnent ne le sont pas.
 4. On joue avec le modèle : créativité (température), début imposé, favoris.
 
 Le but (vérifié par le moteur, au rejeu aussi) : la perte de validation, sur
 `atelier.N_VALIDATION` prénoms jamais montrés au modèle, doit passer sous
 TOUTES ces barres à la fois :
 
-- une barre fixe, `SEUIL_PERTE` ;
+- la barre du budget de la partie, `BARRES[budget_de(graine)]` ;
 - la perte du modèle bigramme du moteur, entraîné sur les mêmes prénoms
   d'entraînement et mesuré sur les mêmes prénoms de validation ;
 - la ligne de l'enfant, s'il en a une : la perte de son modèle du niveau 1,
@@ -22,21 +25,37 @@ TOUTES ces barres à la fois :
   même chose que ce que l'enfant a vu.
 """
 
+import math
+import random
 from dataclasses import dataclass, field
 
-from engine.autograd import Valeur
-from engine.generation import generer
-from engine.gpt import Config, attention, gpt, nombre_parametres
+from engine.entrainement import Entrainement, diagnostic_divergence
+from engine.gpt import Config, attention, nombre_parametres
+from engine.marche_arriere import perte_et_gradients, perte_et_gradients_lot
 from levels import questions
-from levels.atelier.logique import Atelier, EtatAtelier
+from levels.atelier.logique import CHOIX, Atelier, EtatAtelier
 from levels.base import ActionRefusee, Budget, Objectif, lire_entier, lire_nombre
 
-SEUIL_PERTE = 2.40  # la barre fixe (le bigramme du moteur fait environ 2,45 sur ces prénoms)
-BUDGET_PAS = 300  # chaque modèle n'a que 300 pas : les réglages de départ n'y suffisent pas
-ETAPES_MAX_ETOILE = BUDGET_PAS  # le défi : réussir du premier coup, sans modèle jeté
+# Chaque graine donne à l'enfant une situation : un nombre de pas par modèle (le budget),
+# et la barre que des réglages bien choisis passent avec ce budget-là. Peu de pas : il faut
+# de grands pas (la vitesse), sans aller jusqu'à l'explosion ; la règle est la même partout,
+# les réglages gagnants d'un ami ne le sont pas forcément chez toi.
+BUDGETS = (100, 150, 200)
+BARRES = {100: 2.45, 150: 2.41, 200: 2.40}  # les bigrammes font environ 2,48 sur ces prénoms
+SEUIL_PERTE = max(BARRES.values())  # la barre fixe la plus haute (pour les tests, la doc)
+BUDGET_PAS = min(BUDGETS)  # le plus petit budget : « entrainer » de ce nombre marche partout
+SOLVEUR_ACTIONS_MAX = 40  # le solveur : trois modèles au plus, une vingtaine d'actions
+DISTANCE_MIN = 3  # la règle des indices : vitesse × pas ≥ 3 (chaque pas bouge un poids ≈ vitesse)
 # Les réglages de départ : trop lents (vitesse) et trop hésitants (lot d'un seul prénom).
 # L'enfant doit choisir : plus de vitesse, un lot plus grand (voir les indices).
-REGLAGES_DEPART_L5 = {"n_embd": 16, "n_head": 4, "lr": 0.002, "batch": 1, "etapes": BUDGET_PAS}
+REGLAGES_DEPART_L5 = {"n_embd": 16, "n_head": 4, "lr": 0.002, "batch": 1}
+
+
+def budget_de(graine):
+    """Le nombre de pas de chaque modèle, pour cette graine."""
+    return BUDGETS[random.Random(f"l5-budget-{graine}").randrange(len(BUDGETS))]
+
+
 LIGNE_MIN, LIGNE_MAX = 2.0, 4.5  # une perte de bigramme plausible (niveau 1)
 DATASET = "prenoms"
 
@@ -119,19 +138,31 @@ class NiveauGPT(Atelier):
     titre = "Mon premier LLM"
     concept = ("le GPT", "GPT (transformer)")
     objectif = Objectif("perte_validation", SEUIL_PERTE, "sous")
-    defi = Objectif("etapes_totales", ETAPES_MAX_ETOILE, "sous")
-    # une vraie partie : quelques modèles entraînés jusqu'au bout (300 pas chacun)
+    defi = Objectif("modeles_jetes", 0, "sous")  # du premier coup : aucun modèle jeté
+    # une vraie partie : quelques modèles entraînés jusqu'au bout (200 pas au plus chacun)
     budget = Budget(pas=15_000, actions=3_000)
     questions = ("predire_taille", "mieux_que_bigrammes", "lot", "vitesse")
     predictions = ("predire_taille",)
-    budget_pas = BUDGET_PAS  # l'écran grise la durée : elle est fixée
-    audit_graines_max = 6  # un entraînement complet prend plusieurs secondes
-    fonctions_capot = (gpt, attention, Valeur.backward, generer)
+    audit_graines_max = 60  # un entraînement complet prend plusieurs secondes
+    # le code qui entraîne vraiment (Entrainement.pas → perte_et_gradients_lot →
+    # perte_et_gradients → attention), et le surveillant de l'explosion
+    fonctions_capot = (
+        Entrainement.pas,
+        perte_et_gradients_lot,
+        perte_et_gradients,
+        attention,
+        diagnostic_divergence,
+    )
     blocs = BLOCS
     ordre = ORDRE_GPT
 
     def nouvel_etat(self, graine):
-        return EtatGPT(graine=graine, source=DATASET, reglages=dict(REGLAGES_DEPART_L5))
+        reglages = dict(REGLAGES_DEPART_L5, etapes=budget_de(graine))
+        return EtatGPT(graine=graine, source=DATASET, reglages=reglages)
+
+    def budget_pas(self, etat):
+        """Le nombre de pas de chaque modèle de cette partie (l'écran grise la durée)."""
+        return budget_de(etat.graine)
 
     # -- le but ------------------------------------------------------------------
 
@@ -140,7 +171,7 @@ class NiveauGPT(Atelier):
 
     def barre(self, etat):
         """La barre à passer : la plus basse de la fixe, du bigramme et de la ligne de l'enfant."""
-        barres = [SEUIL_PERTE, self.donnees(etat).perte_bigramme]
+        barres = [BARRES[budget_de(etat.graine)], self.donnees(etat).perte_bigramme]
         if etat.ligne_enfant is not None:
             barres.append(etat.ligne_enfant)
         return min(barres)
@@ -170,6 +201,7 @@ class NiveauGPT(Atelier):
         for cle in ("etapes_totales", "parametres", "mots_vus", "perte_bigramme"):
             mesures[cle] = atelier[cle]
         mesures.update(atelier)
+        mesures["modeles_jetes"] = etat.recommencements
         mesures["assemble"] = 0 if problemes_assemblage(etat.blocs) else 1
         if etat.ligne_enfant is not None:
             mesures["ligne_enfant"] = etat.ligne_enfant
@@ -218,9 +250,10 @@ class NiveauGPT(Atelier):
     def _regler_budget(self, etat, action):
         valeur = action.get("valeur")
         nombre = isinstance(valeur, int | float) and not isinstance(valeur, bool)
-        if action.get("parametre") == "etapes" and nombre and valeur > BUDGET_PAS:
+        budget = budget_de(etat.graine)
+        if action.get("parametre") == "etapes" and nombre and valeur > budget:
             raise ActionRefusee(
-                f"Ici, chaque modèle a {BUDGET_PAS} pas d'entraînement, pas un de plus : "
+                f"Ici, chaque modèle a {budget} pas d'entraînement, pas un de plus : "
                 "choisis bien la vitesse, la largeur et le lot."
             )
         Atelier._regler(self, etat, action)
@@ -238,25 +271,66 @@ class NiveauGPT(Atelier):
     def calculer_question(self, etat, question):
         if question != "predire_taille":
             return None
-        largeur = etat.reglages["n_embd"]
-        autre = 32 if largeur < 32 else 8
+        largeur, tetes = etat.reglages["n_embd"], etat.reglages["n_head"]
         n = self.nombre_parametres(etat)
-        config = Config(n_embd=autre, n_head=etat.reglages["n_head"], vocab_size=27)
-        m = nombre_parametres(config)
-        bonne = 0 if m >= 2 * n else (1 if m <= n / 2 else 2)
-        return {"valeurs": {"largeur": largeur, "autre": autre, "n": n}, "bonne": bonne}
+        autre, autres_tetes, bonne = _autre_modele(etat.graine, etat.reglages)
+        valeurs = {
+            "largeur": largeur,
+            "tetes": tetes,
+            "autre": autre,
+            "autres_tetes": autres_tetes,
+            "n": n,
+            "m": nombre_parametres(Config(n_embd=autre, n_head=autres_tetes, vocab_size=27)),
+        }
+        return {"valeurs": valeurs, "bonne": bonne}
+
+    # -- les indices et « ce que tu viens de découvrir » ----------------------------------
+
+    def valeurs_indices(self, etat):
+        budget = budget_de(etat.graine)
+        vitesse = REGLAGES_DEPART_L5["lr"]
+        return {
+            "budget": budget,
+            "barre": _virgule(self.barre(etat), 2),
+            "hasard": f"{math.log(len(self.donnees(etat).vocab)):.2f}".replace(".", ","),
+            "distance": DISTANCE_MIN,
+            "vitesse_exemple": vitesse,
+            "vitesse_exemple_texte": _virgule(vitesse, 3),
+            "produit": _virgule(vitesse * budget, 2),
+        }
+
+    def decouverte(self, etat):
+        r = etat.reglages
+        budget = budget_de(etat.graine)
+        perte = etat.perte_val if etat.perte_val is not None else math.log(27)
+        return {
+            "budget": budget,
+            "vitesse": _virgule(r["lr"], 3),
+            "lot": r["batch"],
+            "produit": _virgule(r["lr"] * budget, 2),
+            "perte": _virgule(perte, 2),
+            "barre": _virgule(self.barre(etat), 2),
+            "essais": len(etat.essais) + 1,
+        }
+
+    def joueur_copie_indice3(self, etat):
+        from levels.l5_gpt import joueurs  # late: they import this module
+
+        return joueurs.copie_de_l_indice3(self, etat)
 
     def resoudre(self, graine):
+        """La méthode des indices, jouée jusqu'au but : la règle vitesse × pas d'abord, un
+        autre modèle seulement si le premier n'a pas passé la barre (le défi est alors perdu)."""
         from levels.l5_gpt import joueurs  # late: they import this module
 
         etat = self.nouvel_etat(graine)
-        actions = [
-            {"type": "placer", "bloc": bloc, "position": i} for i, bloc in enumerate(ORDRE_GPT)
-        ]
-        actions += joueurs.reglages_des_indices()
-        actions.append({"type": "entrainer", "etapes": BUDGET_PAS})
-        for action in actions:
+        actions = []
+        while not self.est_termine(etat) and len(actions) < SOLVEUR_ACTIONS_MAX:
+            action = joueurs.selon_les_indices(self, etat)
+            if action is None:
+                break
             self.appliquer(etat, action)
+            actions.append(action)
         actions += questions.reponse_du_solveur(self, etat)
         actions.append({"type": "generer", "temperature": 0.6, "prefixe": "", "n": 6})
         return actions
@@ -270,6 +344,44 @@ class NiveauGPT(Atelier):
         from levels.l5_gpt import joueurs  # late: they import this module
 
         return joueurs.selon_les_indices(self, etat)
+
+
+def _virgule(valeur, decimales):
+    """Un nombre écrit à la française, sans zéros inutiles : 0,02 ; 2,41."""
+    texte = f"{valeur:.{decimales}f}".rstrip("0").rstrip(".")
+    return texte.replace(".", ",")
+
+
+def _autre_modele(graine, reglages):
+    """Le modèle de la question « predire_taille » : (largeur, têtes, rang de la bonne réponse).
+
+    Le modèle comparé dépend de TES réglages (tous les quatre) et de la graine : 0 « plus du
+    double », 1 « moins de la moitié », 2 « à peu près autant » (mêmes largeur, autres
+    têtes : les têtes se partagent la largeur, elles n'ajoutent pas de nombres)."""
+    largeurs = CHOIX["n_embd"]
+    tete_choix = CHOIX["n_head"]
+    largeur, tetes = reglages["n_embd"], reglages["n_head"]
+    n = nombre_parametres(Config(n_embd=largeur, n_head=tetes, vocab_size=27))
+
+    def taille(w):
+        return nombre_parametres(Config(n_embd=w, n_head=1, vocab_size=27))
+
+    candidats = {
+        0: [w for w in largeurs if taille(w) >= 2.3 * n],
+        1: [w for w in largeurs if taille(w) <= n / 2.3],
+        2: [largeur],
+    }
+    hasard = random.Random(f"l5-taille-{graine}")
+    depart = hasard.randrange(3) + sum(
+        CHOIX[cle].index(reglages[cle]) for cle in CHOIX if reglages[cle] in CHOIX[cle]
+    )
+    for decalage in range(3):
+        bonne = (depart + decalage) % 3
+        if candidats[bonne]:
+            break
+    autre = hasard.choice(candidats[bonne])
+    possibles = [h for h in tete_choix if autre % h == 0 and (bonne != 2 or h != tetes)]
+    return autre, hasard.choice(possibles), bonne
 
 
 NIVEAU = NiveauGPT()
