@@ -82,11 +82,10 @@ class ResultScene(Screen):
 
     def bars(self):
         """The goal values the screen shows (the goal line; level 5's own `barre`)."""
-        bars = [self.niveau.objectif.seuil, *getattr(self.niveau, "autres_barres", ())]
         barre = self.mesures.get("barre")
-        if isinstance(barre, int | float) and not isinstance(barre, bool):
-            bars.append(barre)
-        return bars
+        if not isinstance(barre, int | float) or isinstance(barre, bool):
+            barre = self.niveau.objectif.seuil  # a run's own bar (level 5) replaces the goal's
+        return [barre, *getattr(self.niveau, "autres_barres", ())]
 
     def figures(self):
         """[(label, value text)] — the goal metric first, then the level's costs."""
