@@ -138,16 +138,20 @@ def test_the_progress_bar_moves_while_level_5_trains(app):
     app.step([], 1 / 60)
     assert host.progress == 0.0
     job = app.runner.play(host.partie, {"type": "entrainer", "etapes": l5.BUDGET_PAS})
-    seen = []
+    seen, labels = [], []
     for _ in range(60):
         app.step([], 0.1)  # 0.1 s a frame: the host re-measures at each one
         if job.done:
             break
         seen.append(host.progress)
+        labels.append(host.goal.estimated)
     job.cancel()
     assert seen and max(seen) > 0.05, seen[-5:]
     assert max(seen) < 1.0  # only the engine's measure fills the bar
     assert seen == sorted(seen)  # it never goes back while the job runs
+    # the goal is a validation loss measured at the end: while training, the bar follows
+    # the training loss and its label says so (« estimé »), never the goal's own word
+    assert any(labels)
 
 
 def test_the_progress_bar_follows_a_job_in_the_worker(fake_level):  # noqa: F811

@@ -23,6 +23,9 @@ class GoalProgress:
         self._key = None
         self._info = None  # the latest `suivi` dict of a running job
         self._from = None  # the bar during a job: where it started, then the best live
+        # True while the bar follows the training loss because the goal's own measure (a
+        # validation loss, level 5) is only taken at the end: the label then says « estimé »
+        self.estimated = False
 
     def peek(self, partie):
         """Read the latest live figures of a job training `partie`; True while one runs."""
@@ -30,6 +33,7 @@ class GoalProgress:
         if job is None:
             self._info = None
             self._from = None
+            self.estimated = False
             return False
         if self._from is None:
             self._from = self.progress  # the bar starts where it was
@@ -62,6 +66,7 @@ class GoalProgress:
         niveau = partie.niveau
         objectif = niveau.objectif
         value = info.get(objectif.metrique)
+        self.estimated = value is None
         if value is None and objectif.sens == "sous":
             value = info.get("perte_moyenne", info.get("perte"))
         if not is_real(value):

@@ -45,6 +45,7 @@ TEXT_BOXES = {
     "level.result": (260, 1, "body"),
     "level.done": (600, 1, "small"),
     "level.to_goal": (210, 1, "tiny"),
+    "level.to_goal_estimate": (210, 1, "tiny"),
 }
 
 

@@ -41,7 +41,9 @@ class LevelDrawing:
                 draw_text(
                     theme,
                     surface,
-                    self.progress_label,
+                    self.t("level.to_goal_estimate")
+                    if self.goal.estimated
+                    else self.progress_label,
                     self.progress_label_rect,
                     "tiny",
                     colors.ink_soft,
