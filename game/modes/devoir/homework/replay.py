@@ -12,9 +12,6 @@ import logging
 
 log = logging.getLogger(__name__)
 
-_levels = None
-
-
 def cores():
     """How many cores this computer lets us use (the engine's own count)."""
     from engine.parallele import coeurs
@@ -24,14 +21,11 @@ def cores():
 
 def replay_summary(journal):
     """Replays one log; a plain, picklable dict (never raises)."""
-    global _levels
     from levels import registry
     from levels.base import rejouer
 
-    try:
-        if _levels is None:
-            _levels = registry.par_id()
-        verdict = rejouer(journal, _levels)
+    try:  # the registry as it is now (a level added since is found: no stale copy)
+        verdict = rejouer(journal, registry.par_id())
     except Exception as error:  # a bug somewhere: one French line, never a crash
         log.exception("rejeu d'un journal : %r", error)
         return {"valide": False, "raison": "Rejeu impossible : erreur dans le programme du jeu."}
