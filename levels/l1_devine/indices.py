@@ -12,7 +12,7 @@ from collections import Counter
 
 from engine.bigramme import compter
 from engine.vocab import FIN, LETTRES, VOCAB_STANDARD
-from levels.l1_devine.duel import en_tete
+from levels.l1_devine.duel import COUPS_DUEL, en_tete
 
 HASARD_27 = math.log(27)  # la perte d'une machine qui devine au hasard parmi 27 signes
 
@@ -69,4 +69,5 @@ def decouverte(etat):
         "hasard": nombre(HASARD_27, 2),
         "toi": toi,
         "machine": machine,
+        "coups": COUPS_DUEL,
     }
