@@ -222,6 +222,9 @@ class EndingScene(Screen):
                 texte = self._libelle(groupe, qui, valeur)
                 rendu = theme.render(texte, "small", c.ink)
                 if barre.right + 8 + rendu.get_width() <= zone.right - 12:
+                    # a label on the scale lines gets the panel's colour behind it: readable
+                    fond = rendu.get_rect(midleft=(barre.right + 8, barre.centery))
+                    pygame.draw.rect(surface, c.panel, fond.inflate(8, 2), border_radius=4)
                     position = (barre.right + 8, barre.centery)
                     theme.text(surface, texte, position, "small", c.ink, "midleft")
                 else:
