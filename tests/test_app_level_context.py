@@ -32,11 +32,9 @@ PETIT = [  # level 5 gives each model a fixed number of steps: a small model, ba
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 3
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 3
+    return app
 
 
 def place_of(app, level_id):

@@ -3,7 +3,6 @@ ends the run (no level left running underneath), one attempt per real start."""
 
 import pytest
 
-from game.app import App
 from game.modes.course.menu import start_run
 from game.modes.course.speedrun import categories as cats
 from game.modes.course.speedrun.records import category_record
@@ -12,11 +11,9 @@ from game.scenes.level import LevelHost
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.profile = game.profiles.create("Lina")
-    yield game
-    game.close()
+def app(app):
+    app.profile = app.profiles.create("Lina")
+    return app
 
 
 def step(app, frames=1):

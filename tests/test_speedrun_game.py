@@ -8,7 +8,6 @@ import pygame
 import pytest
 
 from game import __version__
-from game.app import App
 from game.modes.course.menu import start_run
 from game.modes.course.policy import Speedrun
 from game.modes.course.speedrun import categories as cats
@@ -22,11 +21,9 @@ from levels import registry
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.profile = game.profiles.create("Lina")
-    yield game
-    game.close()
+def app(app):
+    app.profile = app.profiles.create("Lina")
+    return app
 
 
 def step(app, frames=1):
