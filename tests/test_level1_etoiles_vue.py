@@ -3,6 +3,7 @@
 import pygame
 from test_levels_base import (
     cliquer,
+    etat_avec_une_mauvaise_reponse,
     ouvrir_niveau,
     taper,
     touche,
@@ -43,11 +44,7 @@ def test_pas_d_etoile_econome_si_la_perte_n_est_jamais_passee_sous_la_barre():
 
 
 def test_pas_d_etoile_des_questions_avec_une_mauvaise_reponse():
-    etat = NIVEAU.nouvel_etat(1)
-    for action in NIVEAU.resoudre(1):
-        if action["type"] == "repondre":
-            action = {**action, "choix": (action["choix"] + 1) % 3}
-        NIVEAU.appliquer(etat, action)
+    etat = etat_avec_une_mauvaise_reponse(NIVEAU, 1)
     assert NIVEAU.etoiles(etat) == [True, True, False]
 
 

@@ -2,6 +2,7 @@
 
 from test_levels_base import (
     cliquer,
+    etat_avec_une_mauvaise_reponse,
     ouvrir_niveau,
     verifier_indices_et_decouverte_remplis,
 )
@@ -33,11 +34,7 @@ def test_pas_d_etoile_precis_avec_une_seule_poussee_a_contresens_avant_le_but():
 
 
 def test_pas_d_etoile_des_questions_avec_une_mauvaise_reponse():
-    etat = NIVEAU.nouvel_etat(1)
-    for action in NIVEAU.resoudre(1):
-        if action["type"] == "repondre":
-            action = {**action, "choix": (action["choix"] + 1) % 3}
-        NIVEAU.appliquer(etat, action)
+    etat = etat_avec_une_mauvaise_reponse(NIVEAU, 1)
     assert NIVEAU.etoiles(etat) == [True, True, False]
 
 

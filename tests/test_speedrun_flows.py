@@ -2,6 +2,7 @@
 ends the run (no level left running underneath), one attempt per real start."""
 
 import pytest
+from speedrun_helpers import step
 
 from game.modes.course.menu import start_run
 from game.modes.course.speedrun import categories as cats
@@ -14,11 +15,6 @@ from game.scenes.level import LevelHost
 def app(app):
     app.profile = app.profiles.create("Lina")
     return app
-
-
-def step(app, frames=1):
-    for _ in range(frames):
-        app.step([], 1 / 60)
 
 
 def _levels_in_stack(app):

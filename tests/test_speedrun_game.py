@@ -6,6 +6,7 @@ import time
 
 import pygame
 import pytest
+from speedrun_helpers import step
 
 from game import __version__
 from game.modes.course.menu import start_run
@@ -24,11 +25,6 @@ from levels import registry
 def app(app):
     app.profile = app.profiles.create("Lina")
     return app
-
-
-def step(app, frames=1):
-    for _ in range(frames):
-        app.step([], 1 / 60)
 
 
 def play_run(app, clock, pace=1.0):
