@@ -17,7 +17,8 @@ from game.app import App
 from game.modes.aventure.policy import keep_bigram_baseline, record_result
 from game.profiles import ProfileStore
 from game.scenes import demo
-from game.scenes.level import LevelContext, LevelHost
+from game.scenes.level import LevelHost
+from game.scenes.level_context import LevelContext
 from game.scenes.places import build_places
 from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
