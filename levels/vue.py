@@ -25,7 +25,7 @@ ZONE_PAR_DEFAUT = (0, 110, 1280, 610)
 
 @runtime_checkable
 class ContexteVue(Protocol):
-    """Ce que le jeu donne à une vue (`game.scenes.level.LevelContext` l'implémente)."""
+    """Ce que le jeu donne à une vue (`game.scenes.level_context.LevelContext` l'implémente)."""
 
     ui: Any  # le kit de widgets (Container, Button, Slider, LineChart…)
     theme: Any  # couleurs, polices, `draw_text`, `line_height`, `text_size`…

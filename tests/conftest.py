@@ -19,6 +19,17 @@ def tuto_llm_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def app():
+    """The game, headless, its levels run in slices (a test file overrides it to add a
+    profile or a seed: `def app(app): app.seed_override = 7; return app`)."""
+    from game.app import App
+
+    game = App(headless=True, runner_mode="slices")
+    yield game
+    game.close()
+
+
+@pytest.fixture
 def sixth_level(tmp_path):
     """A copy of level 2 registered as level 6 (`levels.l6_essai`): see tests/level_copy.py."""
     from level_copy import install_level_copy, uninstall_level_copy

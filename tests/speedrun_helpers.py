@@ -49,3 +49,9 @@ def levels():
     if _LEVELS is None:
         _LEVELS = [CachedLevel(n) if n.numero == 5 else n for n in registry.niveaux()]
     return _LEVELS
+
+
+def step(app, frames=1):
+    """`frames` frames of the game with no event (1/60 s each)."""
+    for _ in range(frames):
+        app.step([], 1 / 60)

@@ -18,11 +18,9 @@ from game.scenes.title import TitleScene
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 7
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 7
+    return app
 
 
 def post(app, *events, frames=1):

@@ -17,7 +17,8 @@ from game.app import App
 from game.modes.aventure.policy import keep_bigram_baseline, record_result
 from game.profiles import ProfileStore
 from game.scenes import demo
-from game.scenes.level import LevelContext, LevelHost
+from game.scenes.level import LevelHost
+from game.scenes.level_context import LevelContext
 from game.scenes.places import build_places
 from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
@@ -32,11 +33,9 @@ PETIT = [  # level 5 gives each model a fixed number of steps: a small model, ba
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 3
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 3
+    return app
 
 
 def place_of(app, level_id):

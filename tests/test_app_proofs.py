@@ -7,7 +7,6 @@ import pygame
 import pytest
 from test_app_flow import click, find_button, key, top
 
-from game.app import App
 from game.cli import main
 from game.modes.aventure.policy import record_result
 from game.scenes import demo
@@ -20,11 +19,9 @@ from levels.l1_devine.logic import NIVEAU as NIVEAU_1
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 4
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 4
+    return app
 
 
 def level_1_done(app):

@@ -15,7 +15,6 @@ import json
 import pytest
 from test_app_flow import click, find_button, top, type_text
 
-from game.app import App
 from game.cli import main
 from game.profiles import ProfileStore
 from game.scenes.ending import EndingScene
@@ -35,11 +34,9 @@ NAME = "Camille"
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = SEED
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = SEED
+    return app
 
 
 def frames(app, n=1):

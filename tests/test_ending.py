@@ -14,13 +14,9 @@ TEXTES = Path(ending.__file__).resolve().parent.parent / "textes"
 
 
 @pytest.fixture
-def app():
-    from game.app import App
-
-    jeu = App(headless=True, runner_mode="slices")
-    jeu.profile = jeu.profiles.create("Léa", 1, 1)
-    yield jeu
-    jeu.close()
+def app(app):
+    app.profile = app.profiles.create("Léa", 1, 1)
+    return app
 
 
 def test_seulement_des_chiffres_publies_et_connus():

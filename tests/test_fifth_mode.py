@@ -8,17 +8,14 @@ registry of ways to play. The CLI, the scene registry and the screenshots must f
 import pygame
 import pytest
 
-from game.app import App
 from game.cli import main
 from game.scenes.level import LevelHost
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = None
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = None
+    return app
 
 
 def test_its_subcommand_is_in_the_cli(fifth_mode, capsys):

@@ -221,13 +221,9 @@ def test_only_a_database_sqlite_calls_damaged_is_set_aside(tmp_path):
 
 
 @pytest.fixture
-def app():
-    from game.app import App
-
-    game = App(headless=True, runner_mode="slices")
-    game.profile = game.profiles.create("Lina")
-    yield game
-    game.close()
+def app(app):
+    app.profile = app.profiles.create("Lina")
+    return app
 
 
 def test_the_club_board_survives_a_dropped_file_with_invalid_utf8(app, tmp_path):

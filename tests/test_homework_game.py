@@ -10,7 +10,6 @@ import pygame
 import pytest
 from test_app_flow import click, find_button, top
 
-from game.app import App
 from game.modes.devoir.demo import write_demo_class
 from game.modes.devoir.homework import handin, progress
 from game.modes.devoir.homework.code import Devoir
@@ -18,13 +17,6 @@ from game.modes.devoir.homework.seeds import personal_seed
 from game.scenes import demo
 
 DEVOIR = Devoir((1, 2), indices=False, echeance=dt.date(2030, 12, 8), nonce=99, version=(0, 1))
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def type_in(app, field, text):

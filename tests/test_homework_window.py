@@ -9,20 +9,12 @@ import pygame
 import pytest
 from test_app_flow import click, find_button, top
 
-from game.app import App
 from game.modes.devoir.homework import handin, progress, register
 from game.modes.devoir.homework.code import Devoir
 from game.scenes import demo
 from game.ui.widgets import Button
 
 DEVOIR = Devoir((1, 2, 3, 4, 5), indices=True, nonce=12, version=(0, 1))
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def buttons(scene):

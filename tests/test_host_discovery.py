@@ -9,17 +9,14 @@ import pytest
 from test_app_flow import click, find_button, key, top
 from test_app_support import fake_level  # noqa: F401 - fixture
 
-from game.app import App
 from game.scenes.pause import PauseMenu
 from game.scenes.question import QuestionPanel
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 7
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 7
+    return app
 
 
 def _enter(app, niveau):

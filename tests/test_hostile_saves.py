@@ -98,13 +98,6 @@ def test_names_are_cleaned_on_load_as_on_creation(store):
     assert store.load(profile.id)[0].name == "Zoé"
 
 
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
-
-
 @pytest.mark.parametrize("payload", list(PAYLOADS), ids=list(PAYLOADS))
 def test_jouer_still_lists_every_kid(app, payload):
     store = app.profiles

@@ -5,6 +5,8 @@ back is « l'entraînement a explosé », said in French with what to change."""
 import json
 import math
 
+from test_cli_train_bench import NOMS, PETIT
+
 from engine.entrainement import (
     DEBUT_DIVERGENCE,
     FENETRE_DIVERGENCE,
@@ -14,12 +16,6 @@ from engine.entrainement import (
 from game.cli import main
 
 HASARD = math.log(27)
-NOMS = [
-    "emma", "lina", "jade", "louise", "mila", "alice", "rose", "anna", "lea", "mia",
-    "leo", "louis", "noah", "jules", "adam", "hugo", "arthur", "paul", "nael", "sacha",
-    "marius", "maelle", "manon", "mathis", "maxime", "marie", "martin", "margot",
-]  # fmt: skip
-PETIT = ["--embd", "8", "--heads", "2", "--context", "8"]
 
 
 def test_une_perte_qui_descend_n_a_pas_explose():

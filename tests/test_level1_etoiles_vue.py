@@ -1,7 +1,14 @@
 """Level 1: runs that must NOT earn each star, and what the screen draws against the state."""
 
 import pygame
-from test_levels_base import cliquer, ouvrir_niveau, taper, touche
+from test_levels_base import (
+    cliquer,
+    etat_avec_une_mauvaise_reponse,
+    ouvrir_niveau,
+    taper,
+    touche,
+    verifier_indices_et_decouverte_remplis,
+)
 
 from levels.l1_devine import joueurs, logic
 from levels.l1_devine.logic import NIVEAU
@@ -37,11 +44,7 @@ def test_pas_d_etoile_econome_si_la_perte_n_est_jamais_passee_sous_la_barre():
 
 
 def test_pas_d_etoile_des_questions_avec_une_mauvaise_reponse():
-    etat = NIVEAU.nouvel_etat(1)
-    for action in NIVEAU.resoudre(1):
-        if action["type"] == "repondre":
-            action = {**action, "choix": (action["choix"] + 1) % 3}
-        NIVEAU.appliquer(etat, action)
+    etat = etat_avec_une_mauvaise_reponse(NIVEAU, 1)
     assert NIVEAU.etoiles(etat) == [True, True, False]
 
 
@@ -125,15 +128,4 @@ def test_l_ecran_dessine_l_etat():
 
 
 def test_indices_et_decouverte_remplis_dans_les_deux_langues():
-    """Every {value} of the hints and of « ce que tu viens de découvrir » is filled."""
-    for graine in range(8):
-        etat = NIVEAU.nouvel_etat(graine)
-        for action in NIVEAU.resoudre(graine):
-            NIVEAU.appliquer(etat, action)
-            if action["type"] == "poser":
-                break
-        for langue in ("fr", "en"):
-            textes = NIVEAU.textes(langue)
-            for texte in textes["indices"]:
-                assert "{" not in texte.format(**NIVEAU.valeurs_indices(etat))
-            assert "{" not in textes["decouvert"].format(**NIVEAU.decouverte(etat))
+    verifier_indices_et_decouverte_remplis(NIVEAU)

@@ -1,6 +1,11 @@
 """Level 2: runs that must NOT earn each star, and what the screen draws against the state."""
 
-from test_levels_base import cliquer, ouvrir_niveau
+from test_levels_base import (
+    cliquer,
+    etat_avec_une_mauvaise_reponse,
+    ouvrir_niveau,
+    verifier_indices_et_decouverte_remplis,
+)
 
 from levels.l2_erreurs import joueurs
 from levels.l2_erreurs.logic import NIVEAU
@@ -29,11 +34,7 @@ def test_pas_d_etoile_precis_avec_une_seule_poussee_a_contresens_avant_le_but():
 
 
 def test_pas_d_etoile_des_questions_avec_une_mauvaise_reponse():
-    etat = NIVEAU.nouvel_etat(1)
-    for action in NIVEAU.resoudre(1):
-        if action["type"] == "repondre":
-            action = {**action, "choix": (action["choix"] + 1) % 3}
-        NIVEAU.appliquer(etat, action)
+    etat = etat_avec_une_mauvaise_reponse(NIVEAU, 1)
     assert NIVEAU.etoiles(etat) == [True, True, False]
 
 
@@ -87,15 +88,4 @@ def test_l_ecran_dessine_l_etat():
 
 
 def test_indices_et_decouverte_remplis_dans_les_deux_langues():
-    """Every {value} of the hints and of « ce que tu viens de découvrir » is filled."""
-    for graine in range(8):
-        etat = NIVEAU.nouvel_etat(graine)
-        for action in NIVEAU.resoudre(graine):
-            NIVEAU.appliquer(etat, action)
-            if action["type"] == "poser":
-                break
-        for langue in ("fr", "en"):
-            textes = NIVEAU.textes(langue)
-            for texte in textes["indices"]:
-                assert "{" not in texte.format(**NIVEAU.valeurs_indices(etat))
-            assert "{" not in textes["decouvert"].format(**NIVEAU.decouverte(etat))
+    verifier_indices_et_decouverte_remplis(NIVEAU)

@@ -2,16 +2,18 @@
 the prediction question belongs to the run; « ce que tu viens de découvrir »."""
 
 import math
+import random
 
 import pygame
 import pytest
+from test_level3_copie import jouer as rejouer
 from test_levels_base import glisser, jouer_et_rejouer, ouvrir_niveau
 
 from game import i18n
+from game.commands import audit
 from levels import questions
 from levels.l3_memoire import aides, logic
 from levels.l3_memoire.logic import NIVEAU
-from levels.l3_memoire.mesurer import etat_hasard, rejouer_sur, vues_des_questions
 
 
 def deplacements_du_solveur(graine):
@@ -20,7 +22,7 @@ def deplacements_du_solveur(graine):
 
 def reponses(graine, actions, juste):
     """Pose the questions on the state after `actions`, answer them right or wrong."""
-    etat = rejouer_sur(actions, graine)
+    etat = rejouer(graine, actions)
     questions.poser(NIVEAU, etat)
     suite = [{"type": "poser"}]
     for posee in etat.posees:
@@ -66,32 +68,31 @@ def test_une_mauvaise_reponse_pas_de_troisieme_etoile():
 
 
 def test_la_question_depend_de_la_partie_et_de_la_longueur_rien():
-    """The prediction's right answer comes from the run (random run ≠ solver's run on
-    ≥ 30 % of seeds), every rank is sometimes right, and over the questions posed the
-    right answer is the (strictly) longest 20-50 % of the time, the shortest too."""
-    graines = range(30)
-    differe, rangs, vues = 0, set(), []
-    for graine in graines:
-        solveur = rejouer_sur(NIVEAU.resoudre(graine), graine)
-        hasard, _ = etat_hasard(graine, 30)
-        a = NIVEAU.calculer_question(solveur, "predire_voisine")
-        b = NIVEAU.calculer_question(hasard, "predire_voisine")
-        differe += a["valeurs"]["bonne"] != b["valeurs"]["bonne"]
-        rangs |= {a["bonne"], b["bonne"]}
-        for _, choix, bonne in vues_des_questions(solveur):
-            vues.append(([len(c) for c in choix], bonne))
-    assert differe / len(graines) >= 0.3
+    """The audit's figures: the prediction's right answer comes from the run (random run ≠
+    solver's run on ≥ 30 % of seeds), and over the questions posed the right answer is the
+    (strictly) longest 20-50 % of the time, the shortest too."""
+    resultats = [audit.audit_seed(NIVEAU.id, g, g + 1) for g in range(30)]
+    chiffres = audit.summarise(NIVEAU, resultats)["questions"]
+    assert chiffres["run_dependent_rate"]["predire_voisine"] >= 0.3, chiffres
+    assert 0.2 <= chiffres["longest_answer_rate"] <= 0.5, chiffres
+    assert 0.2 <= chiffres["shortest_answer_rate"] <= 0.5, chiffres
+
+
+def test_chaque_rang_de_la_prediction_est_parfois_juste():
+    """The level computes its own choices per run: each of their ranks is sometimes the
+    right one (on the solver's run or on the audit's random player's)."""
+    rangs = set()
+    for graine in range(30):
+        solveur = rejouer(graine, NIVEAU.resoudre(graine))
+        _, hasard = audit._random_player(NIVEAU, graine, 30, random)
+        rangs |= {
+            NIVEAU.calculer_question(e, "predire_voisine")["bonne"] for e in (solveur, hasard)
+        }
     assert rangs == {0, 1, 2}  # no choice is never right
-
-    def taux(extreme):
-        return sum(ls[b] == extreme(ls) and ls.count(ls[b]) == 1 for ls, b in vues) / len(vues)
-
-    assert 0.2 <= taux(max) <= 0.5
-    assert 0.2 <= taux(min) <= 0.5
 
 
 def test_la_bonne_reponse_est_vraie_sur_le_plateau():
-    etat = rejouer_sur(NIVEAU.resoudre(3), 3)
+    etat = rejouer(3, NIVEAU.resoudre(3))
     calcul = aides.question_voisines(etat)
     lettre, repere = calcul["valeurs"]["lettre"], calcul["valeurs"]["repere"]
 
@@ -107,7 +108,7 @@ def test_la_bonne_reponse_est_vraie_sur_le_plateau():
 
 def test_decouvert_dit_les_nombres_de_l_enfant():
     graine = 7
-    etat = rejouer_sur(deplacements_du_solveur(graine), graine)
+    etat = rejouer(graine, deplacements_du_solveur(graine))
     valeurs = NIVEAU.decouverte(etat)
 
     def ecrit(langue):  # as the host writes floats: in the kid's language

@@ -388,6 +388,32 @@ def jouer_et_rejouer(niveau, graine, actions):
     return partie, verdict
 
 
+def etat_avec_une_mauvaise_reponse(niveau, graine):
+    """The solver's run with every answer one choice off (of three)."""
+    etat = niveau.nouvel_etat(graine)
+    for action in niveau.resoudre(graine):
+        if action["type"] == "repondre":
+            action = {**action, "choix": (action["choix"] + 1) % 3}
+        niveau.appliquer(etat, action)
+    return etat
+
+
+def verifier_indices_et_decouverte_remplis(niveau, graines=range(8)):
+    """Every {value} of the hints and of « ce que tu viens de découvrir » is filled, in both
+    languages, on the solver's run up to its questions."""
+    for graine in graines:
+        etat = niveau.nouvel_etat(graine)
+        for action in niveau.resoudre(graine):
+            niveau.appliquer(etat, action)
+            if action["type"] == "poser":
+                break
+        for langue in ("fr", "en"):
+            textes = niveau.textes(langue)
+            for texte in textes["indices"]:
+                assert "{" not in texte.format(**niveau.valeurs_indices(etat))
+            assert "{" not in textes["decouvert"].format(**niveau.decouverte(etat))
+
+
 def journal_du_solveur(niveau, graine):
     partie, verdict = jouer_et_rejouer(niveau, graine, niveau.resoudre(graine))
     assert partie.termine(), "the solver reaches the goal"

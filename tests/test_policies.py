@@ -12,7 +12,6 @@ import pytest
 from test_app_flow import click, find_button, key, top
 from test_app_support import fake_level  # noqa: F401 - fixture
 
-from game.app import App
 from game.modes.aventure.policy import Aventure
 from game.policies.base import Policy
 from game.scenes import registry
@@ -82,13 +81,6 @@ class Chrono(Policy):
         self.calls.append("complete")
         self.save_log(host.app, host.place, host.partie)
         host.app.go_to_map()
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def _place(app, level_id):

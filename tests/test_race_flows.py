@@ -2,19 +2,12 @@
 
 import time
 
+from test_race_scenes import _until
+
 from game.modes.salon.race.bridge import HostSession, RunnerSession
 from game.modes.salon.race.clock import now_ms
 from game.modes.salon.race.discovery import DiscoverySettings
 from game.modes.salon.race.runfile import category, game_version
-
-
-def _until(condition, seconds=5.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_a_restarted_runner_rejoins_a_race_going_on_with_a_sane_start(tmp_path):

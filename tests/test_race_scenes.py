@@ -7,7 +7,6 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.app import App
 from game.i18n import placeholders
 from game.modes.salon import demo as race_demo
 from game.modes.salon.board import RaceHostScene, format_delta, format_ms
@@ -16,13 +15,6 @@ from game.modes.salon.race.discovery import DiscoverySettings
 from game.modes.salon.race.runfile import category, game_version
 
 TEXTS = Path(__file__).resolve().parent.parent / "game" / "textes"
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def _flat(table, prefix=""):

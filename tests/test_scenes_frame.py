@@ -3,17 +3,9 @@
 import pygame
 import pytest
 
-from game.app import App
 from game.scenes.base import Scene, SceneManager
 from game.scenes.settings import SettingsScene
 from game.scenes.title import TitleScene
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def test_scene_manager_push_pop_replace_and_overlays():

@@ -5,20 +5,11 @@ folder (`ProfileStore.delete`): nothing is ever unlinked.
 """
 
 import pygame
-import pytest
 from test_app_flow import click, find_button, key, top, type_text
 
-from game.app import App
 from game.scenes.profile_edit import DeleteProfilePrompt, RenameProfileScene
 from game.scenes.profiles import ProfileChoiceScene
 from game.scenes.title import TitleScene
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 def open_choice(app, *names):

@@ -2,7 +2,6 @@
 
 import pytest
 
-from game.app import App
 from game.scenes import demo
 from game.scenes.figures import format_value
 from game.scenes.places import build_places
@@ -11,13 +10,6 @@ from levels.base import Partie
 from levels.l1_devine.logic import NIVEAU as NIVEAU_1
 from levels.l4_attention.logic import NIVEAU as NIVEAU_4
 from levels.l5_gpt.logic import NIVEAU as NIVEAU_5
-
-
-@pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    yield game
-    game.close()
 
 
 @pytest.mark.parametrize(

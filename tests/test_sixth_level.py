@@ -12,7 +12,6 @@ import pygame
 import pytest
 from test_app_flow import key, top
 
-from game.app import App
 from game.cli import main
 from game.profiles import SANDBOX, is_unlocked, record_level_result
 from game.scenes import demo
@@ -22,11 +21,9 @@ from game.scenes.places import ENDING, build_places
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.seed_override = 2
-    yield game
-    game.close()
+def app(app):
+    app.seed_override = 2
+    return app
 
 
 def test_the_copy_is_a_sixth_level(sixth_level):

@@ -2,8 +2,8 @@
 ends the run (no level left running underneath), one attempt per real start."""
 
 import pytest
+from speedrun_helpers import step
 
-from game.app import App
 from game.modes.course.menu import start_run
 from game.modes.course.speedrun import categories as cats
 from game.modes.course.speedrun.records import category_record
@@ -12,16 +12,9 @@ from game.scenes.level import LevelHost
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.profile = game.profiles.create("Lina")
-    yield game
-    game.close()
-
-
-def step(app, frames=1):
-    for _ in range(frames):
-        app.step([], 1 / 60)
+def app(app):
+    app.profile = app.profiles.create("Lina")
+    return app
 
 
 def _levels_in_stack(app):

@@ -6,9 +6,9 @@ import time
 
 import pygame
 import pytest
+from speedrun_helpers import step
 
 from game import __version__
-from game.app import App
 from game.modes.course.menu import start_run
 from game.modes.course.policy import Speedrun
 from game.modes.course.speedrun import categories as cats
@@ -22,16 +22,9 @@ from levels import registry
 
 
 @pytest.fixture
-def app():
-    game = App(headless=True, runner_mode="slices")
-    game.profile = game.profiles.create("Lina")
-    yield game
-    game.close()
-
-
-def step(app, frames=1):
-    for _ in range(frames):
-        app.step([], 1 / 60)
+def app(app):
+    app.profile = app.profiles.create("Lina")
+    return app
 
 
 def play_run(app, clock, pace=1.0):

@@ -208,7 +208,8 @@ def bench(words, vocab, ref_steps, fast_steps, seed, workers_steps=100):
 
 def run(args):
     from game.cli import parse_seed
-    from game.commands.train import load_words, parse_int
+    from game.commands.train import load_words
+    from game.commands.train_options import parse_int
 
     ref_steps = parse_int(args, "ref_steps", (1, 1000))
     fast_steps = parse_int(args, "steps", (1, 100_000))

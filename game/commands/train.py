@@ -20,6 +20,8 @@ import platform
 import sys
 import time
 
+from game.commands.train_options import parse_settings
+
 NAME = "train"
 HELP = "entraîne le petit GPT sur une liste de mots (barre de progression, résumé ou JSON)"
 
@@ -27,31 +29,6 @@ SAMPLES = 20
 DIVERGED_EXIT = 3  # the training ran but exploded: the figures are not a model to trust
 NOVELTY_SAMPLES = 200
 NOVELTY_TEMPERATURE = 0.8
-
-# (minimum, maximum) of each integer option; checked in `run` with a French message.
-INT_LIMITS = {
-    "steps": (1, 1_000_000),
-    "batch": (1, 1024),
-    "embd": (1, 256),
-    "heads": (1, 64),
-    "layers": (1, 8),
-    "context": (2, 128),
-    "workers": (1, 64),
-}
-OPTION_NAMES = {
-    "steps": "--steps (le nombre d'étapes)",
-    "batch": "--batch (le nombre de mots par étape)",
-    "embd": "--embd (la largeur du modèle)",
-    "heads": "--heads (le nombre de têtes d'attention)",
-    "layers": "--layers (le nombre de couches)",
-    "context": "--context (la longueur du contexte)",
-    "workers": "--workers (le nombre de processus qui calculent)",
-    "seed": "--seed (la graine du hasard)",
-    "ref_steps": "--ref-steps (les étapes de la référence Valeur)",
-    "workers_steps": "--workers-steps (les étapes de la comparaison des cœurs)",
-    "lr": "--lr (le pas d'apprentissage)",
-    "temperature": "--temperature",
-}
 
 
 def add_arguments(parser):
@@ -77,72 +54,6 @@ def add_arguments(parser):
     )
     parser.add_argument("--save", metavar="FICHIER", help="enregistre le modèle (JSON)")
     parser.add_argument("--json", action="store_true", help="un objet JSON sur la dernière ligne")
-
-
-def french_number(x):
-    """1000000 → « 1 000 000 », 0.5 → « 0,5 » (numbers as French readers write them)."""
-    if isinstance(x, int):
-        return f"{x:,}".replace(",", "\u00a0")
-    return f"{x:g}".replace(".", ",")
-
-
-def parse_int(args, name, limits=None):
-    """An integer option, or a CliError in French."""
-    from game.cli import CliError
-
-    text = str(getattr(args, name)).strip()
-    try:
-        value = int(text)
-    except ValueError:
-        raise CliError(
-            f"{OPTION_NAMES[name]} doit être un nombre entier, pas « {text} »."
-        ) from None
-    if limits and not limits[0] <= value <= limits[1]:
-        raise CliError(
-            f"{OPTION_NAMES[name]} vaut {value} : il faut un nombre entre "
-            f"{french_number(limits[0])} et {french_number(limits[1])}."
-        )
-    return value
-
-
-def parse_float(args, name, low, high, low_included):
-    """A finite decimal option in (low, high] or [low, high], or a CliError in French."""
-    from game.cli import CliError
-
-    text = str(getattr(args, name)).strip()
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise CliError(f"{OPTION_NAMES[name]} doit être un nombre, pas « {text} ».") from None
-    too_low = value < low if low_included else value <= low
-    if not math.isfinite(value) or too_low or value > high:
-        bound = "entre" if low_included else "plus grand que"
-        link = "et" if low_included else "et au plus"
-        raise CliError(
-            f"{OPTION_NAMES[name]} vaut « {text} » : il faut un nombre {bound} "
-            f"{french_number(low)} {link} {french_number(high)}."
-        )
-    return value
-
-
-def parse_settings(args):
-    """All the numeric options, checked; returns a dict."""
-    from engine.parallele import travailleurs_par_defaut
-    from game.cli import CliError, parse_seed
-
-    if getattr(args, "workers", None) is None:
-        args.workers = str(travailleurs_par_defaut())
-    settings = {name: parse_int(args, name, limits) for name, limits in INT_LIMITS.items()}
-    settings["seed"] = parse_seed(args.seed)
-    settings["lr"] = parse_float(args, "lr", 0.0, 1.0, low_included=False)
-    settings["temperature"] = parse_float(args, "temperature", 0.0, 100.0, low_included=True)
-    if settings["heads"] > settings["embd"] or settings["embd"] % settings["heads"]:
-        raise CliError(
-            f"La largeur --embd {settings['embd']} doit se partager en --heads "
-            f"{settings['heads']} têtes égales : choisis un nombre de têtes qui divise la largeur "
-            "(par exemple --embd 16 --heads 4)."
-        )
-    return settings
 
 
 def load_words(dataset):

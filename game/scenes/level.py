@@ -27,9 +27,9 @@ from game.modes.aventure.policy import Aventure
 from game.scenes.common import H, Screen, W
 from game.scenes.figures import LevelTexts
 from game.scenes.goal import GoalProgress
+from game.scenes.level_context import LevelContext
 from game.scenes.level_draw import LevelDrawing
 from levels.base import Partie
-from levels.vue import ContexteVue
 
 log = logging.getLogger(__name__)
 
@@ -47,51 +47,6 @@ TEXT_BOXES = {
     "level.to_goal": (210, 1, "tiny"),
     "level.to_goal_estimate": (210, 1, "tiny"),
 }
-
-
-class LevelContext(ContexteVue):
-    """What a level view receives (`ctx`): see docs/ARCHITECTURE.md and docs/GAME.md."""
-
-    def __init__(self, app, package, area):
-        self.app = app
-        self.ui = app.ui
-        self.theme = app.theme
-        self.sounds = app.sounds
-        self.runner = app.runner
-        self.t = app.translator.namespaced(package)
-        self.area = area  # where the view draws (logical coordinates)
-
-    @property
-    def settings(self):
-        return self.app.settings
-
-    @property
-    def lang(self):
-        return self.app.translator.lang
-
-    @property
-    def reduce_motion(self):
-        return self.app.reduce_motion
-
-    @property
-    def profile(self):
-        """The profile playing now (None in the demo screens without a player)."""
-        return self.app.profile
-
-    def play(self, name):
-        self.app.play(name)
-
-    def garder_modele(self, contenu):
-        """Keep a trained model (the content of an `engine.sauvegarde` file) in the profile.
-
-        It replaces the model kept before; the profile is saved at once (atomic write).
-        Returns True when it is on disk; a failed save is told to the kid in a notice.
-        """
-        profile = self.app.profile
-        if profile is None or not isinstance(contenu, dict):
-            return False
-        profile.saved_model = contenu
-        return self.app.save_profile()
 
 
 class LevelHost(LevelDrawing, Screen):

@@ -16,7 +16,7 @@ import pygame
 
 from game.modes.devoir.homework import progress
 from game.modes.devoir.homework.code import ErreurCode
-from game.modes.devoir.homework.sheet import date_fr
+from game.modes.devoir.homework.french import long_day
 from game.scenes.common import H, Overlay, W, draw_stars, draw_text
 
 PANEL = pygame.Rect(0, 0, 900, 620)
@@ -243,7 +243,7 @@ class HomeworkPanel(Overlay):
         rule = _t(self, "panneau.regle_etoiles" if devoir.trois_etoiles else "panneau.regle_but")
         hints = _t(self, "panneau.indices_oui" if devoir.indices else "panneau.indices_non")
         due = (
-            _t(self, "panneau.pour", date=date_fr(devoir.echeance))
+            _t(self, "panneau.pour", date=long_day(devoir.echeance))
             if devoir.echeance
             else _t(self, "panneau.sans_date")
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MOIS = [
     "janvier",
     "février",
@@ -85,3 +86,8 @@ def day(value):
         return ""
     first = "1er" if value.day == 1 else str(value.day)
     return f"{first} {MOIS[value.month - 1]} {value.year}"
+
+
+def long_day(day):
+    """« mardi 8 décembre 2026 » (the weekday too: the sheet's due date, a certificate)."""
+    return f"{JOURS[day.weekday()]} {day.day} {MOIS[day.month - 1]} {day.year}"

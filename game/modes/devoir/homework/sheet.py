@@ -8,26 +8,7 @@ from __future__ import annotations
 
 import html
 
-JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MOIS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-def date_fr(day):
-    """« mardi 8 décembre 2026 »."""
-    return f"{JOURS[day.weekday()]} {day.day} {MOIS[day.month - 1]} {day.year}"
+from game.modes.devoir.homework.french import long_day
 
 
 def level_titles(numeros):
@@ -60,7 +41,7 @@ def sheet_texts(devoir, code, classe=""):
             "Clique sur « Rendre mon devoir » et donne le fichier à ton professeur.",
         ],
         "regles": regles,
-        "pour": f"À rendre au plus tard le {date_fr(devoir.echeance)}." if devoir.echeance else "",
+        "pour": f"À rendre au plus tard le {long_day(devoir.echeance)}." if devoir.echeance else "",
         "note": "Deux élèves ont le même prénom ? Ajoutez l'initiale du nom : « Léa D. ».",
     }
 

@@ -7,8 +7,9 @@ import math
 import pygame
 
 from game.modes.devoir.homework import certificate
+from game.modes.devoir.homework.french import long_day
 from game.modes.devoir.homework.seeds import file_name_part
-from game.modes.devoir.homework.sheet import date_fr, level_titles
+from game.modes.devoir.homework.sheet import level_titles
 from game.modes.devoir.teacher import paper
 
 GOLD = (250, 196, 40)
@@ -52,7 +53,7 @@ def draw_certificate(attestation, code, day):
         for k in range(3):
             _star(page, (width - margin - 360 + k * 90, y + 30), 36, k < stars)
         y += step
-    footer = f"Le {date_fr(day)} · devoir {attestation.devoir} · code de vérification {code}"
+    footer = f"Le {long_day(day)} · devoir {attestation.devoir} · code de vérification {code}"
     paper.write(page, footer, margin, height - 190, inner, 30, paper.SOFT, align="center")
     paper.write(
         page,

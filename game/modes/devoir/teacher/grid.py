@@ -178,22 +178,11 @@ class GridScene(Screen):
                 return
             draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
             return
-        icon = pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24)
-        self.ui.draw_icon(
-            surface,
-            "check" if case.fait else "cross",
-            icon,
-            colors.good if case.fait else colors.bad,
-        )
+        self._draw_tick(surface, case.fait, pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24))
         draw_stars(surface, (rect.x + 66, rect.centery), case.etoiles, 10, theme)
         if case.compris is not None:  # the understanding question, right at the first try?
             mark = pygame.Rect(rect.x + 100, rect.centery - 9, 18, 18)
-            self.ui.draw_icon(
-                surface,
-                "check" if case.compris else "cross",
-                mark,
-                colors.good if case.compris else colors.bad,
-            )
+            self._draw_tick(surface, case.compris, mark)
         if case.indices:
             draw_text(
                 theme,
@@ -205,6 +194,11 @@ class GridScene(Screen):
                 "left",
                 "middle",
             )
+
+    def _draw_tick(self, surface, ok, rect):
+        """A green check when `ok`, else a red cross."""
+        ink = self.colors.good if ok else self.colors.bad
+        self.ui.draw_icon(surface, "check" if ok else "cross", rect, ink)
 
     def _draw_reasons(self, surface):
         theme = self.theme
