@@ -12,6 +12,7 @@ import logging
 
 log = logging.getLogger(__name__)
 
+
 def cores():
     """How many cores this computer lets us use (the engine's own count)."""
     from engine.parallele import coeurs
