@@ -227,15 +227,19 @@ class Entrainement:
             yield self.pas()
 
 
-def perte_validation(poids, config, mots, vocab=VOCAB_STANDARD):
+def perte_validation(poids, config, mots, vocab=VOCAB_STANDARD, progres=None):
     """La perte moyenne par jeton sur toute une liste de mots (sans rien apprendre).
 
     Comme `engine.bigramme.perte_moyenne` : on additionne -log p(bon jeton) à
     chaque position de chaque mot, puis on divise par le nombre de positions.
     Les mots trop longs sont coupés à `block_size` positions (comme à l'entraînement).
+    `progres(fait, total)`, si on le donne, est appelé tous les 500 mots (une longue
+    liste prend des minutes : on montre où on en est).
     """
     total, nombre = 0.0, 0
-    for mot in mots:
+    for rang, mot in enumerate(mots):
+        if progres is not None and rang % 500 == 0:
+            progres(rang, len(mots))
         jetons = formater_training(mot, vocab)
         cles, valeurs = gpt.nouveau_cache(config)
         for position in range(gpt.longueur_utile(config, jetons)):

@@ -50,6 +50,7 @@ def test_train_json(liste, capsys):
     assert resultat["config"]["n_embd"] == 8
     assert resultat["val_words"] == 3 and resultat["train_words"] == 25
     assert "30/30" in sortie.err  # the progress bar
+    assert "validation : 0 / 3 mots" in sortie.err  # the last check shows progress too
     assert resultat["python"] == platform.python_version()
     assert resultat["workers"] >= 1 and resultat["cores"] >= 1
     assert resultat["command_seconds"] >= resultat["loop_seconds"] == resultat["seconds"]

@@ -250,3 +250,16 @@ def test_fichier_de_poids_absent_ou_binaire(tmp_path):
     with pytest.raises(ErreurSauvegarde, match="UTF-8"):
         charger(_ecrit(tmp_path, b"\xff\xfe\x00garbage", binaire=True))
     assert issubclass(ErreurSauvegarde, ErreurDonnees)
+
+
+def test_validation_reports_its_progress_on_a_long_list():
+    """Issue #22: a 43,000-word validation took minutes with nothing shown."""
+    from engine.entrainement import perte_validation
+    from engine.gpt import Config, init_poids
+
+    config = Config(vocab_size=27, n_embd=4, n_head=1, n_layer=1, block_size=8)
+    poids = init_poids(config, 1)
+    vus = []
+    perte = perte_validation(poids, config, ["ana"] * 1200, progres=lambda f, t: vus.append((f, t)))
+    assert vus == [(0, 1200), (500, 1200), (1000, 1200)]
+    assert perte == perte_validation(poids, config, ["ana"] * 1200)

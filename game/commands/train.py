@@ -204,7 +204,11 @@ def train(words, vocab, settings, progress=True):
         infinite = {"raison": "infini", "etape": explosion.etape, "perte": None}
     seconds = time.perf_counter() - start
     recent = run.pertes[-100:]
-    val_loss = perte_validation(run.poids, config, val_words, vocab)
+    val_loss = perte_validation(
+        run.poids, config, val_words, vocab, progres=_validation_progress if bar else None
+    )
+    if bar:
+        print(file=sys.stderr)
     diverged = infinite or diagnostic_divergence(run.pertes, len(vocab), val_loss)
     if infinite:
         infinite["hasard"] = math.log(len(vocab))
@@ -233,6 +237,14 @@ def train(words, vocab, settings, progress=True):
         "diverged": _rounded(diverged),
     }
     return result, run.poids, config
+
+
+def _validation_progress(done, total):
+    """« validation : 12 000 / 43 000 mots » on stderr (stdout keeps the JSON)."""
+    from game.i18n import format_number
+
+    line = f"validation : {format_number(done, 0, 'fr')} / {format_number(total, 0, 'fr')} mots"
+    print(f"\r{line}", end="", file=sys.stderr, flush=True)
 
 
 def _rounded(diverged):
