@@ -311,11 +311,13 @@ class App(SafetyNet):
             # Under an overlay nothing moves (only the top scene updates): draw the scenes
             # below once, darkened, and reuse that picture while the overlay stays.
             below = visible[:-1]
-            key = (tuple(id(scene) for scene in below), self.look_version, surface.get_size())
+            shade = getattr(visible[-1], "shade", 150)  # 0: the overlay lets it show (a peek)
+            key = (tuple(id(s) for s in below), self.look_version, surface.get_size(), shade)
             if self._below_key != key:
                 for scene in below:
                     self.safely(scene, scene.draw, surface)
-                dim(surface, getattr(visible[-1], "shade", 150))
+                if shade:
+                    dim(surface, shade)
                 self._below = surface.copy()
                 self._below_key = key
             else:

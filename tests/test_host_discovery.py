@@ -136,3 +136,19 @@ def test_three_long_hints_at_the_largest_size_get_room_instead_of_hiding(app, fa
     panel = app.push("hints", host)
     close = find_button(panel, app.t("common.close"))
     assert all(rect.bottom < close.rect.top for kind, _n, _t, rect in panel.rows)
+
+
+def test_the_kid_can_look_at_her_own_screen_during_the_question(app, fake_level):  # noqa: F811
+    """Issue #19: the question is about the kid's run; the panel can step aside."""
+    host = _enter(app, fake_level)
+    for _ in range(2):
+        host.partie.jouer({"type": "ajouter", "n": 5})
+    host.finish()
+    panel = top(app)
+    panel.to_question()
+    click(app, find_button(panel, app.t("scenes.question.peek")).rect.center)
+    assert panel.peeking and panel.panel.height < 120  # only a bar: the level shows
+    key(app, pygame.K_a)  # a frame: the level is drawn below the bar, not darkened
+    assert panel.shade == 0 and not app.below_dimmed or panel.shade == 0
+    key(app, pygame.K_ESCAPE)  # Échap: back to the question, nothing answered
+    assert not panel.peeking and panel.answer is None and top(app) is panel

@@ -7,6 +7,8 @@ works with whatever levels exist: a level missing from `levels/` is skipped.
 
 from __future__ import annotations
 
+import importlib
+
 from game import modes
 from game.modes.aventure.policy import record_result
 from game.profiles import record_level_result
@@ -234,6 +236,8 @@ def setup_question(app):
             host = _host(app, place)
             host.partie = _solved_partie(place)
             host.partie.jouer({"type": "poser"})
+            view = importlib.import_module(f"levels.{host.package}.view")
+            host.view = view.make_view(host.niveau, host.partie, host.ctx)  # the solved run
             app.push("question", host)
             return
     raise LookupError("aucun niveau avec une question")

@@ -16,6 +16,8 @@ TEXT_BOXES = {
     "question.next": (360, 1, "body"),
     "question.discovery": (QUESTION_W - 60, 1, "heading"),
     "question.discovery_go": (360, 1, "body"),
+    "question.peek": (360, 1, "body"),
+    "question.unpeek": (420, 1, "body"),
 }
 
 
@@ -33,8 +35,12 @@ class QuestionPanel(Overlay):
         waiting = questions.a_repondre(host.partie.etat)
         self.posee = waiting[0] if waiting else None
         self.discovery = "" if host.discovery_shown else discovery_text(host)
+        self.peeking = False  # the question is about the kid's own screen: look at it
 
     def build(self):
+        if self.peeking:
+            self._build_peek()
+            return
         if self.discovery:
             self._build_discovery()
             return
@@ -52,7 +58,7 @@ class QuestionPanel(Overlay):
         heights = [theme.text_height(c, width - 70, "small") + 20 for c in self.choices]
         title_h = theme.line_height("heading") + 14
         if self.answer is None:
-            body = q_h + sum(x + 10 for x in heights)
+            body = q_h + sum(x + 10 for x in heights) + h + 14  # + « Regarder mon écran »
         else:
             body = (
                 q_h
@@ -74,6 +80,9 @@ class QuestionPanel(Overlay):
                 )
                 first = first or tile
                 y += row_h + 10
+            self.button(
+                ((W - 360) // 2, y + 4, 360, h), self.t("question.peek"), self.peek, "secondary"
+            )
         else:
             self.feedback_y = y
             first = self.button(
@@ -104,6 +113,35 @@ class QuestionPanel(Overlay):
         self.host.discovery_shown = True
         self.discovery = ""
         self.rebuild()
+
+    def _build_peek(self):
+        """Only a bar at the bottom: the level's screen, undimmed, is what the kid reads."""
+        h = self.theme.control_height
+        self.panel = pygame.Rect(0, 720 - h - 24, W, h + 24)
+        self.default_focus = self.button(
+            ((W - 420) // 2, self.panel.y + 12, 420, h),
+            self.t("question.unpeek"),
+            self.unpeek,
+            icon="left",
+        )
+
+    def peek(self):
+        self.peeking, self.shade = True, 0  # the level below, not darkened
+        self.rebuild()
+
+    def unpeek(self):
+        self.peeking, self.shade = False, type(self).shade
+        self.rebuild()
+
+    def draw(self, surface):
+        if not self.peeking:
+            super().draw(surface)
+            return
+        pygame.draw.rect(surface, self.theme.colors.panel, self.panel)
+        pygame.draw.line(
+            surface, self.theme.colors.panel_edge, self.panel.topleft, self.panel.topright, 2
+        )
+        self.container.draw(surface)
 
     def _choice_painter(self, index, text):
         def paint(surface, tile):
@@ -158,7 +196,9 @@ class QuestionPanel(Overlay):
             self.host.complete()
 
     def back(self):
-        if self.discovery:
+        if self.peeking:
+            self.unpeek()
+        elif self.discovery:
             self.to_question()
         elif self.answer is None:
             self.app.play("click")
