@@ -202,8 +202,8 @@ def test_four_level_category_round_trip():
 def test_the_pypi_livesplit_parser_reads_our_splits(tmp_path):
     """`livesplit-parser` (PyPI, the `interop` extra, installed by .ci/run) reads an
     exported file of a category with several levels, and finds the times the attempts
-    claim. (Version 0.3 itself cannot read a file with a single attempt or a single segment — xmltodict gives it one element
-    instead of a list — whoever wrote the file.)"""
+    claim. (Version 0.3 itself cannot read a file with a single attempt or a single
+    segment — xmltodict gives it one element instead of a list — whoever wrote it.)"""
     import warnings
 
     parser = pytest.importorskip("livesplit_parser")
