@@ -16,7 +16,10 @@ TOP = 150
 ROW_H = 44
 NAME_W = 230
 CELL_W = 150
-VISIBLE_ROWS = 8
+STATUS_W = 260
+VISIBLE_ROWS = 7
+LEGEND_Y = TOP + ROW_H * (VISIBLE_ROWS + 1) + 2
+BOX_Y = LEGEND_Y + 62
 
 
 class GridScene(Screen):
@@ -112,6 +115,7 @@ class GridScene(Screen):
         )
         heading(self, surface, title, y=80, role="heading")
         self._draw_table(surface)
+        self._draw_legend(surface)
         self._draw_reasons(surface)
 
     def _draw_table(self, surface):
@@ -136,7 +140,7 @@ class GridScene(Screen):
         shown = self.grille.copies[self.scroll : self.scroll + VISIBLE_ROWS]
         for row, copie in enumerate(shown):
             y = TOP + ROW_H * (row + 1)
-            band = pygame.Rect(x0, y, status_x + 200 - x0, ROW_H - 4)
+            band = pygame.Rect(x0, y, status_x + STATUS_W - x0, ROW_H - 4)
             fill = colors.panel if self.scroll + row != self.selected else theme_mix(colors)
             pygame.draw.rect(surface, fill, band, border_radius=8)
             name = f"{copie.prenom} {copie.nom}".strip()
@@ -153,7 +157,6 @@ class GridScene(Screen):
             for i, niveau in enumerate(self.grille.niveaux):
                 self._draw_cell(
                     surface,
-                    copie,
                     copie.cases.get(niveau.numero),
                     pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
                 )
@@ -162,20 +165,16 @@ class GridScene(Screen):
                 theme,
                 surface,
                 status,
-                (status_x, y, 220, ROW_H - 4),
+                (status_x + 4, y, STATUS_W - 8, ROW_H - 4),
                 "small",
                 ink,
                 "left",
                 "middle",
             )
 
-    def _draw_cell(self, surface, copie, case, rect):
+    def _draw_cell(self, surface, case, rect):
         theme, colors = self.theme, self.colors
-        if case is None or not case.rendu:
-            if copie.rendu:  # a file that does not count: every level « non »
-                icon = pygame.Rect(rect.centerx - 12, rect.centery - 12, 24, 24)
-                self.ui.draw_icon(surface, "cross", icon, colors.bad)
-                return
+        if case is None or not case.rendu:  # not handed in, or in a file that does not count
             draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
             return
         icon = pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24)
@@ -206,10 +205,36 @@ class GridScene(Screen):
                 "middle",
             )
 
+    def _draw_legend(self, surface):
+        """What the cells' marks mean, as a line (two at the largest text) of marks + words."""
+        theme, colors = self.theme, self.colors
+        font = theme.font("small")
+        good, bad = colors.good, colors.bad
+        items = [
+            (lambda r: self.ui.draw_icon(surface, "check", r, good), 24, "prof.legende_fait"),
+            (lambda r: self.ui.draw_icon(surface, "cross", r, bad), 24, "prof.legende_pas_fait"),
+            (lambda r: draw_stars(surface, (r.x + 30, r.centery), 3, 10, theme), 64,
+             "prof.legende_etoiles"),
+            (lambda r: self.ui.draw_icon(surface, "check", r.inflate(-6, -6), good), 18,
+             "prof.legende_compris"),
+            (None, 0, "prof.legende_indices"),
+            (None, 0, "prof.legende_rendu"),
+        ]  # fmt: skip
+        x, y, line = 48, LEGEND_Y, font.get_linesize() + 4
+        for draw, width, key in items:
+            label = theme.render(_t(self, key), "small", colors.ink_soft)
+            total = width + (6 if width else 0) + label.get_width()
+            if x + total > W - 40 and x > 48:
+                x, y = 48, y + line
+            if draw is not None:
+                draw(pygame.Rect(x, y + (line - 24) // 2, width, 24))
+            top = y + (line - label.get_height()) // 2
+            surface.blit(label, (x + total - label.get_width(), top))
+            x += total + 26
+
     def _draw_reasons(self, surface):
         theme = self.theme
-        box = pygame.Rect(40, TOP + ROW_H * (VISIBLE_ROWS + 1) + 6, W - 80, 720 - 10)
-        box.height = 720 - box.y - 12
+        box = pygame.Rect(40, BOX_Y, W - 80, 720 - BOX_Y - 12)
         theme.draw_panel(surface, box)
         if self.show_understood:
             draw_text(theme, surface, self.understood_text(), box.inflate(-24, -14), "small")
