@@ -158,3 +158,12 @@ def test_a_wrong_code_keeps_its_text_and_the_focus_after_valider(app):
     click(app, find_button(entry, "Valider").rect.center)
     assert entry.error and entry.field.text == "ABCD-EFGH-JKMN"
     assert entry.container.focused is entry.field
+
+
+def test_to_do_reads_well_on_the_panel_in_both_palettes():
+    from game.modes.devoir.pupil import todo_color
+    from game.ui.colors import COLORBLIND, NORMAL, contrast
+
+    for colors in (NORMAL, COLORBLIND):
+        assert contrast(todo_color(colors), colors.panel) >= 4.5
+        assert contrast(colors.warn, colors.panel) < 4.5  # why « warn » alone was not enough

@@ -18,6 +18,7 @@ from game.modes.devoir.homework import progress
 from game.modes.devoir.homework.code import ErreurCode
 from game.modes.devoir.homework.sheet import date_fr
 from game.scenes.common import H, Overlay, W, draw_stars, draw_text
+from game.ui.theme import mix
 
 PANEL = pygame.Rect(0, 0, 900, 620)
 PANEL.center = (W // 2, H // 2)
@@ -248,6 +249,7 @@ class HomeworkPanel(Overlay):
             else _t(self, "panneau.sans_date")
         )
         lines = f"{_t(self, 'panneau.code', code=self.code)} · {due}\n{rule} {hints}"
+        lines += "\n" + _t(self, "panneau.carte")  # why the map's stars are not these
         draw_text(theme, surface, lines, (x, PANEL.y + 86, width, 100), "body", colors.ink_soft)
         self._draw_rows(surface, x)
         self._draw_footer(surface, x, width)
@@ -267,7 +269,7 @@ class HomeworkPanel(Overlay):
                 status,
                 (x + 500, y, 110, h),
                 "body",
-                colors.good if done else colors.warn,
+                colors.good if done else todo_color(colors),
                 "left",
                 "middle",
             )
@@ -294,6 +296,11 @@ class HomeworkPanel(Overlay):
             "small",
             colors.good if self.handed_path else colors.ink,
         )
+
+
+def todo_color(colors):
+    """« À faire »: amber, but dark enough to read on the cream panel."""
+    return mix(colors.warn, colors.ink, 0.5)
 
 
 def _package(level_id):
