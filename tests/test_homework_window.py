@@ -167,3 +167,16 @@ def test_to_do_reads_well_on_the_panel_in_both_palettes():
     for colors in (NORMAL, COLORBLIND):
         assert contrast(todo_color(colors), colors.panel) >= 4.5
         assert contrast(colors.warn, colors.panel) < 4.5  # why « warn » alone was not enough
+
+
+@pytest.mark.parametrize("size", [0, 2])
+def test_homework_tag_stays_right_of_pause_and_leaves_the_title_room(app, size):
+    app.settings.text_size = size
+    app.apply_settings()
+    demo.SETUPS["homework_level"](app)
+    app.step(dt=1 / 60)
+    host = top(app)
+    assert host.policy_rect.x >= host.pause_button.rect.right
+    assert host.title_rect.x >= host.pause_button.rect.right and host.title_rect.width >= 100
+    text = " ".join(host.policy.top_bar_items(host))
+    assert host.theme.font("small").size(text)[0] <= host.policy_rect.width
