@@ -180,3 +180,15 @@ def test_homework_tag_stays_right_of_pause_and_leaves_the_title_room(app, size):
     assert host.title_rect.x >= host.pause_button.rect.right and host.title_rect.width >= 100
     text = " ".join(host.policy.top_bar_items(host))
     assert host.theme.font("small").size(text)[0] <= host.policy_rect.width
+
+
+@pytest.mark.parametrize("size", [0, 1, 2])
+def test_the_big_homework_code_fits_its_box(size):
+    from game.modes.devoir.teacher.created import code_size
+    from game.ui.fonts import get_font
+    from game.ui.theme import Theme
+
+    theme = Theme(text_size=size)
+    code = "WWWW-MMMM-WWWW"  # the widest letters
+    assert get_font(code_size(theme, code, 600)).size(code)[0] <= 600
+    assert code_size(theme, code, 600) >= 30  # still big
