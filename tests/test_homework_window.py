@@ -192,3 +192,22 @@ def test_the_big_homework_code_fits_its_box(size):
     code = "WWWW-MMMM-WWWW"  # the widest letters
     assert get_font(code_size(theme, code, 600)).size(code)[0] <= 600
     assert code_size(theme, code, 600) >= 30  # still big
+
+
+def test_certificates_page_one_by_one_and_say_where_they_are(app, tmp_path):
+    paths = []
+    for name in ("a", "b", "c"):
+        paths.append(tmp_path / f"attestation-{name}.png")
+        pygame.image.save(pygame.Surface((40, 30)), str(paths[-1]))
+    demo._reset(app)
+    scene = app.push("teacher_picture", paths, "Attestations")
+    app.step(dt=1 / 60)
+    assert "1 sur 3" in scene.caption() and str(tmp_path) in scene.caption()
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="")], 1 / 60)
+    assert scene.path == paths[1] and "attestation-b.png" in scene.caption()
+    arrows = [b for b in buttons(scene) if b.rect.right < 300 and b.rect.y > 600]
+    assert len(arrows) == 2
+    click(app, arrows[0].rect.center)  # « ◀ » back to the first
+    assert scene.path == paths[0]
+    click(app, arrows[0].rect.center)  # and round to the last
+    assert scene.path == paths[2]

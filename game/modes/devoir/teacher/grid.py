@@ -9,7 +9,6 @@ import pygame
 
 from game.modes.devoir.homework.certificate import teacher_dir
 from game.modes.devoir.teacher import t as _t
-from game.modes.devoir.teacher import tn as _tn
 from game.scenes.common import Screen, W, draw_stars, draw_text, heading
 
 TOP = 150
@@ -96,7 +95,7 @@ class GridScene(Screen):
         if not paths:
             self.app.notify(_t(self, "prof.pas_attestation"), "info")
             return
-        self.app.push("teacher_picture", paths[0], _t(self, "prof.attestations"), len(paths))
+        self.app.push("teacher_picture", paths, _t(self, "prof.attestations"))
 
     def understood_text(self):
         """Per level: « compris du premier coup : 17/28 » and the question most missed."""
@@ -273,40 +272,3 @@ def theme_mix(colors):
     from game.ui.theme import mix
 
     return mix(colors.panel, colors.second, 0.25)
-
-
-class PicturePreview(Screen):
-    """A printable picture (a certificate), shown scaled, with its folder."""
-
-    name = "teacher_picture"
-
-    def __init__(self, app, path, title, count=1):
-        super().__init__(app)
-        self.path, self.title, self.count = path, title, count
-        self.picture = None
-
-    def build(self):
-        h = self.theme.control_height
-        self.back_button()
-        self.default_focus = self.button(
-            (W - 360, 650, 320, h),
-            _t(self, "prof.ouvrir"),
-            lambda: self.app.open_folder(self.path.parent),
-            "secondary",
-        )
-
-    def draw_content(self, surface):
-        heading(self, surface, self.title, y=24)
-        if self.picture is None:
-            try:
-                image = pygame.image.load(str(self.path))
-            except (pygame.error, OSError, FileNotFoundError):
-                image = pygame.Surface((10, 7))
-            scale = min(900 / image.get_width(), 540 / image.get_height())
-            size = (round(image.get_width() * scale), round(image.get_height() * scale))
-            self.picture = pygame.transform.smoothscale(image, size)
-        rect = self.picture.get_rect(midtop=(W // 2, 96))
-        surface.blit(self.picture, rect)
-        pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
-        text = _tn(self, "prof.images", self.count, dossier=self.path.parent)
-        draw_text(self.theme, surface, text, (40, 650, W - 440, 60), "small")
