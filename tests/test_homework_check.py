@@ -10,7 +10,7 @@ from game.modes.devoir.homework import handin
 from game.modes.devoir.homework.check import check_files
 from game.modes.devoir.homework.classlist import parse_class_list
 from game.modes.devoir.homework.code import Devoir
-from game.modes.devoir.homework.report import csv_text
+from game.modes.devoir.homework.report import csv_text, understanding
 from game.modes.devoir.homework.simulate import play_level
 
 DEVOIR = Devoir((1, 2), indices=True, echeance=dt.date(2026, 12, 8), nonce=77, version=(0, 1))
@@ -42,9 +42,21 @@ def test_honest_class_is_valid_and_copy_is_caught(tmp_path, logs):
     assert row(grille, "Chloé").valide and row(grille, "Noé").valide
     zoe = row(grille, "Zoé")
     assert not zoe.valide
-    assert "graine de Chloé" in " ".join(zoe.raisons())
+    assert "variante personnelle de Chloé" in " ".join(zoe.raisons())
     assert "mêmes actions" in " ".join(row(grille, "Chloé").raisons())  # a flag only
     assert grille.code == CODE and grille.devoir == DEVOIR
+
+
+def test_a_copied_file_never_counts_as_understood(tmp_path, logs):
+    hand_in(tmp_path, "Chloé", logs["Chloé"])
+    hand_in(tmp_path, "Zoé", logs["Chloé"])  # Chloé's answers under Zoé's name
+    grille = check_files([tmp_path], workers=1)
+    assert row(grille, "Chloé").cases[1].compris is True
+    assert all(case.compris is None for case in row(grille, "Zoé").cases.values())
+    for _niveau, right, answered, _missed in understanding(grille):
+        assert (right, answered) == (1, 1)  # Chloé only, in the grid's head and the report
+    zoe_line = next(line for line in csv_text(grille).splitlines() if ";Zoé;" in line)
+    assert ";oui;" not in zoe_line.split("Zoé", 1)[1]
 
 
 def test_edited_figure_is_caught_with_or_without_a_new_checksum(tmp_path, logs):

@@ -103,7 +103,7 @@ def test_teacher_drops_files_and_gets_the_grid_report_and_certificates(app, tmp_
     by_name = {c.prenom: c for c in grid.grille.copies}
     assert by_name["Chloé"].valide and by_name["Chloé"].nom == "MARTIN"
     assert "rien rendu" in by_name["Emma"].raisons()
-    assert "graine de Chloé" in " ".join(by_name["Louis"].raisons())
+    assert "variante personnelle de Chloé" in " ".join(by_name["Louis"].raisons())
     grid.export_csv()
     report = next((app.opened_folders[-1]).glob("rapport-*.csv"))
     rows = list(csv.reader(report.read_text("utf-8-sig").splitlines(), delimiter=";"))

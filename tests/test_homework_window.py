@@ -150,3 +150,56 @@ def test_a_wrong_code_keeps_its_text_and_the_focus_after_valider(app):
     click(app, find_button(entry, "Valider").rect.center)
     assert entry.error and entry.field.text == "ABCD-EFGH-JKMN"
     assert entry.container.focused is entry.field
+
+
+def test_to_do_reads_well_on_the_panel_in_both_palettes():
+    from game.modes.devoir.pupil import todo_color
+    from game.ui.colors import COLORBLIND, NORMAL, contrast
+
+    for colors in (NORMAL, COLORBLIND):
+        assert contrast(todo_color(colors), colors.panel) >= 4.5
+        assert contrast(colors.warn, colors.panel) < 4.5  # why « warn » alone was not enough
+
+
+@pytest.mark.parametrize("size", [0, 2])
+def test_homework_tag_stays_right_of_pause_and_leaves_the_title_room(app, size):
+    app.settings.text_size = size
+    app.apply_settings()
+    demo.SETUPS["homework_level"](app)
+    app.step(dt=1 / 60)
+    host = top(app)
+    assert host.policy_rect.x >= host.pause_button.rect.right
+    assert host.title_rect.x >= host.pause_button.rect.right and host.title_rect.width >= 100
+    text = " ".join(host.policy.top_bar_items(host))
+    assert host.theme.font("small").size(text)[0] <= host.policy_rect.width
+
+
+@pytest.mark.parametrize("size", [0, 1, 2])
+def test_the_big_homework_code_fits_its_box(size):
+    from game.modes.devoir.teacher.created import code_size
+    from game.ui.fonts import get_font
+    from game.ui.theme import Theme
+
+    theme = Theme(text_size=size)
+    code = "WWWW-MMMM-WWWW"  # the widest letters
+    assert get_font(code_size(theme, code, 600)).size(code)[0] <= 600
+    assert code_size(theme, code, 600) >= 30  # still big
+
+
+def test_certificates_page_one_by_one_and_say_where_they_are(app, tmp_path):
+    paths = []
+    for name in ("a", "b", "c"):
+        paths.append(tmp_path / f"attestation-{name}.png")
+        pygame.image.save(pygame.Surface((40, 30)), str(paths[-1]))
+    demo._reset(app)
+    scene = app.push("teacher_picture", paths, "Attestations")
+    app.step(dt=1 / 60)
+    assert "1 sur 3" in scene.caption() and str(tmp_path) in scene.caption()
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="")], 1 / 60)
+    assert scene.path == paths[1] and "attestation-b.png" in scene.caption()
+    arrows = [b for b in buttons(scene) if b.rect.right < 300 and b.rect.y > 600]
+    assert len(arrows) == 2
+    click(app, arrows[0].rect.center)  # « ◀ » back to the first
+    assert scene.path == paths[0]
+    click(app, arrows[0].rect.center)  # and round to the last
+    assert scene.path == paths[2]

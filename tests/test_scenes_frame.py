@@ -163,3 +163,13 @@ def test_tiles_are_clickables():
         pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
     )
     assert clicks == [1, 1]
+
+
+def test_map_says_something_else_once_the_three_stars_are_won(app):
+    from game.scenes.demo import SETUPS
+
+    SETUPS["map_proof"](app)
+    scene = app.scenes.top
+    by_stars = {p.stars: scene._state_text(p) for p in scene.places if p.status == "done"}
+    assert "d'autres étoiles" not in by_stars[3] and "3 étoiles" in by_stars[3]
+    assert all("d'autres étoiles" in text for stars, text in by_stars.items() if stars < 3)

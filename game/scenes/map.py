@@ -34,6 +34,7 @@ TEXT_BOXES = {
     "map.state_locked": (INFO.width - 40, 3, "small"),
     "map.state_open": (INFO.width - 40, 3, "small"),
     "map.state_done": (INFO.width - 40, 3, "small"),
+    "map.state_all": (INFO.width - 40, 3, "small"),
     "map.state_soon": (INFO.width - 40, 3, "small"),
     "map.sandbox_text": (INFO.width - 40, 5, "small"),
     "map.ending_text": (INFO.width - 40, 5, "small"),

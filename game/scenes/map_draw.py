@@ -75,7 +75,7 @@ class MapDrawing:
             "soon": "map.state_soon",
             "locked": "map.state_locked",
             "open": "map.state_open",
-            "done": "map.state_done",
+            "done": "map.state_all" if place.stars >= 3 else "map.state_done",
         }[place.status]
         return self.t(key, n=max(1, place.number - 1), stars=place.stars)
 

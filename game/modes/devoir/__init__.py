@@ -12,6 +12,6 @@ SCENES = {
     "teacher_created": "game.modes.devoir.teacher.scenes:HomeworkCreatedScene",
     "teacher_check": "game.modes.devoir.teacher.correction:CheckScene",
     "teacher_grid": "game.modes.devoir.teacher.grid:GridScene",
-    "teacher_picture": "game.modes.devoir.teacher.grid:PicturePreview",
+    "teacher_picture": "game.modes.devoir.teacher.picture:PicturePreview",
 }
 DEMO = "game.modes.devoir.demo"

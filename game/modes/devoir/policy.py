@@ -15,6 +15,8 @@ from __future__ import annotations
 from game.modes.aventure.policy import Aventure
 from game.modes.devoir.homework import progress
 
+TITLE_ROOM = 260  # pixels the level's own title keeps in the top bar, at least
+
 
 class Devoir(Aventure):
     name = "devoir"
@@ -32,13 +34,24 @@ class Devoir(Aventure):
         return bool(self.devoir.indices)
 
     def top_bar_width(self, host):
-        label = self.label(host.app)
-        return host.theme.font("small").size(label)[0] + 24
+        """The tag « Devoir 2CUB-… » when the level's title keeps room; at a large text
+        size only « Devoir » (the code is on the homework panel)."""
+        theme = host.theme
+        font = theme.font("small")
+        one_line = font.size(self.label(host.app))[0] + 24
+        button = getattr(host, "result_button", None)
+        free = 10**6 if button is None else button.rect.x - 16 - (16 + theme.control_height + 32)
+        self.short_tag = one_line > free - TITLE_ROOM  # the pause button, then the title
+        if not self.short_tag:
+            return one_line
+        return min(font.size(self.label(host.app, short=True))[0] + 24, max(0, free // 2))
 
     def top_bar_items(self, host):
-        return [self.label(host.app)]
+        return [self.label(host.app, short=getattr(self, "short_tag", False))]
 
-    def label(self, app):
+    def label(self, app, short=False):
+        if short:
+            return app.t("devoirs.panneau.barre_court")
         return app.t("devoirs.panneau.barre", code=self.code)
 
     def save_log(self, app, place, partie):

@@ -18,6 +18,7 @@ from game.modes.devoir.homework import progress
 from game.modes.devoir.homework.code import ErreurCode
 from game.modes.devoir.homework.french import long_day
 from game.scenes.common import H, Overlay, W, draw_stars, draw_text
+from game.ui.theme import mix
 
 PANEL = pygame.Rect(0, 0, 900, 620)
 PANEL.center = (W // 2, H // 2)
@@ -153,7 +154,8 @@ class HomeworkPanel(Overlay):
     def build(self):
         theme = self.theme
         h = theme.control_height
-        y = PANEL.y + ROWS_TOP
+        self.rows_top = self._rows_top()
+        y = PANEL.y + self.rows_top
         self.row_y = []
         for numero, _level_id, done, _stars in self.rows():
             label = _t(self, "panneau.rejouer" if done else "panneau.jouer")
@@ -239,6 +241,13 @@ class HomeworkPanel(Overlay):
             None,
             "center",
         )
+        box = (x, PANEL.y + 86, width, self.rows_top - 86)
+        draw_text(theme, surface, self._description(), box, "body", colors.ink_soft)
+        self._draw_rows(surface, x)
+        self._draw_footer(surface, x, width)
+
+    def _description(self):
+        """The code, the due date, the rule, the hints and why the map's stars differ."""
         devoir = self.devoir
         rule = _t(self, "panneau.regle_etoiles" if devoir.trois_etoiles else "panneau.regle_but")
         hints = _t(self, "panneau.indices_oui" if devoir.indices else "panneau.indices_non")
@@ -248,9 +257,19 @@ class HomeworkPanel(Overlay):
             else _t(self, "panneau.sans_date")
         )
         lines = f"{_t(self, 'panneau.code', code=self.code)} · {due}\n{rule} {hints}"
-        draw_text(theme, surface, lines, (x, PANEL.y + 86, width, 100), "body", colors.ink_soft)
-        self._draw_rows(surface, x)
-        self._draw_footer(surface, x, width)
+        return lines + "\n" + _t(self, "panneau.carte")  # why the map's stars are not these
+
+    def _rows_top(self):
+        """Under the description: lower at a large text size, when the rows leave room."""
+        if self.devoir is None:
+            return ROWS_TOP
+        theme = self.theme
+        h = theme.control_height
+        lines = theme.wrap(self._description(), PANEL.width - 80, theme.size("body"))
+        need = 86 + len(lines) * theme.line_height("body") + 6
+        footer = 3 * theme.line_height("small") + 12
+        spare = PANEL.height - h - 24 - footer - ROWS_TOP - len(self.rows()) * (h + ROW_GAP)
+        return ROWS_TOP + max(0, min(need - ROWS_TOP, spare))
 
     def _draw_rows(self, surface, x):
         theme, colors = self.theme, self.colors
@@ -267,7 +286,7 @@ class HomeworkPanel(Overlay):
                 status,
                 (x + 500, y, 110, h),
                 "body",
-                colors.good if done else colors.warn,
+                colors.good if done else todo_color(colors),
                 "left",
                 "middle",
             )
@@ -275,7 +294,7 @@ class HomeworkPanel(Overlay):
     def _draw_footer(self, surface, x, width):
         theme, colors = self.theme, self.colors
         left = sum(1 for row in self.rows() if not row[2])
-        y = PANEL.y + ROWS_TOP + len(self.rows()) * (theme.control_height + ROW_GAP) + 4
+        y = PANEL.y + self.rows_top + len(self.rows()) * (theme.control_height + ROW_GAP) + 4
         key = "panneau.reste_un" if left == 1 else "panneau.reste"
         text = _t(self, key, n=left) if left else _t(self, "panneau.tout_fait")
         entry = progress.state(self.app.profile)["devoirs"].get(self.code, {})
@@ -294,6 +313,11 @@ class HomeworkPanel(Overlay):
             "small",
             colors.good if self.handed_path else colors.ink,
         )
+
+
+def todo_color(colors):
+    """« À faire »: amber, but dark enough to read on the cream panel."""
+    return mix(colors.warn, colors.ink, 0.5)
 
 
 def _package(level_id):

@@ -53,6 +53,7 @@ class Case:
     temps_ms: int = 0  # declared by the pupil's computer
     compris: bool | None = None  # every understanding question right at the first try
     manquees: list = field(default_factory=list)  # ids of the questions missed at first
+    suspect: bool = False  # not this pupil's own play (another's seed, edited figures)
     problemes: list = field(default_factory=list)
     remarques: list = field(default_factory=list)
 
@@ -283,10 +284,12 @@ def _check_identity(case, journal, prenom, code, candidates):
     """Is this log the right level, played with this pupil's own seed?"""
     if journal.get("niveau") != case.niveau_id:
         case.problemes.append("la partie rangée ici est celle d'un autre niveau")
+        case.suspect = True
         return
     seed = journal.get("graine")
     if seed == personal_seed(code, prenom, case.niveau_id):
         return
+    case.suspect = True
     owner = next(
         (
             n
@@ -298,11 +301,13 @@ def _check_identity(case, journal, prenom, code, candidates):
     )
     if owner:
         case.problemes.append(
-            f"partie jouée avec la graine {de(owner)} : fichier copié sur {owner} et renommé"
+            f"partie jouée avec la variante personnelle {de(owner)} (chaque élève a la "
+            f"sienne) : fichier copié sur {owner} et renommé"
         )
     else:
         case.problemes.append(
-            "graine qui ne va pas avec ce prénom : fichier copié et renommé, ou joué hors du devoir"
+            "partie jouée avec une variante qui n'est pas celle de ce prénom (chaque élève a "
+            "la sienne) : fichier copié et renommé, ou joué hors du devoir"
         )
 
 
@@ -338,8 +343,11 @@ def _apply_result(case, result, jobs, copie, grille):
             f"{plural(case.indices, 'indice demandé', 'indices demandés')} "
             "alors que le devoir les interdit"
         )
-    case.problemes += edited_figures(journal, result, niveau.objectif.metrique)
+    edited = edited_figures(journal, result, niveau.objectif.metrique)
+    case.problemes += edited
     case.fait = case.but and not case.problemes
+    if copie.problemes or case.suspect or edited:  # not this pupil's own answers
+        case.compris, case.manquees = None, []
 
 
 def _understood(case, questions):

@@ -120,10 +120,11 @@ def write_csv(path, grille):
 
 
 def cell(case, copie=None):
-    """One grid cell in a terminal: « ✔ ★★☆ Q✔ », « ✘ ★☆☆ Q✘ », « — » (not handed in);
-    Q✔ / Q✘: the understanding questions right (or not) at the first try."""
+    """One grid cell in a terminal: « ✔ ★★☆ Q✔ », « ✘ ★☆☆ Q✘ », « — » (not handed in,
+    or in a file that does not count); Q✔ / Q✘: the understanding questions right (or not)
+    at the first try."""
     if case is None or not case.rendu:
-        return "✘ non" if copie is not None and copie.rendu else "—"  # the file does not count
+        return "—"
     stars = "★" * case.etoiles + "☆" * (3 - case.etoiles)
     understood = " Q✔" if case.compris else (" Q✘" if case.compris is False else "")
     return f"{'✔' if case.fait else '✘'} {stars}{understood}"
@@ -144,7 +145,10 @@ def grid_text(grille):
         )
         late = " (en retard)" if copie.en_retard else ""
         lines.append(_name(copie).ljust(width) + cells + f" | {status(copie)}{late}")
-    lines.append("Q✔ / Q✘ : questions de compréhension justes (ou non) du premier coup.")
+    lines.append(
+        "✔ fait · ✘ pas fait ou à revoir · ★ étoiles · Q✔ / Q✘ : questions de compréhension"
+        " justes (ou non) du premier coup · — : pas rendu."
+    )
     for line in understanding_lines(grille):
         lines.append(line)
     problems = [(c, c.raisons()) for c in grille.copies]

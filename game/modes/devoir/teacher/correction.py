@@ -113,7 +113,7 @@ class CheckScene(Screen):
             theme,
             (x + 560, 230, 260, h),
             self.label_text,
-            "5e B",
+            _t(self, "prof.classe_exemple"),
             24,
             on_change=lambda v: setattr(self, "label_text", v),
         )

@@ -24,6 +24,16 @@ def write_sheets(devoir, label):
     return [png, html]
 
 
+def code_size(theme, code, width):
+    """The code's font size: big, but never wider than `width` (at every text size)."""
+    from game.ui.fonts import get_font
+
+    size = theme.size("title") + 30
+    while size > 12 and get_font(size).size(code)[0] > width:
+        size -= 2
+    return size
+
+
 class HomeworkCreatedScene(Screen):
     """The code, big; the sheet's picture; where the files are."""
 
@@ -57,7 +67,8 @@ class HomeworkCreatedScene(Screen):
         x = MARGIN + 40
         box = pygame.Rect(x, 110, 640, 130)
         theme.draw_panel(surface, box, edge=colors.second, width=4)
-        theme.text(surface, self.devoir.code, box.center, theme.size("title") + 30, None, "center")
+        size = code_size(theme, self.devoir.code, box.width - 40)
+        theme.text(surface, self.devoir.code, box.center, size, None, "center")
         lines = [_t(self, "prof.classe_nom", classe=self.label) if self.label else ""]
         lines += [_t(self, "prof.feuille"), *[p.name for p in self.paths], ""]
         lines += [_t(self, "prof.dans_dossier"), str(self.paths[0].parent)]

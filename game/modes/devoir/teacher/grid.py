@@ -9,14 +9,16 @@ import pygame
 
 from game.modes.devoir.homework.certificate import teacher_dir
 from game.modes.devoir.teacher import t as _t
-from game.modes.devoir.teacher import tn as _tn
 from game.scenes.common import Screen, W, draw_stars, draw_text, heading
 
 TOP = 150
 ROW_H = 44
 NAME_W = 230
 CELL_W = 150
-VISIBLE_ROWS = 8
+STATUS_W = 260
+VISIBLE_ROWS = 7
+LEGEND_Y = TOP + ROW_H * (VISIBLE_ROWS + 1) + 2
+BOX_Y = LEGEND_Y + 62
 
 
 class GridScene(Screen):
@@ -93,7 +95,7 @@ class GridScene(Screen):
         if not paths:
             self.app.notify(_t(self, "prof.pas_attestation"), "info")
             return
-        self.app.push("teacher_picture", paths[0], _t(self, "prof.attestations"), len(paths))
+        self.app.push("teacher_picture", paths, _t(self, "prof.attestations"))
 
     def understood_text(self):
         """Per level: « compris du premier coup : 17/28 » and the question most missed."""
@@ -112,6 +114,7 @@ class GridScene(Screen):
         )
         heading(self, surface, title, y=80, role="heading")
         self._draw_table(surface)
+        self._draw_legend(surface)
         self._draw_reasons(surface)
 
     def _draw_table(self, surface):
@@ -136,7 +139,7 @@ class GridScene(Screen):
         shown = self.grille.copies[self.scroll : self.scroll + VISIBLE_ROWS]
         for row, copie in enumerate(shown):
             y = TOP + ROW_H * (row + 1)
-            band = pygame.Rect(x0, y, status_x + 200 - x0, ROW_H - 4)
+            band = pygame.Rect(x0, y, status_x + STATUS_W - x0, ROW_H - 4)
             fill = colors.panel if self.scroll + row != self.selected else theme_mix(colors)
             pygame.draw.rect(surface, fill, band, border_radius=8)
             name = f"{copie.prenom} {copie.nom}".strip()
@@ -153,7 +156,6 @@ class GridScene(Screen):
             for i, niveau in enumerate(self.grille.niveaux):
                 self._draw_cell(
                     surface,
-                    copie,
                     copie.cases.get(niveau.numero),
                     pygame.Rect(x0 + NAME_W + i * CELL_W, y, CELL_W, ROW_H - 4),
                 )
@@ -162,20 +164,16 @@ class GridScene(Screen):
                 theme,
                 surface,
                 status,
-                (status_x, y, 220, ROW_H - 4),
+                (status_x + 4, y, STATUS_W - 8, ROW_H - 4),
                 "small",
                 ink,
                 "left",
                 "middle",
             )
 
-    def _draw_cell(self, surface, copie, case, rect):
+    def _draw_cell(self, surface, case, rect):
         theme, colors = self.theme, self.colors
-        if case is None or not case.rendu:
-            if copie.rendu:  # a file that does not count: every level « non »
-                icon = pygame.Rect(rect.centerx - 12, rect.centery - 12, 24, 24)
-                self.ui.draw_icon(surface, "cross", icon, colors.bad)
-                return
+        if case is None or not case.rendu:  # not handed in, or in a file that does not count
             draw_text(theme, surface, "—", rect, "body", colors.ink_soft, "center", "middle")
             return
         self._draw_tick(surface, case.fait, pygame.Rect(rect.x + 4, rect.centery - 12, 24, 24))
@@ -200,10 +198,36 @@ class GridScene(Screen):
         ink = self.colors.good if ok else self.colors.bad
         self.ui.draw_icon(surface, "check" if ok else "cross", rect, ink)
 
+    def _draw_legend(self, surface):
+        """What the cells' marks mean, as a line (two at the largest text) of marks + words."""
+        theme, colors = self.theme, self.colors
+        font = theme.font("small")
+        good, bad = colors.good, colors.bad
+        items = [
+            (lambda r: self.ui.draw_icon(surface, "check", r, good), 24, "prof.legende_fait"),
+            (lambda r: self.ui.draw_icon(surface, "cross", r, bad), 24, "prof.legende_pas_fait"),
+            (lambda r: draw_stars(surface, (r.x + 30, r.centery), 3, 10, theme), 64,
+             "prof.legende_etoiles"),
+            (lambda r: self.ui.draw_icon(surface, "check", r.inflate(-6, -6), good), 18,
+             "prof.legende_compris"),
+            (None, 0, "prof.legende_indices"),
+            (None, 0, "prof.legende_rendu"),
+        ]  # fmt: skip
+        x, y, line = 48, LEGEND_Y, font.get_linesize() + 4
+        for draw, width, key in items:
+            label = theme.render(_t(self, key), "small", colors.ink_soft)
+            total = width + (6 if width else 0) + label.get_width()
+            if x + total > W - 40 and x > 48:
+                x, y = 48, y + line
+            if draw is not None:
+                draw(pygame.Rect(x, y + (line - 24) // 2, width, 24))
+            top = y + (line - label.get_height()) // 2
+            surface.blit(label, (x + total - label.get_width(), top))
+            x += total + 26
+
     def _draw_reasons(self, surface):
         theme = self.theme
-        box = pygame.Rect(40, TOP + ROW_H * (VISIBLE_ROWS + 1) + 6, W - 80, 720 - 10)
-        box.height = 720 - box.y - 12
+        box = pygame.Rect(40, BOX_Y, W - 80, 720 - BOX_Y - 12)
         theme.draw_panel(surface, box)
         if self.show_understood:
             draw_text(theme, surface, self.understood_text(), box.inflate(-24, -14), "small")
@@ -242,40 +266,3 @@ def theme_mix(colors):
     from game.ui.theme import mix
 
     return mix(colors.panel, colors.second, 0.25)
-
-
-class PicturePreview(Screen):
-    """A printable picture (a certificate), shown scaled, with its folder."""
-
-    name = "teacher_picture"
-
-    def __init__(self, app, path, title, count=1):
-        super().__init__(app)
-        self.path, self.title, self.count = path, title, count
-        self.picture = None
-
-    def build(self):
-        h = self.theme.control_height
-        self.back_button()
-        self.default_focus = self.button(
-            (W - 360, 650, 320, h),
-            _t(self, "prof.ouvrir"),
-            lambda: self.app.open_folder(self.path.parent),
-            "secondary",
-        )
-
-    def draw_content(self, surface):
-        heading(self, surface, self.title, y=24)
-        if self.picture is None:
-            try:
-                image = pygame.image.load(str(self.path))
-            except (pygame.error, OSError, FileNotFoundError):
-                image = pygame.Surface((10, 7))
-            scale = min(900 / image.get_width(), 540 / image.get_height())
-            size = (round(image.get_width() * scale), round(image.get_height() * scale))
-            self.picture = pygame.transform.smoothscale(image, size)
-        rect = self.picture.get_rect(midtop=(W // 2, 96))
-        surface.blit(self.picture, rect)
-        pygame.draw.rect(surface, self.colors.panel_edge, rect, 2)
-        text = _tn(self, "prof.images", self.count, dossier=self.path.parent)
-        draw_text(self.theme, surface, text, (40, 650, W - 440, 60), "small")

@@ -265,7 +265,7 @@ class NewHomeworkScene(Screen):
             theme,
             (x + 380, y, 300, h),
             self.label,
-            "5e B",
+            _t(self, "prof.classe_exemple"),
             24,
             on_change=lambda v: setattr(self, "label", v),
         )
