@@ -74,3 +74,15 @@ def test_duel_compte_les_coups_et_dit_quand_le_prenom_change(app):
         finally:
             theme.text = origine
         assert "Nouveau prénom !" not in textes
+
+
+@pytest.mark.parametrize("taille", [0, 1, 2])
+def test_attention_le_titre_reglages_ne_passe_pas_sous_la_reussite(app, taille):
+    vue = _ecran(app, "level_l4_attention", taille)
+    rangs = vue.rangs_titre
+    assert ("reussite", "body") in rangs
+    _sans_chevauchement(rangs)
+    for rect in rangs.values():
+        assert vue.droite.contains(rect)
+    if taille == 0:
+        assert ("titre", "heading") in rangs  # room enough: the heading stays as it was
