@@ -6,6 +6,7 @@ import pytest
 
 from game.app import App
 from game.scenes import demo
+from levels.l3_memoire import logic
 
 
 @pytest.fixture
@@ -86,3 +87,47 @@ def test_attention_le_titre_reglages_ne_passe_pas_sous_la_reussite(app, taille):
         assert vue.droite.contains(rect)
     if taille == 0:
         assert ("titre", "heading") in rangs  # room enough: the heading stays as it was
+
+
+def test_memoire_ecarter_ne_laisse_aucun_jeton_sur_un_autre():
+    from levels.l3_memoire.jetons import ecarter
+
+    places = {"a": (100, 100), "b": (105, 102), "c": (100, 100), "k": (110, 95), "z": (98, 104)}
+    ecarts = ecarter(places, 40, (0, 0, 400, 400), fixes="k")
+    dessines = {
+        lettre: pygame.Rect(x + ecarts[lettre][0], y + ecarts[lettre][1], 40, 40)
+        for lettre, (x, y) in places.items()
+    }
+    _sans_chevauchement(dessines)
+    assert ecarts["k"] == (0, 0)  # the kid's letter stays where the kid put it
+
+
+@pytest.mark.parametrize("taille", [0, 2])
+def test_memoire_les_lettres_dessinees_ne_se_cachent_pas_et_l_etat_ne_bouge_pas(app, taille):
+    vue = _ecran(app, "level_l3_memoire", taille)
+    places = list(vue.etat.places)
+    for aide in (False, True):
+        if aide:  # the machine learned: the vowels pile up with their neighbours
+            vue.jouer({"type": "entrainer", "etapes": 200})
+            places = list(vue.etat.places)
+        for _ in range(3):
+            app.step(dt=1 / 60)
+        assert vue.etat.places == places  # drawing apart never moves a letter in the state
+        _sans_chevauchement({t.text: t.montre for t in vue.tokens.values()})
+        for token in vue.tokens.values():
+            assert vue.board.contains(token.montre)
+    libres = logic.plateau_de(vue.etat.graine).libres
+    ordre = [w.text for w in vue.box.widgets if w in set(vue.tokens.values())]
+    assert set(ordre[-len(libres) :]) == set(libres)  # the kid's letters on top
+
+
+@pytest.mark.parametrize("taille", [0, 1, 2])
+def test_memoire_la_consigne_tient_sous_les_boutons(app, taille):
+    vue = _ecran(app, "level_l3_memoire", taille)
+    rangs = vue.rangs_consigne
+    assert len(rangs) >= 1
+    for rect in rangs:
+        assert vue.status_rect.contains(rect)
+        assert rect.top > vue.stop.rect.bottom
+    texte = " ".join(t for t, _r in vue._mise_en_page_consigne(*vue.status_rect.size))
+    assert vue.t("vue.machine_bloquee") in texte  # no line left out
