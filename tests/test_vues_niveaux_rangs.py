@@ -131,3 +131,27 @@ def test_memoire_la_consigne_tient_sous_les_boutons(app, taille):
         assert rect.top > vue.stop.rect.bottom
     texte = " ".join(t for t, _r in vue._mise_en_page_consigne(*vue.status_rect.size))
     assert vue.t("vue.machine_bloquee") in texte  # no line left out
+
+
+@pytest.mark.parametrize("taille", [0, 2])
+def test_devine_l_explication_de_la_perte_est_entiere_et_les_barres_gardent_une_decimale(
+    app, taille
+):
+    vue = _ecran(app, "level_l1_devine", taille)
+    sous_titre = vue._sous_titre_perte()
+    rect = vue.sous_titre_rect
+    assert rect.h == vue.theme.text_height(sous_titre, rect.w, "small")  # wrapped, not cut
+    assert vue.loss_rect.contains(rect)
+    dessines = []
+    origine = type(vue.theme).text
+
+    def noter(self, surface, text, pos, *args, **kwargs):
+        dessines.append(text.replace("\xa0", " "))
+        return origine(self, surface, text, pos, *args, **kwargs)
+
+    type(vue.theme).text = noter
+    try:
+        app.step(dt=1 / 60)
+    finally:
+        type(vue.theme).text = origine
+    assert "3,7 %" in dessines and "4 %" not in dessines

@@ -36,15 +36,11 @@ class DessinDevine:
             "left",
             "middle",
         )
-        line = theme.line_height("small")
         top = inner.y + title_h
-        top += theme.draw_text(
-            surface,
-            self._sous_titre_perte(),
-            (inner.x, top, inner.w, 2 * line),
-            "small",
-            c.ink_soft,
-        )
+        sub = self._sous_titre_perte()
+        sub_h = min(theme.text_height(sub, inner.w, "small"), inner.bottom - top)
+        self.sous_titre_rect = pygame.Rect(inner.x, top, inner.w, sub_h)
+        top += theme.draw_text(surface, sub, self.sous_titre_rect, "small", c.ink_soft)
         if done:
             message, mcolor = self.t("vue.reussi"), c.good
         else:
