@@ -6,6 +6,7 @@ import pytest
 
 from game.app import App
 from game.scenes import demo
+from game.scenes.figures import goal_text
 from levels.l3_memoire import logic
 
 
@@ -24,6 +25,24 @@ def _ecran(app, nom, taille):
     for _ in range(3):
         app.step(dt=1 / 60)
     return app.scenes.top.view
+
+
+def _textes_dessines(app):
+    """The lines of text one frame draws."""
+    textes = []
+    theme = type(app.theme)
+    origine = theme.text
+
+    def noter(self, surface, text, pos, *args, **kwargs):
+        textes.append(text.replace("\xa0", " "))
+        return origine(self, surface, text, pos, *args, **kwargs)
+
+    theme.text = noter
+    try:
+        app.step(dt=1 / 60)
+    finally:
+        theme.text = origine
+    return textes
 
 
 def _sans_chevauchement(rangs):
@@ -155,3 +174,20 @@ def test_devine_l_explication_de_la_perte_est_entiere_et_les_barres_gardent_une_
     finally:
         type(vue.theme).text = origine
     assert "3,7 %" in dessines and "4 %" not in dessines
+
+
+@pytest.mark.parametrize("taille", [0, 2])
+def test_erreurs_une_seule_ecriture_de_la_barre_et_les_bornes_dans_le_panneau(app, taille):
+    from levels.l2_erreurs import logic as logic2
+
+    vue = _ecran(app, "level_l2_erreurs", taille)
+    barre = vue.nombre(logic2.SEUIL_PERTE, 3)  # « 0,860 », as the goal line writes it
+    assert barre in vue.curve.reference_label
+    hote = app.scenes.top
+    assert barre in goal_text(app, hote.texts, hote.niveau)  # the goal line says the same
+    assert len(vue.bornes_terrain) == len(logic2.REPONSES)
+    for rect, bornes in vue.bornes_terrain.items():
+        for borne in bornes:
+            rect = pygame.Rect(rect)
+            assert rect.left <= borne.left and borne.right <= rect.right
+            assert vue.left.contains(borne)
