@@ -36,15 +36,11 @@ class DessinDevine:
             "left",
             "middle",
         )
-        line = theme.line_height("small")
         top = inner.y + title_h
-        top += theme.draw_text(
-            surface,
-            self._sous_titre_perte(),
-            (inner.x, top, inner.w, 2 * line),
-            "small",
-            c.ink_soft,
-        )
+        sub = self._sous_titre_perte()
+        sub_h = min(theme.text_height(sub, inner.w, "small"), inner.bottom - top)
+        self.sous_titre_rect = pygame.Rect(inner.x, top, inner.w, sub_h)
+        top += theme.draw_text(surface, sub, self.sous_titre_rect, "small", c.ink_soft)
         if done:
             message, mcolor = self.t("vue.reussi"), c.good
         else:
@@ -100,8 +96,6 @@ class DessinDevine:
         return "body" if theme.text_height(rule, inner.w, "body") <= room else "small"
 
     def _dessiner_duel(self, surface):
-        # Long on purpose: it draws one panel top to bottom on one running y (each line's
-        # height depends on the lines above); cut in pieces, the y would travel everywhere.
         theme, c = self.theme, self.theme.colors
         panel = self.duel_panel
         theme.draw_panel(surface, panel)
@@ -125,42 +119,16 @@ class DessinDevine:
         box = score.inflate(-16, -16)
         big = "title" if theme.font("title").size(text)[0] <= box.w else "heading"
         theme.draw_text(surface, text, box, big, c.ink, "center", "middle")
-        # Under the rule, from the top: « name n of 4 », the letters, the question; the
-        # last guess just above the keys. Spare room goes between them, evenly.
-        last_h = theme.line_height("body")
-        bottom = self.keys_top - last_h - 12
-        top = inner.y + rule_h
+        rows = self.rangs_duel(inner, rule_h)
+        self.duel_rows = {"regle": pygame.Rect(inner.x, inner.y, inner.w, rule_h), **rows}
         if not duel.fini:
-            small_h, head_h = theme.line_height("small"), theme.line_height("heading")
-            used = small_h + WORD_BOX + head_h
-            gap = max(4, (bottom - top - used) // 4)
-            y = top + gap
-            theme.draw_text(
-                surface,
-                self.t("vue.duel_prenom", n=duel.coups + 1, total=logic.COUPS_DUEL),
-                (inner.x, y, inner.w, small_h),
-                "small",
-                c.ink_soft,
-                "center",
-            )
-            y += small_h + 4
-            self._dessiner_mot(surface, duel, pygame.Rect(inner.x, y, inner.w, WORD_BOX))
-            y += WORD_BOX + gap
-            theme.draw_text(
-                surface,
-                self.t("vue.duel_question"),
-                (inner.x, y, inner.w, head_h),
-                "heading",
-                c.ink,
-                "center",
-            )
+            self._dessiner_coup(surface, duel, rows)
         else:
             if duel.toi >= logic.SEUIL_DUEL:
                 text, color = self.t("vue.duel_gagne", toi=duel.toi, machine=duel.machine), c.good
             else:
                 text, color = self.t("vue.duel_perdu", toi=duel.toi, machine=duel.machine), c.bad
-            box = pygame.Rect(inner.x, top + 8, inner.w, bottom - top - 8)
-            theme.draw_text(surface, text, box, "heading", color, "center", "middle")
+            theme.draw_text(surface, text, rows["fin"], "heading", color, "center", "middle")
         if duel.dernier:
             d = duel.dernier
             line = self.t(
@@ -169,15 +137,51 @@ class DessinDevine:
                 machine=self._lettre(d["machine"]),
                 bonne=self._lettre(d["bonne"]),
             )
-            theme.draw_text(
-                surface,
-                line,
-                (inner.x, bottom + 4, inner.w, last_h),
-                "body",
-                c.ink_soft,
-                "center",
-                "middle",
-            )
+            theme.draw_text(surface, line, rows["dernier"], "body", c.ink_soft, "center", "middle")
+
+    def rangs_duel(self, inner, rule_h):
+        """The duel's rows under the rule, none over another: {"compteur", "mot",
+        "question", "dernier", "fin"} (rects). The last guess sits just above the keys; the
+        count, the name and the question share the room above it, spare room between them.
+        When the room is short (large text), the count moves beside the name."""
+        theme = self.theme
+        last_h = theme.line_height("body")
+        last = pygame.Rect(inner.x, self.keys_top - last_h - 8, inner.w, last_h)
+        top, bottom = inner.y + rule_h, last.y - 4
+        small_h, head_h = theme.line_height("small"), theme.line_height("heading")
+        stacked = 2 * small_h + WORD_BOX + head_h <= bottom - top - 12
+        used = (2 * small_h if stacked else 0) + WORD_BOX + head_h
+        gap = max(2, (bottom - top - used) // 4)
+        y = top + gap
+        if stacked:
+            count = pygame.Rect(inner.x, y, inner.w, 2 * small_h)
+            y = count.bottom + 4
+            word = pygame.Rect(inner.x, y, inner.w, WORD_BOX)
+        else:
+            widest = (self.t("vue.duel_nouveau"), self.t("vue.duel_coup", n=10, total=10))
+            side = max(theme.font("small").size(text)[0] for text in widest) + 8
+            count = pygame.Rect(inner.x, y, side, WORD_BOX)
+            word = pygame.Rect(count.right + 8, y, inner.right - count.right - 8, WORD_BOX)
+        question = pygame.Rect(inner.x, word.bottom + gap, inner.w, head_h)
+        end = pygame.Rect(inner.x, top + 8, inner.w, max(0, bottom - top - 8))
+        return {"compteur": count, "mot": word, "question": question, "dernier": last, "fin": end}
+
+    def _dessiner_coup(self, surface, duel, rows):
+        """The count (« Coup 4 sur 10 », « Nouveau prénom ! »), the name, the question."""
+        theme, c = self.theme, self.theme.colors
+        count = rows["compteur"]
+        lines = [self.t("vue.duel_coup", n=duel.coups + 1, total=logic.COUPS_DUEL)]
+        if duel.dernier and duel.dernier.get("nouveau"):
+            lines.append(self.t("vue.duel_nouveau"))
+        small_h = theme.line_height("small")
+        y = count.centery - len(lines) * small_h // 2
+        for line, color in zip(lines, (c.ink_soft, c.second), strict=False):
+            box = (count.x, y, count.w, small_h)
+            theme.draw_text(surface, line, box, "small", color, "center")
+            y += small_h
+        self._dessiner_mot(surface, duel, rows["mot"])
+        question = self.t("vue.duel_question")
+        theme.draw_text(surface, question, rows["question"], "heading", c.ink, "center")
 
     def _dessiner_mot(self, surface, duel, rect):
         theme, c = self.theme, self.theme.colors

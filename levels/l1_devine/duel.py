@@ -40,7 +40,9 @@ class Duel:
     toi: int = 0  # tes lettres devinées comme ta machine
     machine: int = 0  # les fois où ta machine avait deviné la vraie lettre
     coups: int = 0
-    dernier: dict | None = None  # le dernier coup : {"toi", "machine", "bonne", "apres"}
+    # le dernier coup : {"toi", "machine", "bonne", "apres", "nouveau"} ; « nouveau » : ce
+    # coup a fini le prénom, un nouveau prénom commence
+    dernier: dict | None = None
 
     @property
     def fini(self):
@@ -77,8 +79,10 @@ class Duel:
         self.toi += lettre == machine
         self.machine += machine == bonne
         self.coups += 1
-        self.dernier = {"toi": lettre, "machine": machine, "bonne": bonne, "apres": avant}
+        numero = self.numero
         self.avancer()
+        self.dernier = {"toi": lettre, "machine": machine, "bonne": bonne, "apres": avant}
+        self.dernier["nouveau"] = self.numero != numero
 
 
 def nouveau_duel(comptes, cartes, graine, manche):

@@ -140,7 +140,15 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         if self.show_curve:
             bars_top = self.curve.rect.bottom + pad
         bars_rect = (right.x, bars_top, right.w, right.bottom - bars_top)
-        self.bars = classe_barres(ui)(theme, bars_rect, [], [], title="", y_max=1.0)
+        self.bars = classe_barres(ui)(
+            theme,
+            bars_rect,
+            [],
+            [],
+            title="",
+            y_max=1.0,
+            fmt=lambda v: self.theme.format_percent(v),  # one decimal at every size: « 3,7 % »
+        )
         self.feed_widgets = [
             self.heatmap,
             self.cards_panel,
@@ -218,10 +226,10 @@ class VueDevine(MajDevine, DessinDevine, VueNiveau):
         return sub + " · " + self.t("vue.perte_sens")  # what 0 and 3,30 mean
 
     def _hauteur_perte(self, width):
-        """Room for the figure, its subtitle (≤ 2 lines) and a message (2 lines)."""
+        """Room for the figure, its whole subtitle (wrapped) and a message (2 lines)."""
         theme = self.theme
         line = theme.line_height("small")
-        sub_h = min(2 * line, theme.text_height(self._sous_titre_perte(), width - 24, "small"))
+        sub_h = theme.text_height(self._sous_titre_perte(), width - 24, "small")
         return 16 + theme.line_height(self._role_perte(width)) + sub_h + 4 + 2 * line
 
     def _hauteur_min_barres(self, width):

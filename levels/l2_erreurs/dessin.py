@@ -132,15 +132,14 @@ class DessinErreurs:
 
     def _dessiner_terrain(self, surface, rect, p, f, g):
         """A track from 0 % to 100 %: the ring (truth), the ball (prediction), the fix arrow."""
-        theme, c = self.theme, self.theme.colors
+        c = self.theme.colors
         y = rect.centery
         x0, x1 = rect.x + 14, rect.right - 14
         pygame.draw.line(surface, c.panel_edge, (x0, y), (x1, y), 3)
         for t in (0.0, 0.5, 1.0):
             x = x0 + t * (x1 - x0)
             pygame.draw.line(surface, c.panel_edge, (x, y - 8), (x, y + 8), 2)
-        theme.text(surface, "0 %", (x0, rect.y - 2), "tiny", c.ink_soft, "midtop")
-        theme.text(surface, "100 %", (x1, rect.y - 2), "tiny", c.ink_soft, "midtop")
+        self._dessiner_bornes(surface, rect, x0, x1)
         hoop = x0 + f * (x1 - x0)
         ball = x0 + max(0.0, min(1.0, p)) * (x1 - x0)
         if abs(ball - hoop) > 18:
@@ -148,6 +147,20 @@ class DessinErreurs:
         pygame.draw.circle(surface, c.second, (round(hoop), y), 17, 4)
         pygame.draw.circle(surface, c.accent, (round(ball), y), 11)
         pygame.draw.circle(surface, c.panel_edge, (round(ball), y), 11, 2)
+
+    def _dessiner_bornes(self, surface, rect, x0, x1):
+        """« 0 % » and « 100 % » over the ends of the track, kept inside `rect` (at large
+        text sizes they are wider than the margin around the ends)."""
+        theme = self.theme
+        drawn = []
+        for text, x in (("0 %", x0), ("100 %", x1)):
+            w = theme.font("tiny").size(text)[0]
+            x = min(max(round(x), rect.x + w // 2), rect.right - (w + 1) // 2)
+            box = theme.text(
+                surface, text, (x, rect.y - 2), "tiny", theme.colors.ink_soft, "midtop"
+            )
+            drawn.append(box)
+        self.bornes_terrain = {**getattr(self, "bornes_terrain", {}), tuple(rect): drawn}
 
     def _fleche(self, surface, start, end, color):
         pygame.draw.line(surface, color, start, end, 4)

@@ -200,7 +200,7 @@ class VueErreurs(DessinErreurs, VueNiveau):
         self.curve.extend(self.etat.historique)
         self.curve.reference_label = self.t(
             "vue.perte_but",
-            seuil=self.nombre(logic.SEUIL_PERTE, 2),
+            seuil=self.nombre(logic.SEUIL_PERTE, 3),  # as the goal writes it: « 0,860 »
             meilleure=self.nombre(min(self.etat.a_la_main, self.etat.meilleure_perte), 3),
         )
 

@@ -14,6 +14,8 @@ import pygame
 
 from engine.vocab import LETTRES, VOCAB
 from levels.l3_memoire import logic
+from levels.l3_memoire.consigne import ConsigneMemoire
+from levels.l3_memoire.jetons import classe_jeton, ecarter
 from levels.l3_memoire.vue_suites import dessiner_suites, lignes_du_coup
 from levels.vue import VueNiveau, classe_dessin
 
@@ -25,7 +27,7 @@ def make_view(level, partie, ctx):
     return VueMemoire(level, partie, ctx)
 
 
-class VueMemoire(VueNiveau):
+class VueMemoire(ConsigneMemoire, VueNiveau):
     def __init__(self, level, partie, ctx):
         super().__init__(level, partie, ctx)
         self.pending = None  # (token, seconds left) of a keyboard move not played yet
@@ -59,7 +61,7 @@ class VueMemoire(VueNiveau):
         size = max(34, theme.line_height("heading") + 8)
         self.tokens = {}
         for lettre in LETTRES:
-            token = ui.DraggableToken(
+            token = classe_jeton(ui)(
                 theme,
                 lettre,
                 self.board.center,
@@ -84,7 +86,7 @@ class VueMemoire(VueNiveau):
         self.curve = self.box.add(
             ui.LineChart(
                 theme,
-                (right.x, self.loss_rect.bottom + 12, right.w, 170),
+                (right.x, self.loss_rect.bottom + 12, right.w, self._hauteur_courbe(right, h)),
                 self.t("vue.courbe"),
                 reference=logic.SEUIL_PERTE,
                 reference_label=self.t("vue.courbe_but", seuil=self.nombre(logic.SEUIL_PERTE, 2)),
@@ -176,9 +178,8 @@ class VueMemoire(VueNiveau):
     def maj(self):
         etat = self.etat
         busy = self.occupe
-        for lettre, token in self.tokens.items():
-            if not token.dragging and (self.pending is None or self.pending[0] is not token):
-                self._placer_jeton(token, *etat.places[VOCAB.index(lettre)])
+        self._placer_depuis_etat()
+        for token in self.tokens.values():
             token.enabled = not busy
         done = self.niveau.est_termine(etat)
         self.machine.enabled = done and not busy and etat.pas < logic.ETAPES_MACHINE
@@ -187,20 +188,46 @@ class VueMemoire(VueNiveau):
         self.restart.enabled = not busy and (etat.aide or etat.places != etat.depart)
         self.curve.clear()
         self.curve.extend(etat.historique)
-        self._voyelles_dessus(etat.aide)
+        self._ordre_jetons(etat.aide)
+        self._ecarter_jetons()
 
-    def _voyelles_dessus(self, on_top):
-        """After the machine learned, the vowels pile up with their neighbours: draw them
-        last so « a » and « i » (the letters the message names) stay visible."""
-        vowels = [self.tokens[v] for v in "eouyai"]  # « a » and « i » on the very top
+    def _placer_depuis_etat(self):
+        """Every token not held (dragged, or moved by the arrows and not played yet) at its
+        place in the state."""
+        tenu = self._jeton_tenu()
+        for lettre, token in self.tokens.items():
+            if token is not tenu:
+                self._placer_jeton(token, *self.etat.places[VOCAB.index(lettre)])
+
+    def _ordre_jetons(self, vowels_on_top):
+        """The kid's own letters are drawn last (on top). After the machine learned, the
+        vowels pile up with their neighbours: they come next, « a » and « i » (the letters
+        the message names) on the very top of the machine's letters."""
+        libres = logic.plateau_de(self.etat.graine).libres
+        vowels = "eouyai" if vowels_on_top else ""
+
+        def rank(token):
+            return (token.text in libres, token.text in vowels, vowels.find(token.text))
+
         widgets = self.box.widgets
-        if on_top == (widgets.index(vowels[-1]) > widgets.index(self.tokens["z"])):
-            return
-        order = [t for t in self.tokens.values() if t not in vowels] + vowels
-        if not on_top:
-            order = list(self.tokens.values())
+        order = sorted(self.tokens.values(), key=rank)
         first = min(widgets.index(t) for t in order)
         widgets[first : first + len(order)] = order
+
+    def _ecarter_jetons(self):
+        """Tokens too close to each other are drawn a bit apart (the state keeps the real
+        places): no letter hides another one."""
+        tenu = self._jeton_tenu()
+        libres = logic.plateau_de(self.etat.graine).libres
+        places = {t.text: t.rect.topleft for t in self.tokens.values() if t is not tenu}
+        size = next(iter(self.tokens.values())).rect.w
+        board = self.board
+        key = (tuple(sorted(places.items())), size)
+        if key != getattr(self, "_ecart_de", None):
+            self._ecart_de = key
+            self._ecarts = ecarter(places, size, (board.x, board.y, board.w, board.h), libres)
+        for lettre, token in self.tokens.items():
+            token.decalage = self._ecarts.get(lettre, (0, 0))
 
     # ------------------------------------------------------------------ scene protocol
     def handle_event(self, event):
@@ -213,6 +240,8 @@ class VueMemoire(VueNiveau):
 
     def update(self, dt):
         self.box.update(dt)
+        self._placer_depuis_etat()
+        self._ecarter_jetons()
         self._maj_choisie()
         if self.pending is not None:
             self.pending[1] -= dt
@@ -344,20 +373,15 @@ class VueMemoire(VueNiveau):
         else:
             # What to do now, and why the machine's button is still off.
             rect = self.status_rect
-            libres = ", ".join(logic.plateau_de(etat.graine).libres)
-            text = self.t("vue.glisse") + " " + self.t("vue.a_toi", lettres=libres)
-            more = self.t("vue.machine_bloquee") if not self.machine.enabled else ""
-            body_h = theme.text_height(text, rect.w, "body")
-            more_h = theme.text_height(more, rect.w, "small") if more else 0
-            if body_h + more_h + 8 > rect.h:
-                more, more_h = "", 0
-            y = rect.centery - (body_h + more_h + (8 if more else 0)) // 2
-            theme.draw_text(
-                surface, text, (rect.x, y, rect.w, body_h), "body", c.ink_soft, "center"
-            )
-            if more:
-                box = (rect.x, y + body_h + 8, rect.w, more_h)
-                theme.draw_text(surface, more, box, "small", c.ink_soft, "center")
+            layout = self._mise_en_page_consigne(rect.w, rect.h, not self.machine.enabled)
+            heights = [theme.text_height(t, rect.w, r) for t, r in layout]
+            y = max(rect.y, rect.centery - (sum(heights) + 8 * (len(layout) - 1)) // 2)
+            self.rangs_consigne = []
+            for (line, role), h in zip(layout, heights, strict=True):
+                box = pygame.Rect(rect.x, y, rect.w, h)
+                self.rangs_consigne.append(box)
+                theme.draw_text(surface, line, box, role, c.ink_soft, "center")
+                y += h + 8
             return
         theme.draw_text(surface, text, self.status_rect, "body", color, "center", "middle")
 

@@ -254,19 +254,38 @@ class DessinAttention:
         plein.w = round(bas.w * score)
         pygame.draw.rect(surface, couleur, plein, border_radius=4)
 
+    def _rangs_titre(self, texte):
+        """{("titre"|"reussite", role): rect} of the panel's top line: « Réglages » on the
+        left and the score on the right, side by side. At large text sizes, when both do
+        not fit, the heading gets smaller, then gives its place to the score."""
+        theme, d = self.theme, self.droite
+        ligne = pygame.Rect(d.x + 16, d.y + 12, d.w - 32, 42)
+        score_w = theme.font("body").size(texte)[0]
+        score = pygame.Rect(ligne.right - score_w, ligne.y, score_w, ligne.h)
+        for role in ("heading", "body"):
+            titre_w = theme.font(role).size(self.t("vue.reglages"))[0]
+            if titre_w + 12 + score_w <= ligne.w:
+                titre = pygame.Rect(ligne.x, ligne.y, titre_w, ligne.h)
+                return {("titre", role): titre, ("reussite", "body"): score}
+        score.x = ligne.x
+        return {("reussite", "body"): score}
+
     def _dessiner_droite(self, surface, ecoute):
         theme, c, t = self.theme, self.theme.colors, self.t
         d = self.droite
         # le panneau est dessiné sous les widgets : on le dessine d'abord puis on redessine
         enigme = self.enigmes[self.enigme]
         reglage = self.reglage()
+        self.rangs_titre = {}
         if enigme.tetes == 1:
-            titre = pygame.Rect(d.x + 16, d.y + 12, d.w - 32, 42)
-            theme.draw_text(surface, t("vue.reglages"), titre, "heading", c.ink, "left", "middle")
             score = self.calculs()["tetes"][self.enigme][0]
             texte = t("vue.reussite_enigme", score=self.pourcent(score))
             couleur = c.good if score >= logic.SEUIL_REUSSITE else c.ink
-            theme.draw_text(surface, texte, titre, "body", couleur, "right", "middle")
+            self.rangs_titre = self._rangs_titre(texte)
+            for (mot, role), rect in self.rangs_titre.items():
+                teinte = c.ink if mot == "titre" else couleur
+                ecrit = t("vue.reglages") if mot == "titre" else texte
+                theme.draw_text(surface, ecrit, rect, role, teinte, "left", "middle")
         y_sous_titre = None
         for carte, axe, ligne, moins, _plus in self.lignes:
             if axe == logic.AXES[0]:
