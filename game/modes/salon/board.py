@@ -11,8 +11,10 @@ import pygame
 
 from game.modes.salon.draw import (  # noqa: F401
     draw_countdown,
+    draw_dot_legend,
     draw_seed_pictures,
     draw_tick,
+    fit_size,
     seed_words,
 )
 from game.scenes.common import MARGIN, Screen, W, draw_text
@@ -196,8 +198,8 @@ class RaceHostScene(SessionScreen):
             colors.ink_soft,
             "midtop",
         )
-        code_font = theme.size("title") * 2
-        theme.text(
+        code_font = fit_size([snap["code"]], card.w - 40, theme.size("title") * 2)
+        drawn = theme.text(
             surface, snap["code"], (card.centerx, card.y + 64), code_font, colors.accent, "midtop"
         )
         address = f"{snap['ip']}:{snap['port']}"
@@ -206,12 +208,12 @@ class RaceHostScene(SessionScreen):
             self.salon("menu.categorie", nom=snap["category_name"]),
             self.salon("hote.graine", graine=snap["seed"]),
         ]
-        y = card.y + 64 + code_font + 30
-        for line in lines:
-            y += draw_text(theme, surface, line, (card.x + 24, y, card.w - 48, 120), "body") + 14
-        draw_seed_pictures(
-            self, surface, snap["seed"], pygame.Rect(card.x + 24, y, card.w - 48, 90)
-        )
+        seeds = pygame.Rect(card.x + 24, card.bottom - 24 - 90, card.w - 48, 90)
+        y = drawn.bottom + 24
+        for k, line in enumerate(lines):
+            room = (seeds.y - 10 - y) // (len(lines) - k)
+            y += draw_text(theme, surface, line, (card.x + 24, y, card.w - 48, room), "body") + 14
+        draw_seed_pictures(self, surface, snap["seed"], seeds)
         self.draw_runner_grid(
             surface, snap, pygame.Rect(card.right + 30, 100, W - card.right - 30 - 40, 560)
         )
@@ -221,7 +223,8 @@ class RaceHostScene(SessionScreen):
         theme.draw_panel(surface, area)
         runners = snap["runners"]
         title = f"{self.salon('hote.inscrits')} · {self.salon('coureurs', n=len(runners))}"
-        theme.text(surface, title, (area.x + 20, area.y + 16), "heading")
+        head = (area.x + 20, area.y + 16, area.w - 40, theme.line_height("heading"))
+        draw_text(theme, surface, title, head, "heading")
         if not runners:
             draw_text(
                 theme,
@@ -237,12 +240,17 @@ class RaceHostScene(SessionScreen):
         cols = 3
         cell_w = (area.w - 40) // cols
         cell_h = theme.line_height("body") + 14
-        for i, runner in enumerate(runners[: cols * ((area.h - 80) // cell_h)]):
+        rows = (area.h - 80 - theme.line_height("small") - 20) // cell_h  # the legend below
+        for i, runner in enumerate(runners[: cols * rows]):
             x = area.x + 20 + (i % cols) * cell_w
             y = area.y + 76 + (i // cols) * cell_h
             dot = colors.good if runner["connected"] else colors.bad
             pygame.draw.circle(surface, dot, (x + 10, y + cell_h // 2 - 4), 8)
             draw_text(theme, surface, runner["name"], (x + 26, y, cell_w - 30, cell_h), "body")
+        legend_y = area.bottom - theme.line_height("small") // 2 - 14
+        draw_dot_legend(
+            self, surface, (area.x + 20, legend_y), "salon.hote.connecte", "salon.hote.deconnecte"
+        )
 
     # --- countdown -----------------------------------------------------------------------
 
