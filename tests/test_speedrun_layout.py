@@ -1,5 +1,6 @@
 """The speedrun screens at every text size: nothing under another thing, nothing cut."""
 
+import pygame
 import pytest
 
 from game.app import App
@@ -39,3 +40,35 @@ def test_run_clocks_stay_right_of_the_pause_button(app, text_size):
     for text, box in parts["clocks"]:  # each clock whole, « jeu » first
         assert font.size(text)[0] <= box.w
     assert any(text.startswith("jeu") for text, _ in parts["clocks"])
+
+
+@pytest.mark.parametrize("text_size", [0, 2])
+def test_club_board_shows_every_run_or_says_how_many_more(app, text_size):
+    from game.modes.course.club_table import layout_leaderboard
+
+    board = show(app, "club_board", text_size)
+    total = len(board.rows) + len(board.apart)
+    assert len(board.rows) >= 3  # the demo has runs played by hand: a real ranking
+    placed = layout_leaderboard(board, board.TABLE, board.rows, "body", board.apart)
+    shown = sum(kind == "row" for kind, _, _ in placed)
+    more = [payload for kind, _, payload in placed if kind == "more"]
+    assert shown == total or more == [app.t("course.club.plus", n=total - shown)]
+    assert all(board.TABLE.contains(box) for _, box, _ in placed)
+    remarks = [payload for kind, _, payload in placed if kind == "remark"]
+    assert remarks and all("⚠" not in short + whole for short, whole in remarks)
+    assert all(whole.startswith(short.split(" (+")[0]) for short, whole in remarks)
+
+
+@pytest.mark.parametrize("text_size", [0, 2])
+def test_club_projector_pages_show_every_run(app, text_size):
+    from game.modes.course.club_table import layout_leaderboard
+
+    projector = show(app, "club_projector", text_size)
+    total = len(projector.rows) + len(projector.apart)
+    seen = 0
+    for start in projector.screens():
+        args = (projector.rows, "title", projector.apart, start, "heading")
+        placed = layout_leaderboard(projector, projector.TABLE, *args)
+        assert all(pygame.Rect(0, 0, 1280, 720).contains(box) for _, box, _ in placed)
+        seen += sum(kind == "row" for kind, _, _ in placed)
+    assert seen == total == 8
