@@ -17,7 +17,7 @@ from game.modes.salon.draw import (  # noqa: F401
     fit_size,
     seed_words,
 )
-from game.scenes.common import MARGIN, Screen, W, draw_text
+from game.scenes.common import MARGIN, H, Screen, W, draw_text
 
 ROWS_PER_PAGE = 10
 PAGE_S = 6.0  # a long list turns its pages by itself
@@ -261,18 +261,22 @@ class RaceHostScene(SessionScreen):
 
     def draw_board(self, surface, snap):
         theme, colors = self.theme, self.colors
+        soft = colors.ink_soft
         finished = snap["state"] == "finished"
         head = self.salon("tableau.classement") if finished else snap["category_name"]
         elapsed = None if snap.get("start_at") is None else self.now() - snap["start_at"]
         clock = format_ms(elapsed, tenths=False) if not finished else ""
         theme.text(surface, head, (MARGIN, 96), "title")
-        if clock:
-            theme.text(
+        if clock:  # the host's real time since the start: said beside it
+            drawn = theme.text(
                 surface, clock, (W - 40, 84), theme.size("title") + 20, colors.accent, "topright"
             )
+            label = self.salon("tableau.horloge")
+            theme.text(surface, label, (drawn.x - 14, drawn.centery), "small", soft, "midright")
         rows = board_order(snap)
         levels = len(snap["levels"])
-        table = pygame.Rect(40, 180, W - 80, 500)
+        footer = 2 * theme.line_height("small") + 12  # the legend, on two lines at most
+        table = pygame.Rect(40, 180, W - 80, H - 180 - footer)
         row_h = max(
             theme.line_height("heading"), theme.line_height("body") + theme.line_height("small")
         )
@@ -292,22 +296,18 @@ class RaceHostScene(SessionScreen):
                 band = pygame.Rect(table.x + 4, y, table.w - 8, row_h)
                 pygame.draw.rect(surface, colors.bg, band)
             self.draw_row(surface, columns, row, runner, best, levels, y, row_h)
+        legend = pygame.Rect(table.x + 16, table.bottom + 4, table.w - 32, H - table.bottom - 4)
         if pages > 1:
-            theme.text(
+            drawn = theme.text(
                 surface,
                 self.salon("tableau.page", page=page + 1, pages=pages),
                 (table.right - 16, table.bottom + 6),
                 "small",
-                colors.ink_soft,
+                soft,
                 "topright",
             )
-        theme.text(
-            surface,
-            self.salon("tableau.legende"),
-            (table.x + 16, table.bottom + 6),
-            "small",
-            colors.ink_soft,
-        )
+            legend.w = drawn.x - 24 - legend.x
+        draw_text(theme, surface, self.salon("tableau.legende"), legend, "small", soft)
 
     def columns(self, table, levels):
         x = table.x + 16
@@ -327,9 +327,8 @@ class RaceHostScene(SessionScreen):
         theme.text(surface, self.salon("tableau.niveau"), (cols["level"], y), "body", soft)
         for k, x in enumerate(cols["splits"]):
             theme.text(surface, self.salon("tableau.niveau_n", n=k + 1), (x, y), "body", soft)
-        theme.text(
-            surface, self.salon("tableau.temps"), (cols["time"], y), "body", soft, "topright"
-        )
+        box = (cols["time"] - 230, y, 230, self.theme.line_height("body"))
+        draw_text(theme, surface, self.salon("tableau.temps_hote"), box, "body", soft, "right")
 
     def draw_row(self, surface, cols, row, runner, best, levels, y, row_h):
         theme, colors = self.theme, self.colors
@@ -355,7 +354,12 @@ class RaceHostScene(SessionScreen):
             where, color = self.salon("hote.deconnecte"), colors.bad
         else:
             where, color = self.salon("tableau.en_cours", n=min(done + 1, levels)), colors.ink_soft
-        theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
+        if runner["finished"] and not runner["connected"]:  # why the name is grey
+            theme.text(surface, where, (cols["level"], mid), "body", color, "bottomleft")
+            gone = self.salon("hote.deconnecte")
+            theme.text(surface, gone, (cols["level"], mid), "small", colors.bad, "topleft")
+        else:
+            theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
         if row.get("remarks"):  # the verifier's words, as on the club board and in the CSV
             box = (cols["name"], y + row_h - 22, cols["time"] - cols["name"], 20)
             draw_text(theme, surface, "⚠ " + row["remarks"], box, "small", colors.warn)
