@@ -72,3 +72,22 @@ def test_club_projector_pages_show_every_run(app, text_size):
         assert all(pygame.Rect(0, 0, 1280, 720).contains(box) for _, box, _ in placed)
         seen += sum(kind == "row" for kind, _, _ in placed)
     assert seen == total == 8
+
+
+@pytest.mark.parametrize("text_size", [0, 1, 2])
+def test_course_menu_rules_and_toggle_are_whole(app, text_size):
+    from game.modes.course.menu import RULES_BOX
+
+    menu = show(app, "course_menu", text_size)
+    theme = menu.theme
+    screen = pygame.Rect(0, 0, 1280, 720)
+    widgets = [w for w in menu.container.widgets if w.visible]
+    assert all(screen.contains(w.rect) for w in widgets)
+    toggle = next(w for w in widgets if type(w).__name__ == "Toggle")
+    assert not any(toggle.rect.colliderect(w.rect) for w in widgets if w is not toggle)
+    body = pygame.Rect(RULES_BOX.x + 12, RULES_BOX.y + theme.line_height("heading") + 16, 0, 0)
+    body.size = (RULES_BOX.w - 24, RULES_BOX.bottom - 8 - body.y)
+    shown = menu.rules_shown(body)
+    assert "Au plus 5 pauses" in shown
+    assert theme.text_height(shown, body.w, theme.min_size("small")) <= body.h
+    assert menu.practice_label() == app.t("course.menu.sans_entrainement")
