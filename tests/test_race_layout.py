@@ -37,3 +37,13 @@ def test_demo_room_codes_are_real_codes():
     for room in rooms:
         assert len(room["code"].replace("-", "")) == 8
         assert resolve(room["code"]) == (room["address"], room["port"])
+
+
+def test_no_glyph_the_bundled_font_lacks():
+    """« ⚠ » draws as an empty box in pygame's bundled font: the boards use « (!) »."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "game" / "modes"
+    for folder in ("salon", "course"):
+        for path in (root / folder).rglob("*.py"):
+            assert "⚠" not in path.read_text("utf-8").replace("« ⚠ »", ""), path

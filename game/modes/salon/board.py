@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.modes.course.club_table import WARN
 from game.modes.salon.draw import (  # noqa: F401
     draw_countdown,
     draw_dot_legend,
@@ -362,7 +363,7 @@ class RaceHostScene(SessionScreen):
             theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
         if row.get("remarks"):  # the verifier's words, as on the club board and in the CSV
             box = (cols["name"], y + row_h - 22, cols["time"] - cols["name"], 20)
-            draw_text(theme, surface, "⚠ " + row["remarks"], box, "small", colors.warn)
+            draw_text(theme, surface, WARN + row["remarks"], box, "small", colors.bad)
         for k, ms in enumerate(split_times(runner)[:levels]):
             x = cols["splits"][k]
             theme.text(surface, format_ms(ms), (x, mid - 2), "body", colors.ink, "bottomleft")
