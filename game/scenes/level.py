@@ -169,6 +169,7 @@ class LevelHost(LevelDrawing, Screen):
         # Room the way to play keeps for its own figures (timers, splits), left of the bar.
         room = max(0, int(self.policy.top_bar_width(self) or 0))
         right = self.result_button.rect.x - 16
+        room = min(room, max(0, right - self.pause_button.rect.right - 16))  # never under ‖
         self.policy_rect = pygame.Rect(right - room, 10, room, h)
         if room:
             right -= room + 16

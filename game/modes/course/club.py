@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from game.modes.course.club_table import draw_leaderboard, pages
 from game.modes.course.speedrun import categories as cats
 from game.modes.course.speedrun.board import (
     ADDED,
@@ -24,13 +25,12 @@ from game.modes.course.speedrun.board import (
     BoardError,
     Histogram,
 )
-from game.modes.course.speedrun.timer import format_time
 from game.modes.course.speedrun.verify import COST_ORDER
 from game.scenes.common import MARGIN, Screen, W, draw_text, heading
 
 log = logging.getLogger(__name__)
 
-H_ROWS = 10  # rows of the leaderboard on the normal view
+PAGE_S = 8  # the projector shows its next screen of runs after this many seconds
 
 
 def import_in_background(paths, results: queue.Queue, folder=None):
@@ -66,6 +66,7 @@ def import_in_background(paths, results: queue.Queue, folder=None):
 
 class ClubBoardScene(Screen):
     name = "club_board"
+    TABLE = pygame.Rect(MARGIN - 40, 150, 640, 400)
 
     def __init__(self, app, category_id="aventure"):
         super().__init__(app)
@@ -238,6 +239,16 @@ class ClubBoardScene(Screen):
     def on_exit(self):
         self.board.close()
 
+    def sync_tooltips(self, zones):
+        """A remark is shortened on its line: hovering it shows the whole text."""
+        if zones == getattr(self, "_zones", None):
+            return
+        for zone in getattr(self, "_zone_widgets", []):
+            self.container.remove(zone)
+        self._zones = zones
+        self._zone_widgets = [self.ui.Widget(self.theme, box, whole) for box, whole in zones]
+        self.container.add(*self._zone_widgets)
+
     # ------------------------------------------------------------------ drawing
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
@@ -253,11 +264,12 @@ class ClubBoardScene(Screen):
             "small",
             colors.ink_soft,
         )
-        table = pygame.Rect(MARGIN - 40, 150, 640, 400)
+        table = self.TABLE
         if not self.rows and not self.apart:
             draw_text(theme, surface, self.c("club.vide"), table, "body", colors.ink_soft)
         else:
-            draw_leaderboard(self, surface, table, self.rows[:H_ROWS], "body", lang, self.apart)
+            placed = draw_leaderboard(self, surface, table, self.rows, "body", lang, self.apart)
+            self.sync_tooltips([(box, p[1]) for kind, box, p in placed if kind == "remark"])
         you = self.histogram.you
         if you is not None:
             name = self.app.profile.name
@@ -275,96 +287,47 @@ class ClubBoardScene(Screen):
             )
 
 
-def board_lines(rows, apart, apart_title):
-    """What the board shows, top to bottom: ("row", Row, rank text), ("remark", text),
-    ("title", text). Every remark (solver, metronome, pauses…) is shown under its run, in
-    the verifier's words; the runs a program played come after, « à part », unranked."""
-    lines = []
-    for rank, group in ((True, rows), (False, apart)):
-        if not rank and group:
-            lines.append(("title", apart_title))
-        for row in group:
-            lines.append(("row", row, f"{row.rank}." if rank else "—"))
-            if row.remarks:
-                lines.append(("remark", "⚠ " + row.remarks))
-    return lines
-
-
-def draw_leaderboard(scene, surface, rect, rows, role, lang, apart=()):
-    """Rank, runner, game time (declared), actions (verified); the current runner in bold;
-    remarks under their run; the runs a program played « à part » below."""
-    theme, colors = scene.theme, scene.colors
-    row_h = theme.line_height(role) + 8
-    small_h = theme.line_height("small") + 4
-    you = scene.app.profile.name.casefold() if scene.app.profile else None
-    y = rect.y
-    for line in board_lines(rows, apart, scene.app.t("course.club.a_part")):
-        height = row_h if line[0] == "row" else small_h
-        if y + height > rect.bottom:
-            break
-        if line[0] == "row":
-            _draw_row(scene, surface, pygame.Rect(rect.x, y, rect.w, row_h), line, role, lang, you)
-        else:
-            ink = colors.warn if line[0] == "remark" else colors.ink_soft
-            box = (rect.x + int(0.12 * rect.w), y, int(0.88 * rect.w), small_h)
-            draw_text(theme, surface, line[1], box, "small", ink)
-        y += height
-
-
-def _draw_row(scene, surface, line, item, role, lang, you):
-    theme, colors = scene.theme, scene.colors
-    _, row, rank = item
-    if you is not None and row.runner.casefold() == you:
-        tint = tuple(
-            int(0.3 * a + 0.7 * b) for a, b in zip(colors.second, colors.panel, strict=True)
-        )
-        pygame.draw.rect(surface, tint, line, border_radius=6)
-        pygame.draw.rect(surface, colors.second, line, 3, border_radius=6)
-    cols = (0.0, 0.12, 0.55, 0.8)
-    texts = (
-        rank,
-        row.runner,
-        format_time(row.game_ms, 1, lang),
-        f"{row.costs['actions']} {scene.app.t('course.club.cout_actions')}",
-    )
-    for share, text in zip(cols, texts, strict=True):
-        cell = pygame.Rect(line.x + int(share * line.w), line.y + 4, int(line.w * 0.45), line.h)
-        draw_text(theme, surface, text, cell, role, colors.ink)
-
-
 class ClubProjectorScene(Screen):
-    """The leaderboard in big letters, for the back of the room (Échap to leave)."""
+    """The leaderboard in big letters, for the back of the room (Échap to leave): every
+    run, on screens that follow one another when they do not all fit."""
 
     name = "club_projector"
+    TABLE = pygame.Rect(60, 110, W - 120, 540)
 
     def __init__(self, app, category_id, seed=None):
         super().__init__(app)
         self.category_id = category_id
+        self.clock = 0.0
         board = Board()
         try:
-            self.rows = board.leaderboard(category_id, seed)[:8]
-            self.apart = board.leaderboard(category_id, seed, human=False)[:3]
+            self.rows = board.leaderboard(category_id, seed)
+            self.apart = board.leaderboard(category_id, seed, human=False)
         except BoardError as error:
             self.rows, self.apart = [], []
             app.notify(str(error), "warn")
         board.close()
 
+    def update(self, dt):
+        super().update(dt)
+        self.clock += dt
+
+    def screens(self):
+        return pages(self, self.TABLE, self.rows, "title", self.apart, "heading")
+
     def draw_content(self, surface):
         lang = self.app.settings.language
         name = cats.category(self.category_id).title(lang)
         heading(self, surface, f"{self.app.t('course.tableau')} · {name}", 24, width=W - 120)
-        draw_leaderboard(
-            self, surface, pygame.Rect(60, 110, W - 120, 540), self.rows, "title", lang, self.apart
-        )
-        draw_text(
-            self.theme,
-            surface,
-            self.app.t("course.club.legende"),
-            (60, 660, W - 120, 50),
-            "heading",
-            self.colors.ink_soft,
-            "center",
-        )
+        starts = self.screens()
+        page = int(self.clock // PAGE_S) % len(starts)
+        args = (self.rows, "title", lang, self.apart, starts[page], "heading")
+        placed = draw_leaderboard(self, surface, self.TABLE, *args)
+        legend = self.app.t("course.club.legende")
+        if len(starts) > 1:
+            legend += " · " + self.app.t("course.club.page", page=page + 1, pages=len(starts))
+        box = (60, 660, W - 120, 50)
+        draw_text(self.theme, surface, legend, box, "heading", self.colors.ink_soft, "center")
+        return placed
 
 
 def _levels():

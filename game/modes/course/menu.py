@@ -14,7 +14,7 @@ from game.modes.course.speedrun import categories as cats
 from game.modes.course.speedrun.records import GAME, category_record
 from game.modes.course.speedrun.seeds import CodeError, clean_code, seed_from_code, week_code
 from game.modes.course.speedrun.timer import format_time
-from game.scenes.common import MARGIN, Screen, W, draw_text, heading, make_tile
+from game.scenes.common import MARGIN, H, Screen, W, draw_text, heading, make_tile
 
 BASE_IDS = [c.id for c in cats.categories() if c.hints_allowed]
 
@@ -42,8 +42,9 @@ class CourseMenuScene(Screen):
         self.back_button()
         self.button((W - 340, 18, 320, h), self.c("tableau"), self.board, "secondary")
         y = 110
+        tile_h = min(h, (H - 16 - y) // (len(BASE_IDS) + 1) - 8)  # the toggle below fits too
         for cat_id in BASE_IDS:
-            rect = (MARGIN - 40, y, 420, h)
+            rect = (MARGIN - 40, y, 420, tile_h)
             make_tile(
                 self,
                 rect,
@@ -51,11 +52,11 @@ class CourseMenuScene(Screen):
                 lambda i=cat_id: self.pick(i),
                 selected=cat_id == self.base_id,
             )
-            y += h + 8
+            y += tile_h + 8
         self.container.add(
             self.ui.Toggle(
                 theme,
-                (MARGIN - 40, y + 4, 420, h),
+                (MARGIN - 40, y, 420, min(h, H - 8 - y)),
                 self.c("menu.sans_indice"),
                 self.no_hints,
                 self.set_no_hints,
@@ -82,8 +83,15 @@ class CourseMenuScene(Screen):
             "secondary",
         )
         self.button(
-            (x, 430 + 2 * (h + 10), 330, h), self.practice_label(), self.next_practice, "secondary"
+            (x, 430 + 2 * (h + 10), 330, h),
+            self.practice_label(),
+            self.next_practice,
+            "secondary",
+            tooltip=self.c("menu.entrainement_aide"),
         )
+        # The whole rules on hover (the box shows the category's own when all cannot fit).
+        rules = self.category.rule_text(self.app.settings.language)
+        self.container.add(self.ui.Widget(theme, RULES_BOX, rules))
         self.default_focus = self.button(
             (x + 340, 430 + 2 * (h + 10), 330, h),
             self.c("menu.partir"),
@@ -113,7 +121,7 @@ class CourseMenuScene(Screen):
 
     def practice_label(self):
         if self.practice is None:
-            return self.c("menu.entrainement", niveau=self.c("menu.entrainement_aucun"))
+            return self.c("menu.sans_entrainement")
         number = self.category.levels[self.practice]
         level = self.c("menu.entrainement_niveau", n=number)
         return self.c("menu.entrainement", niveau=level)
@@ -168,12 +176,21 @@ class CourseMenuScene(Screen):
         start_run(self.app, self.category, self.seed, self.code, self.practice)
 
     # ------------------------------------------------------------------ drawing
+    def rules_shown(self, body):
+        """All the rules when they fit; else the category's own (its pause cap included)
+        and where to read the rest: the box's tooltip."""
+        lang, theme = self.app.settings.language, self.theme
+        full = self.category.rule_text(lang)
+        if theme.text_height(full, body.w, theme.min_size("small")) <= body.h:
+            return full
+        return f"{self.category.own_rule_text(lang)} {self.c('menu.regles_survol')}"
+
     def draw_content(self, surface):
         theme, colors = self.theme, self.colors
         heading(self, surface, self.c("titre"), 24, width=500)
         cat = self.category
         lang = self.app.settings.language
-        box = pygame.Rect(560, 96, W - 560 - 40, 194)
+        box = RULES_BOX
         theme.draw_panel(surface, box)
         draw_text(theme, surface, cat.title(lang), box.inflate(-24, -16), "heading")
         body = pygame.Rect(
@@ -182,7 +199,7 @@ class CourseMenuScene(Screen):
             box.w - 24,
             box.h - theme.line_height("heading") - 24,
         )
-        draw_text(theme, surface, cat.rule_text(lang), body, "small", colors.ink_soft)
+        draw_text(theme, surface, self.rules_shown(body), body, "small", colors.ink_soft)
         seed_box = pygame.Rect(560, 298, W - 560 - 40, 126)
         label = f"{self.c('menu.graine')} — {self.code}"
         draw_text(theme, surface, label, seed_box.move(0, -2), "small", colors.ink)
@@ -210,6 +227,9 @@ class CourseMenuScene(Screen):
                 "small",
                 colors.bad,
             )
+
+
+RULES_BOX = pygame.Rect(560, 96, W - 560 - 40, 194)
 
 
 def registry_levels():

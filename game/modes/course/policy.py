@@ -161,32 +161,53 @@ class Speedrun(Policy):
         lang = app.settings.language
         if self.run.timer.paused:  # the level is hidden: nothing is studied for free
             self.draw_cover(host, surface)
-        real, game = self.run.now()
-        line = rect.h // 2
-        top = pygame.Rect(rect.x, rect.y, rect.w, line)
-        clocks = app.t(
-            "course.barre.chronos",
-            jeu=format_time(game, 1, lang),
-            reel=format_time(real, 1, lang),
-        )
-        pauses = len(self.run.timer.pauses) + int(self.run.timer.paused)
-        if pauses:
-            clocks += " · " + app.t("course.barre.pauses", n=pauses)
-        width = min(rect.w, theme.font("small").size(clocks)[0])
-        theme.draw_text(surface, clocks, top, "small", colors.ink, "left", "middle")
-        info = pygame.Rect(rect.x + width + 10, rect.y, rect.w - width - 10, line)
-        if info.w > 40:
+        parts = self.top_bar_parts(app, theme, rect)
+        for text, box in parts["clocks"]:
+            theme.draw_text(surface, text, box, "small", colors.ink, "left", "middle")
+        if parts["info"] is not None:
+            info = self.attempt_text(app, lang)
             theme.draw_text(
-                surface,
-                self.attempt_text(app, lang),
-                info,
-                "tiny",
-                colors.ink_soft,
-                "right",
-                "middle",
+                surface, info, parts["info"], "tiny", colors.ink_soft, "right", "middle"
             )
-        cells = pygame.Rect(rect.x, rect.y + line, rect.w, rect.h - line)
-        self.draw_split_cells(theme, surface, cells, lang)
+        if parts["cells"] is not None:
+            self.draw_split_cells(theme, surface, parts["cells"], lang)
+
+    def top_bar_parts(self, app, theme, rect):
+        """Where the clocks, the attempt line and the split cells go in `rect`.
+
+        Wide: « jeu … · réel … » on the top half, the cells below. Narrow (large text):
+        one clock a line, the cells right of them only when they have room, no attempt line.
+        """
+        lang = app.settings.language
+        real, game = self.run.now()
+        jeu, reel = format_time(game, 1, lang), format_time(real, 1, lang)
+        pauses = len(self.run.timer.pauses) + int(self.run.timer.paused)
+        suffix = " · " + app.t("course.barre.pauses", n=pauses) if pauses else ""
+        font = theme.font("small")
+        wide = app.t("course.barre.chronos", jeu=jeu, reel=reel) + suffix
+        line = rect.h // 2
+        if font.size(wide)[0] <= rect.w:
+            width = font.size(wide)[0]
+            info = pygame.Rect(rect.x + width + 10, rect.y, rect.w - width - 10, line)
+            return {
+                "clocks": [(wide, pygame.Rect(rect.x, rect.y, width, line))],
+                "info": info if info.w > 40 else None,
+                "cells": pygame.Rect(rect.x, rect.y + line, rect.w, rect.h - line),
+            }
+        reel_text = app.t("course.barre.reel", reel=reel)
+        if font.size(reel_text + suffix)[0] <= rect.w:
+            reel_text += suffix
+        texts = [app.t("course.barre.jeu", jeu=jeu), reel_text]
+        width = min(rect.w, max(font.size(t)[0] for t in texts))
+        clocks = [
+            (text, pygame.Rect(rect.x, rect.y + k * line, width, line))
+            for k, text in enumerate(texts)
+        ]
+        room = rect.w - width - 10
+        cells = None
+        if room >= 40 * len(self.run.niveaux):
+            cells = pygame.Rect(rect.right - room, rect.y, room, rect.h)
+        return {"clocks": clocks, "info": None, "cells": cells}
 
     def draw_cover(self, host, surface):
         """Over the level's area while paused: the level cannot be seen."""

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import pygame
 
+from game.modes.course.club_table import WARN
 from game.modes.salon.draw import (  # noqa: F401
     draw_countdown,
+    draw_dot_legend,
     draw_seed_pictures,
     draw_tick,
+    fit_size,
     seed_words,
 )
-from game.scenes.common import MARGIN, Screen, W, draw_text
+from game.scenes.common import MARGIN, H, Screen, W, draw_text
 
 ROWS_PER_PAGE = 10
 PAGE_S = 6.0  # a long list turns its pages by itself
@@ -196,8 +199,8 @@ class RaceHostScene(SessionScreen):
             colors.ink_soft,
             "midtop",
         )
-        code_font = theme.size("title") * 2
-        theme.text(
+        code_font = fit_size([snap["code"]], card.w - 40, theme.size("title") * 2)
+        drawn = theme.text(
             surface, snap["code"], (card.centerx, card.y + 64), code_font, colors.accent, "midtop"
         )
         address = f"{snap['ip']}:{snap['port']}"
@@ -206,12 +209,12 @@ class RaceHostScene(SessionScreen):
             self.salon("menu.categorie", nom=snap["category_name"]),
             self.salon("hote.graine", graine=snap["seed"]),
         ]
-        y = card.y + 64 + code_font + 30
-        for line in lines:
-            y += draw_text(theme, surface, line, (card.x + 24, y, card.w - 48, 120), "body") + 14
-        draw_seed_pictures(
-            self, surface, snap["seed"], pygame.Rect(card.x + 24, y, card.w - 48, 90)
-        )
+        seeds = pygame.Rect(card.x + 24, card.bottom - 24 - 90, card.w - 48, 90)
+        y = drawn.bottom + 24
+        for k, line in enumerate(lines):
+            room = (seeds.y - 10 - y) // (len(lines) - k)
+            y += draw_text(theme, surface, line, (card.x + 24, y, card.w - 48, room), "body") + 14
+        draw_seed_pictures(self, surface, snap["seed"], seeds)
         self.draw_runner_grid(
             surface, snap, pygame.Rect(card.right + 30, 100, W - card.right - 30 - 40, 560)
         )
@@ -221,7 +224,8 @@ class RaceHostScene(SessionScreen):
         theme.draw_panel(surface, area)
         runners = snap["runners"]
         title = f"{self.salon('hote.inscrits')} · {self.salon('coureurs', n=len(runners))}"
-        theme.text(surface, title, (area.x + 20, area.y + 16), "heading")
+        head = (area.x + 20, area.y + 16, area.w - 40, theme.line_height("heading"))
+        draw_text(theme, surface, title, head, "heading")
         if not runners:
             draw_text(
                 theme,
@@ -237,12 +241,17 @@ class RaceHostScene(SessionScreen):
         cols = 3
         cell_w = (area.w - 40) // cols
         cell_h = theme.line_height("body") + 14
-        for i, runner in enumerate(runners[: cols * ((area.h - 80) // cell_h)]):
+        rows = (area.h - 80 - theme.line_height("small") - 20) // cell_h  # the legend below
+        for i, runner in enumerate(runners[: cols * rows]):
             x = area.x + 20 + (i % cols) * cell_w
             y = area.y + 76 + (i // cols) * cell_h
             dot = colors.good if runner["connected"] else colors.bad
             pygame.draw.circle(surface, dot, (x + 10, y + cell_h // 2 - 4), 8)
             draw_text(theme, surface, runner["name"], (x + 26, y, cell_w - 30, cell_h), "body")
+        legend_y = area.bottom - theme.line_height("small") // 2 - 14
+        draw_dot_legend(
+            self, surface, (area.x + 20, legend_y), "salon.hote.connecte", "salon.hote.deconnecte"
+        )
 
     # --- countdown -----------------------------------------------------------------------
 
@@ -253,18 +262,22 @@ class RaceHostScene(SessionScreen):
 
     def draw_board(self, surface, snap):
         theme, colors = self.theme, self.colors
+        soft = colors.ink_soft
         finished = snap["state"] == "finished"
         head = self.salon("tableau.classement") if finished else snap["category_name"]
         elapsed = None if snap.get("start_at") is None else self.now() - snap["start_at"]
         clock = format_ms(elapsed, tenths=False) if not finished else ""
         theme.text(surface, head, (MARGIN, 96), "title")
-        if clock:
-            theme.text(
+        if clock:  # the host's real time since the start: said beside it
+            drawn = theme.text(
                 surface, clock, (W - 40, 84), theme.size("title") + 20, colors.accent, "topright"
             )
+            label = self.salon("tableau.horloge")
+            theme.text(surface, label, (drawn.x - 14, drawn.centery), "small", soft, "midright")
         rows = board_order(snap)
         levels = len(snap["levels"])
-        table = pygame.Rect(40, 180, W - 80, 500)
+        footer = 2 * theme.line_height("small") + 12  # the legend, on two lines at most
+        table = pygame.Rect(40, 180, W - 80, H - 180 - footer)
         row_h = max(
             theme.line_height("heading"), theme.line_height("body") + theme.line_height("small")
         )
@@ -284,22 +297,18 @@ class RaceHostScene(SessionScreen):
                 band = pygame.Rect(table.x + 4, y, table.w - 8, row_h)
                 pygame.draw.rect(surface, colors.bg, band)
             self.draw_row(surface, columns, row, runner, best, levels, y, row_h)
+        legend = pygame.Rect(table.x + 16, table.bottom + 4, table.w - 32, H - table.bottom - 4)
         if pages > 1:
-            theme.text(
+            drawn = theme.text(
                 surface,
                 self.salon("tableau.page", page=page + 1, pages=pages),
                 (table.right - 16, table.bottom + 6),
                 "small",
-                colors.ink_soft,
+                soft,
                 "topright",
             )
-        theme.text(
-            surface,
-            self.salon("tableau.legende"),
-            (table.x + 16, table.bottom + 6),
-            "small",
-            colors.ink_soft,
-        )
+            legend.w = drawn.x - 24 - legend.x
+        draw_text(theme, surface, self.salon("tableau.legende"), legend, "small", soft)
 
     def columns(self, table, levels):
         x = table.x + 16
@@ -319,9 +328,8 @@ class RaceHostScene(SessionScreen):
         theme.text(surface, self.salon("tableau.niveau"), (cols["level"], y), "body", soft)
         for k, x in enumerate(cols["splits"]):
             theme.text(surface, self.salon("tableau.niveau_n", n=k + 1), (x, y), "body", soft)
-        theme.text(
-            surface, self.salon("tableau.temps"), (cols["time"], y), "body", soft, "topright"
-        )
+        box = (cols["time"] - 230, y, 230, self.theme.line_height("body"))
+        draw_text(theme, surface, self.salon("tableau.temps_hote"), box, "body", soft, "right")
 
     def draw_row(self, surface, cols, row, runner, best, levels, y, row_h):
         theme, colors = self.theme, self.colors
@@ -347,10 +355,15 @@ class RaceHostScene(SessionScreen):
             where, color = self.salon("hote.deconnecte"), colors.bad
         else:
             where, color = self.salon("tableau.en_cours", n=min(done + 1, levels)), colors.ink_soft
-        theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
+        if runner["finished"] and not runner["connected"]:  # why the name is grey
+            theme.text(surface, where, (cols["level"], mid), "body", color, "bottomleft")
+            gone = self.salon("hote.deconnecte")
+            theme.text(surface, gone, (cols["level"], mid), "small", colors.bad, "topleft")
+        else:
+            theme.text(surface, where, (cols["level"], mid), "body", color, "midleft")
         if row.get("remarks"):  # the verifier's words, as on the club board and in the CSV
             box = (cols["name"], y + row_h - 22, cols["time"] - cols["name"], 20)
-            draw_text(theme, surface, "⚠ " + row["remarks"], box, "small", colors.warn)
+            draw_text(theme, surface, WARN + row["remarks"], box, "small", colors.bad)
         for k, ms in enumerate(split_times(runner)[:levels]):
             x = cols["splits"][k]
             theme.text(surface, format_ms(ms), (x, mid - 2), "body", colors.ink, "bottomleft")

@@ -19,6 +19,13 @@ RUNNERS = (
 NOW = 1_000_000  # the fixed clock of the demo sessions (ms)
 
 
+def _code(ip, port):
+    """A room's real code (8 characters: its address and port), as a host shows it."""
+    from game.modes.salon.race.discovery import room_code
+
+    return room_code(ip, port)
+
+
 class StaticSession:
     """Stands for a network session: a fixed snapshot, a fixed clock, no events."""
 
@@ -92,7 +99,7 @@ def host_snapshot(state, runners=RUNNERS, elapsed_ms=None):
         )
     start_at = None if state == "lobby" else NOW - (elapsed_ms or 0)
     return {
-        "code": "K7Q2-M4XB",
+        "code": _code("192.168.1.20", 47801),
         "ip": "192.168.1.20",
         "port": 47801,
         "category": cat.id,
@@ -114,7 +121,7 @@ def setup_race_rooms(app):
     demo_profile(app, "some")
     rooms = [
         {
-            "code": "K7Q2-M4XB",
+            "code": _code("192.168.1.20", 47801),
             "category": "debut",
             "host": "M. Martin",
             "address": "192.168.1.20",
@@ -123,7 +130,7 @@ def setup_race_rooms(app):
             "state": "lobby",
         },
         {
-            "code": "B30M",
+            "code": _code("192.168.1.57", 47800),
             "category": "aventure",
             "host": "Club info",
             "address": "192.168.1.57",
@@ -167,7 +174,7 @@ def setup_race_runner(app):
 
     _reset(app)
     demo_profile(app, "some")
-    snap = host_snapshot("lobby")
+    snap = host_snapshot("lobby", RUNNERS + ("Léa",))  # the room's list holds her too
     welcome = {
         "name": "Léa",
         "category": snap["category"],

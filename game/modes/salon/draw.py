@@ -4,7 +4,28 @@ from __future__ import annotations
 
 import pygame
 
-from game.scenes.common import W, draw_text
+from game.scenes.common import W
+from game.ui.fonts import get_font
+
+
+def fit_size(words, width, largest, smallest=12):
+    """The largest font size (≤ `largest`) at which each of `words` holds on one line of
+    `width` pixels: a code or a word is shrunk, never cut nor broken."""
+    size = int(largest)
+    while size > smallest and any(get_font(size).size(w)[0] > width for w in words):
+        size -= 2
+    return size
+
+
+def draw_dot_legend(scene, surface, pos, connected_key, gone_key):
+    """« ● connecté  ● déconnecté » from `pos` (its left, its middle); returns its right."""
+    theme, colors = scene.theme, scene.colors
+    x, y = pos
+    for color, key in ((colors.good, connected_key), (colors.bad, gone_key)):
+        pygame.draw.circle(surface, color, (x + 7, y), 7)
+        drawn = theme.text(surface, scene.app.t(key), (x + 20, y), "small", colors.ink, "midleft")
+        x = drawn.right + 24
+    return x
 
 
 def draw_tick(surface, center, radius, color):
@@ -46,17 +67,10 @@ def draw_seed_pictures(scene, surface, seed, area):
     lang = scene.app.settings.language
     gap = 10
     width = (area.w - 2 * gap) // 3
-    for k, picture in enumerate(pictures(seed)):
+    words = [picture.word(lang) for picture in pictures(seed)]
+    size = fit_size(words, width - 16, theme.size("heading"))  # a word is never broken
+    for k, word in enumerate(words):
         rect = pygame.Rect(area.x + k * (width + gap), area.y, width, area.h)
         fill = colors.series[k % len(colors.series)]
         pygame.draw.rect(surface, fill, rect, border_radius=14)
-        draw_text(
-            theme,
-            surface,
-            picture.word(lang),
-            rect.inflate(-12, -8),
-            "heading",
-            theme.ink_on(fill),
-            "center",
-            "middle",
-        )
+        theme.text(surface, word, rect.center, size, theme.ink_on(fill), "center")

@@ -12,6 +12,7 @@ from game.modes.salon.board import (
     RaceHostScene,
     SessionScreen,
     draw_countdown,
+    draw_dot_legend,
     draw_seed_pictures,
     format_ms,
 )
@@ -302,18 +303,48 @@ class RaceRunnerScene(SessionScreen):
         self.draw_people(surface, snap)
 
     def draw_people(self, surface, snap):
+        """Everyone in the room (this runner too, « (toi) »), titled; then the standings."""
         theme, colors = self.theme, self.colors
         area = pygame.Rect(820, 220, W - 820 - 40, 460)
         theme.draw_panel(surface, area)
         standings = snap.get("standings") or []
+        people = snap.get("lobby") or []
+        items = standings or people
         if standings:
-            for i, row in enumerate(standings[:10]):
-                y = area.y + 16 + i * 44
-                line = f"{row['rank'] or '–'}. {row['name']}  {format_ms(row['time_ms'])}"
-                theme.text(surface, line, (area.x + 16, y), "body")
-            return
-        for i, runner in enumerate((snap.get("lobby") or [])[:10]):
-            y = area.y + 16 + i * 44
-            dot = colors.good if runner["connected"] else colors.bad
-            pygame.draw.circle(surface, dot, (area.x + 26, y + 18), 8)
-            theme.text(surface, runner["name"], (area.x + 44, y), "body")
+            title = self.salon("coureur.classement")
+        else:
+            title = f"{self.salon('hote.inscrits')} · {self.salon('coureurs', n=len(people))}"
+        head = pygame.Rect(area.x + 16, area.y + 12, area.w - 32, 0)
+        lines = 1 if theme.font("heading").size(title)[0] <= head.w else 2  # never cut
+        head.h = lines * theme.line_height("heading")
+        draw_text(theme, surface, title, head, "heading")
+        legend_h = 0 if standings else theme.line_height("small") + 12
+        cols = 1 if standings else 2
+        cell_h = theme.line_height("body") + 8
+        top = head.bottom + 8
+        per_col = max(1, (area.bottom - 12 - legend_h - top) // cell_h)
+        shown = items if len(items) <= cols * per_col else items[: cols * per_col - 1]
+        me = (snap.get("name") or "").casefold()
+        width = (area.w - 32) // cols
+        for i, item in enumerate(shown + ([None] if len(shown) < len(items) else [])):
+            col, row = divmod(i, per_col)
+            cell = pygame.Rect(area.x + 16 + col * width, top + row * cell_h, width - 8, cell_h)
+            if item is None:  # no room left: how many more
+                more = f"+ {len(items) - len(shown)}"
+                draw_text(theme, surface, more, cell, "body", colors.ink_soft, "left", "middle")
+                continue
+            name = item["name"]
+            ink = colors.ink
+            if name.casefold() == me:
+                name, ink = self.salon("coureur.toi", nom=name), colors.accent
+            if standings:
+                name = f"{item['rank'] or '–'}. {name}  {format_ms(item['time_ms'])}"
+            else:
+                dot = colors.good if item["connected"] else colors.bad
+                pygame.draw.circle(surface, dot, (cell.x + 10, cell.centery), 8)
+                cell = cell.inflate(-28, 0).move(14, 0)
+            draw_text(theme, surface, name, cell, "body", ink, "left", "middle")
+        if not standings:
+            legend_y = area.bottom - legend_h // 2 - 6
+            keys = ("salon.hote.connecte", "salon.hote.deconnecte")
+            draw_dot_legend(self, surface, (area.x + 16, legend_y), *keys)

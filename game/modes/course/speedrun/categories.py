@@ -51,6 +51,11 @@ class Category:
             text += f" At most {cap} pauses." if lang == "en" else f" Au plus {cap} pauses."
         return text
 
+    def own_rule_text(self, lang: str = "fr") -> str:
+        """`rule_text` without the rules common to every category (two clocks, pauses…)."""
+        common = common_rule(lang)
+        return " ".join(self.rule_text(lang).replace(common, " ").split()) if common else ""
+
     def level_ids(self, levels) -> list[str]:
         """The ids of this category's levels, in order (`levels`: the registry's list)."""
         by_number = {level.numero: level.id for level in levels}
@@ -95,6 +100,14 @@ def _numbers(entry, count):
     """The category's level numbers: `niveaux = "tous"` is 1…count (every level)."""
     levels = entry["niveaux"]
     return tuple(range(1, count + 1)) if levels == EVERY_LEVEL else tuple(levels)
+
+
+@cache
+def common_rule(lang: str = "fr") -> str:
+    """The rules every category shares ([commun] in categories.toml)."""
+    text = resources.files(__package__).joinpath("categories.toml").read_text("utf-8")
+    common = tomllib.loads(text).get("commun", {})
+    return common.get("regle_en" if lang == "en" else "regle", "")
 
 
 @cache
