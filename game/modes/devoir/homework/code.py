@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.metadata
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -85,12 +84,11 @@ class ErreurCode(ValueError):
 
 
 def game_version():
-    """The game's version as (major, minor, patch) integers; (0, 0, 0) if unknown."""
-    try:
-        text = importlib.metadata.version("tuto-llm")
-    except importlib.metadata.PackageNotFoundError:
-        return (0, 0, 0)
-    parts = [int(p) if p.isdigit() else 0 for p in text.split(".")[:3]]
+    """The game's version as (major, minor, patch) integers, from `game.__version__` (the one
+    place it is written: an uninstalled checkout and an installed game agree)."""
+    from game import __version__
+
+    parts = [int(p) if p.isdigit() else 0 for p in __version__.split(".")[:3]]
     return tuple(parts + [0] * (3 - len(parts)))
 
 
