@@ -129,10 +129,16 @@ def test_a_copy_of_level_2_as_a_sixth_level_is_played_too(app, capsys, tmp_path)
     """Folder + registry line only: the copy even keeps `numero = 2` (the registry numbers)."""
     from level_copy import install_level_copy, uninstall_level_copy
 
+    from engine import parallele
+
     patches = pytest.MonkeyPatch()
     try:
         sixth = install_level_copy(tmp_path, patches, numero=None)
         assert registry.niveau_numero(6) is sixth
+        # The copy lives only in this process (a patched registry): `verify` replays here,
+        # as on a one-core computer — a fresh replay process would not know the copy, and
+        # this process has SDL's threads, so it is never forked.
+        patches.setattr(parallele, "coeurs", lambda: 1)
         play_the_whole_adventure(app, capsys)
     finally:
         uninstall_level_copy(patches)

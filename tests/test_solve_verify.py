@@ -138,3 +138,16 @@ def test_verify_never_forks_a_process_that_has_other_threads(journal_niveau1, ca
         stop.set()
         other.join()
     assert methods == ["spawn"]
+
+
+def test_threads_a_c_library_started_also_prevent_a_fork(monkeypatch):
+    """SDL starts threads `threading` does not count (Python 3.12+ warned about a fork in the
+    whole-game test): the system's own count decides."""
+    import os
+
+    from game.proofs import core
+
+    if not os.path.isdir("/proc/self/task"):
+        return
+    monkeypatch.setattr(os, "listdir", lambda path: ["1", "2"])
+    assert not core._single_threaded()

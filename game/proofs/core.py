@@ -207,6 +207,20 @@ def _worker_init():
             os.setsid()
 
 
+def _single_threaded():
+    """True when this process has one thread — counted by the system where it can be
+    (SDL and other C libraries start threads that `threading` does not see)."""
+    import os
+    import threading
+
+    if threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # not Linux: Python's own count is all there is
+        return True
+
+
 def replay_pool(processes, fork=False):
     """A pool of `processes` replay processes, one core each (`_worker_init`): fresh
     Pythons (`spawn`) unless `fork` — never fork a window or a process with threads."""
@@ -240,7 +254,6 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
     never forked either (a thread holding a lock at the fork would freeze the copy)."""
     import functools
     import multiprocessing
-    import threading
     from concurrent.futures.process import BrokenProcessPool
 
     from engine.parallele import coeurs
@@ -251,7 +264,7 @@ def verify_files(names, limit_s=None, processes=None, spawn=False):
         yield from map(verify_one, names)
         return
     methods = multiprocessing.get_all_start_methods()
-    fork = "fork" in methods and not spawn and threading.active_count() == 1
+    fork = "fork" in methods and not spawn and _single_threaded()
     done = 0
     pool = replay_pool(processes, fork)
     try:
