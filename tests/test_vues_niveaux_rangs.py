@@ -66,34 +66,15 @@ def test_duel_la_question_le_compte_et_le_dernier_coup_ont_chacun_leur_rang(app,
 def test_duel_compte_les_coups_et_dit_quand_le_prenom_change(app):
     vue = _ecran(app, "level1_duel", 0)
     duel = vue.etat.duel
-    textes = []
-    theme = type(vue.theme)
-    origine = theme.text
-
-    def noter(self, surface, text, pos, *args, **kwargs):
-        textes.append(text.replace("\xa0", " "))
-        return origine(self, surface, text, pos, *args, **kwargs)
-
-    theme.text = noter
-    try:
-        numero = duel.numero
-        while duel.numero == numero:
-            vue.deviner("e")
-        textes.clear()
-        app.step(dt=1 / 60)
-    finally:
-        theme.text = origine
+    numero = duel.numero
+    while duel.numero == numero:
+        vue.deviner("e")
+    textes = _textes_dessines(app)
     assert f"Coup {duel.coups + 1} sur 10" in textes
     assert "Nouveau prénom !" in textes
-    textes.clear()
     vue.deviner("e")
     if duel.dernier["nouveau"] is False:
-        theme.text = noter
-        try:
-            app.step(dt=1 / 60)
-        finally:
-            theme.text = origine
-        assert "Nouveau prénom !" not in textes
+        assert "Nouveau prénom !" not in _textes_dessines(app)
 
 
 @pytest.mark.parametrize("taille", [0, 1, 2])
